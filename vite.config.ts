@@ -1,0 +1,15 @@
+// Vite builds the static site; Vitest (configured here too) runs the tests.
+import { defineConfig } from 'vitest/config';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { svelteTesting } from '@testing-library/svelte/vite';
+
+export default defineConfig({
+  // Relative asset URLs so that dist/ works from any sub-path (GitHub Pages, a slide deck's folder).
+  base: './',
+  plugins: [svelte(), svelteTesting()],
+  test: {
+    include: ['tests/**/*.test.ts'],
+    exclude: ['tests/e2e/**'],
+    environment: 'node',
+  },
+});

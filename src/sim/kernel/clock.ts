@@ -1,0 +1,17 @@
+// xstate's Clock interface backed by the kernel, so that a machine's `after`
+// delays become kernel events. xstate's SimulatedClock is not usable as a
+// simulation clock (it fires a re-arming timer once when time jumps: see
+// REFERENCES.md, "xstate v5 pitfalls"); here the kernel owns time.
+
+import type { Clock } from 'xstate';
+import type { Kernel, ScheduledEvent } from './kernel';
+import { PRIORITY } from './order';
+import { fromMs } from './time';
+
+/** xstate gives delays in milliseconds; the kernel counts microseconds. */
+export function kernelClock(kernel: Kernel): Clock {
+  return {
+    setTimeout: (fn: (...args: unknown[]) => void, delayMs: number) => kernel.after(fromMs(delayMs), PRIORITY.timer, fn),
+    clearTimeout: (handle: unknown) => kernel.cancel(handle as ScheduledEvent),
+  };
+}

@@ -1,0 +1,68 @@
+// Seeded random streams. Every component that draws (each client, each link,
+// the update feed) has its own stream, derived from (seed, component kind,
+// index), so that adding a client or changing one component leaves every
+// other component's draws exactly as they were (ns-3 does the same with
+// MRG32k3a substreams; see REFERENCES.md "Simulation practice").
+//
+// The generator is pure-rand's xoroshiro128+; its 128-bit state is filled by
+// hashing the triple with splitmix32-style mixing, so streams are independent
+// of each other for practical purposes and cheap to create (10,000 clients).
+
+import { xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
+import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
+
+/** Component kinds that own a stream. Fixed numbers: renumbering changes every result. */
+export const STREAM_KIND = {
+  feed: 1,
+  client: 2,
+  uplink: 3,
+  downlink: 4,
+  media: 5,
+} as const;
+
+export interface Rng {
+  /** Uniform in [0, 1). */
+  uniform(): number;
+  /** Uniform integer in [lo, hi] (both included). */
+  int(lo: number, hi: number): number;
+  /** Exponential with the given mean (inverse transform). */
+  exponential(mean: number): number;
+  /** true with probability p. */
+  chance(p: number): boolean;
+}
+
+/** murmur3's 32-bit finaliser: a good avalanche mix of one word. */
+function mix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h | 0;
+}
+
+/** The four 32-bit state words for (seed, kind, index). Never all zero. */
+export function streamState(seed: number, kind: number, index: number): number[] {
+  let h = mix32(seed ^ 0x9e3779b9);
+  h = mix32(h ^ Math.imul(kind, 0x27d4eb2f));
+  h = mix32(h ^ Math.imul(index + 1, 0x165667b1));
+  const words: number[] = [];
+  for (let i = 0; i < 4; i++) {
+    h = mix32(h + 0x9e3779b9);
+    words.push(h);
+  }
+  if (words.every((w) => w === 0)) words[0] = 1;
+  return words;
+}
+
+export function createStream(seed: number, kind: number, index: number): Rng {
+  const gen = xoroshiro128plusFromState(streamState(seed, kind, index));
+  const uniform = () => uniformFloat64(gen);
+  return {
+    uniform,
+    int: (lo, hi) => lo + Math.floor(uniform() * (hi - lo + 1)),
+    // 1 - u is in (0, 1], so the log is finite.
+    exponential: (mean) => -mean * Math.log(1 - uniform()),
+    chance: (p) => p > 0 && uniform() < p,
+  };
+}

@@ -1,0 +1,68 @@
+// Every scenario key: its default, type, range, unit and a one-line meaning.
+// This table is the single source for validation (./validate.ts), the command
+// line, the URL and the page's sliders. SPEC §3 fixes the first nineteen; the
+// rest extend it in the same style (dotted, unit in the name, realistic default).
+
+export type KeyKind = 'int' | 'number' | 'enum';
+
+export interface KeySpec {
+  readonly key: string;
+  readonly kind: KeyKind;
+  readonly default: number | string;
+  readonly min?: number;
+  readonly max?: number;
+  readonly values?: readonly string[];
+  /** Unit shown beside the value ('' when dimensionless). */
+  readonly unit: string;
+  readonly label: string;
+  readonly help: string;
+  /** 0 is allowed as "off" even when below `min` (e.g. websocket.pingIntervalMs). */
+  readonly zeroMeansOff?: boolean;
+}
+
+// Request heads must fit the longest mandatory set of fields (the WebSocket
+// handshake); see src/sim/wire/http.ts for how these minima were found.
+export const MIN_REQUEST_HEADER_BYTES = 256;
+export const MIN_RESPONSE_HEADER_BYTES = 192;
+
+export const KEYS: readonly KeySpec[] = [
+  { key: 'seed', kind: 'int', default: 1, min: 0, max: 2147483647, unit: '', label: 'Seed', help: 'integer seed of every random stream' },
+  { key: 'durationMs', kind: 'int', default: 60000, min: 1, max: 3600000, unit: 'ms', label: 'Duration', help: 'virtual time simulated' },
+  { key: 'clients', kind: 'int', default: 1, min: 1, max: 10000, unit: '', label: 'Clients', help: 'number of clients' },
+  { key: 'network.latencyMs', kind: 'number', default: 50, min: 0, max: 10000, unit: 'ms', label: 'Latency (one way)', help: 'one-way propagation delay client-server, per packet' },
+  { key: 'network.jitterMs', kind: 'number', default: 0, min: 0, max: 10000, unit: 'ms', label: 'Jitter', help: 'extra random one-way delay, 0..jitter, TCP order kept' },
+  { key: 'network.bandwidthKbps', kind: 'number', default: 10000, min: 1, max: 10000000, unit: 'kbit/s', label: 'Bandwidth', help: "each client's link rate (downlink; also uplink unless network.uplinkKbps is set)" },
+  { key: 'network.uplinkKbps', kind: 'number', default: 0, min: 1, max: 10000000, zeroMeansOff: true, unit: 'kbit/s', label: 'Uplink bandwidth', help: 'client-to-server link rate; 0 = same as network.bandwidthKbps' },
+  { key: 'network.lossRate', kind: 'number', default: 0, min: 0, max: 0.5, unit: '', label: 'Loss rate', help: 'probability a segment is lost and retransmitted' },
+  { key: 'server.updateRateHz', kind: 'number', default: 1, min: 0, max: 1000, unit: 'Hz', label: 'Update rate', help: 'updates per second from the feed' },
+  { key: 'server.updatePattern', kind: 'enum', default: 'poisson', values: ['periodic', 'poisson', 'bursty'], unit: '', label: 'Update pattern', help: 'periodic, poisson or bursty arrivals of updates' },
+  { key: 'server.burstSize', kind: 'int', default: 5, min: 1, max: 1000, unit: 'updates', label: 'Burst size', help: 'updates per burst when the pattern is bursty' },
+  { key: 'server.burstSpacingMs', kind: 'number', default: 10, min: 0, max: 10000, unit: 'ms', label: 'Burst spacing', help: 'time between the updates of one burst' },
+  { key: 'server.payloadBytes', kind: 'int', default: 100, min: 1, max: 16777216, unit: 'B', label: 'Update size', help: "size of one update's payload" },
+  { key: 'client.sendRateHz', kind: 'number', default: 0, min: 0, max: 100, unit: 'Hz', label: 'Upstream rate', help: 'upstream messages per second per client (Poisson)' },
+  { key: 'client.payloadBytes', kind: 'int', default: 100, min: 1, max: 16777216, unit: 'B', label: 'Upstream size', help: 'size of one upstream payload' },
+  { key: 'http.requestHeaderBytes', kind: 'int', default: 400, min: MIN_REQUEST_HEADER_BYTES, max: 65536, unit: 'B', label: 'Request head', help: "bytes of one HTTP request's start line + header fields + blank line, exactly" },
+  { key: 'http.responseHeaderBytes', kind: 'int', default: 300, min: MIN_RESPONSE_HEADER_BYTES, max: 65536, unit: 'B', label: 'Response head', help: "bytes of one HTTP response's status line + header fields + blank line, exactly" },
+  { key: 'polling.intervalMs', kind: 'number', default: 1000, min: 10, max: 3600000, unit: 'ms', label: 'Poll interval', help: 'short-polling period (setInterval semantics)' },
+  { key: 'longPolling.timeoutMs', kind: 'number', default: 30000, min: 10, max: 3600000, unit: 'ms', label: 'Long-poll timeout', help: 'server hold time before an empty response' },
+  { key: 'longPolling.reconnectDelayMs', kind: 'number', default: 0, min: 0, max: 3600000, unit: 'ms', label: 'Long-poll pause', help: 'client pause before the next request' },
+  { key: 'sse.retryMs', kind: 'number', default: 3000, min: 0, max: 3600000, unit: 'ms', label: 'SSE retry', help: 'EventSource reconnection time (Chromium 3000, Firefox 5000)' },
+  { key: 'websocket.pingIntervalMs', kind: 'number', default: 0, min: 10, max: 3600000, zeroMeansOff: true, unit: 'ms', label: 'Ping interval', help: 'server ping period; 0 = no pings' },
+  { key: 'websocket.reconnectDelayMs', kind: 'number', default: 1000, min: 0, max: 3600000, unit: 'ms', label: 'WebSocket reconnect', help: "application's pause before reconnecting a dropped WebSocket" },
+  { key: 'streaming.reconnectDelayMs', kind: 'number', default: 1000, min: 0, max: 3600000, unit: 'ms', label: 'Stream reconnect', help: "application's pause before reopening a dropped stream" },
+  { key: 'streaming.mediaBytes', kind: 'int', default: 2000000, min: 0, max: 1073741824, unit: 'B', label: 'Media size', help: 'size of the large object (e.g. a video) of the media case; 0 = off' },
+  { key: 'streaming.mediaBitrateKbps', kind: 'number', default: 1000, min: 1, max: 1000000, unit: 'kbit/s', label: 'Media bitrate', help: 'playback rate of the media object' },
+  { key: 'streaming.chunkBytes', kind: 'int', default: 16384, min: 1, max: 16777216, unit: 'B', label: 'Media chunk', help: 'bytes per chunk of the media response' },
+  { key: 'faults.disconnectIntervalMs', kind: 'number', default: 0, min: 100, max: 3600000, zeroMeansOff: true, unit: 'ms', label: 'Mean time between drops', help: "mean time between drops of a client's push connection (exponential); 0 = never" },
+];
+
+export const KEY_INDEX: ReadonlyMap<string, KeySpec> = new Map(KEYS.map((k) => [k.key, k]));
+
+/** A human sentence of what a key allows, used in every error message. */
+export function allowedText(spec: KeySpec): string {
+  if (spec.kind === 'enum') return `one of ${spec.values!.map((v) => `'${v}'`).join(', ')}`;
+  const what = spec.kind === 'int' ? 'an integer' : 'a number';
+  const unit = spec.unit ? ` ${spec.unit}` : '';
+  const off = spec.zeroMeansOff ? ' (or 0 = off)' : '';
+  return `${what} from ${spec.min} to ${spec.max}${unit}${off}`;
+}

@@ -1,0 +1,20 @@
+// The resolved scenario: every key of ./keys.ts, nested the way the keys are
+// dotted (SPEC §5: `network.latencyMs` is `scenario.network.latencyMs`).
+
+export type UpdatePattern = 'periodic' | 'poisson' | 'bursty';
+
+export interface Scenario {
+  seed: number;
+  durationMs: number;
+  clients: number;
+  network: { latencyMs: number; jitterMs: number; bandwidthKbps: number; uplinkKbps: number; lossRate: number };
+  server: { updateRateHz: number; updatePattern: UpdatePattern; burstSize: number; burstSpacingMs: number; payloadBytes: number };
+  client: { sendRateHz: number; payloadBytes: number };
+  http: { requestHeaderBytes: number; responseHeaderBytes: number };
+  polling: { intervalMs: number };
+  longPolling: { timeoutMs: number; reconnectDelayMs: number };
+  sse: { retryMs: number };
+  websocket: { pingIntervalMs: number; reconnectDelayMs: number };
+  streaming: { reconnectDelayMs: number; mediaBytes: number; mediaBitrateKbps: number; chunkBytes: number };
+  faults: { disconnectIntervalMs: number };
+}

@@ -1,0 +1,148 @@
+// Turns user input (a JSON scenario file, --set KEY=VALUE pairs, URL
+// parameters) into a complete Scenario, or refuses it with a ScenarioError
+// whose message names the key, the value and what is allowed. Each key's
+// check is a zod schema built from the table in ./keys.ts.
+
+import { z } from 'zod';
+import { KEYS, KEY_INDEX, allowedText, type KeySpec } from './keys';
+import type { Scenario } from './types';
+
+export class ScenarioError extends Error {
+  constructor(
+    readonly key: string,
+    readonly value: unknown,
+    readonly allowed: string,
+    message?: string,
+  ) {
+    super(message ?? `scenario key '${key}': ${show(value)} is not allowed; expected ${allowed}`);
+    this.name = 'ScenarioError';
+  }
+}
+
+function show(value: unknown): string {
+  const s = typeof value === 'string' ? `'${value}'` : JSON.stringify(value) ?? String(value);
+  return s.length > 60 ? `${s.slice(0, 57)}...` : s;
+}
+
+function schemaFor(spec: KeySpec): z.ZodType {
+  if (spec.kind === 'enum') return z.enum(spec.values as [string, ...string[]]);
+  let n = z.number();
+  if (spec.kind === 'int') n = n.int();
+  const ranged = n.min(spec.min!).max(spec.max!);
+  return spec.zeroMeansOff ? z.union([z.literal(0), ranged]) : ranged;
+}
+
+const SCHEMAS: ReadonlyMap<string, z.ZodType> = new Map(KEYS.map((k) => [k.key, schemaFor(k)]));
+
+/** Levenshtein distance, for typo suggestions. */
+function distance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+/** The closest known key, to suggest on a typo. */
+function suggest(key: string): string {
+  let best = '';
+  let bestD = Infinity;
+  for (const k of KEYS) {
+    const d = distance(key.toLowerCase(), k.key.toLowerCase());
+    if (d < bestD) [best, bestD] = [k.key, d];
+  }
+  return bestD <= 3 ? `; did you mean '${best}'?` : '';
+}
+
+function unknownKey(key: string, value: unknown): ScenarioError {
+  return new ScenarioError(key, value, 'a known scenario key', `unknown scenario key '${key}'${suggest(key)} (known keys: ${KEYS.map((k) => k.key).join(', ')})`);
+}
+
+/** Check one key's value (already of its JSON type). */
+export function checkValue(key: string, value: unknown): number | string {
+  const spec = KEY_INDEX.get(key);
+  if (!spec) throw unknownKey(key, value);
+  const result = SCHEMAS.get(key)!.safeParse(value);
+  if (!result.success) {
+    const rightType = typeof value === (spec.kind === 'enum' ? 'string' : 'number');
+    const kind = !rightType ? 'of the wrong type' : spec.kind === 'int' && !Number.isInteger(value) ? 'not an integer' : spec.kind === 'enum' ? 'not a known value' : 'out of range';
+    throw new ScenarioError(key, value, allowedText(spec), `scenario key '${key}': ${show(value)} is ${kind}; expected ${allowedText(spec)}`);
+  }
+  return result.data as number | string;
+}
+
+const NUMBER_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+/** Parse a value written as text (command line, URL) for `key`, then check it. */
+export function parseValue(key: string, text: string): number | string {
+  const spec = KEY_INDEX.get(key);
+  if (!spec) throw unknownKey(key, text);
+  if (spec.kind === 'enum') return checkValue(key, text.trim());
+  const t = text.trim();
+  if (!NUMBER_TEXT.test(t)) {
+    throw new ScenarioError(key, text, allowedText(spec), `scenario key '${key}': ${show(text)} is not a number; expected ${allowedText(spec)}`);
+  }
+  return checkValue(key, Number(t));
+}
+
+/** Flatten a nested scenario object to dotted keys, refusing unknown keys and wrong shapes. */
+export function flatten(input: unknown, prefix = '', out = new Map<string, unknown>()): Map<string, unknown> {
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+    throw new ScenarioError(prefix || '(scenario)', input, 'an object of scenario keys', `${prefix ? `scenario key '${prefix}'` : 'the scenario'}: ${show(input)} is not an object of scenario keys`);
+  }
+  for (const [name, value] of Object.entries(input as Record<string, unknown>)) {
+    const key = prefix ? `${prefix}.${name}` : name;
+    if (KEY_INDEX.has(key)) out.set(key, value);
+    else if (KEYS.some((k) => k.key.startsWith(`${key}.`))) flatten(value, key, out);
+    else throw unknownKey(key, value);
+  }
+  return out;
+}
+
+/** Default value of every key, as a flat map. */
+export function defaultFlat(): Map<string, number | string> {
+  return new Map(KEYS.map((k) => [k.key, k.default]));
+}
+
+/** Build the nested Scenario from a complete flat map. */
+export function nest(flat: ReadonlyMap<string, number | string>): Scenario {
+  const root: Record<string, unknown> = {};
+  for (const spec of KEYS) {
+    const parts = spec.key.split('.');
+    let node = root;
+    for (const p of parts.slice(0, -1)) node = (node[p] ??= {}) as Record<string, unknown>;
+    node[parts[parts.length - 1]] = flat.get(spec.key) ?? spec.default;
+  }
+  return root as unknown as Scenario;
+}
+
+/** Scenario to a flat map of every key. */
+export function toFlat(s: Scenario): Map<string, number | string> {
+  const out = new Map<string, number | string>();
+  for (const spec of KEYS) {
+    let v: unknown = s;
+    for (const p of spec.key.split('.')) v = (v as Record<string, unknown>)[p];
+    out.set(spec.key, v as number | string);
+  }
+  return out;
+}
+
+/**
+ * Resolve a scenario: defaults, then `base` (a nested object, e.g. a JSON
+ * file), then `overrides` (dotted key -> text, e.g. --set; these win).
+ */
+export function resolveScenario(base: unknown = {}, overrides: Iterable<[string, string]> = []): Scenario {
+  const flat = defaultFlat();
+  for (const [key, value] of flatten(base)) flat.set(key, checkValue(key, value));
+  for (const [key, text] of overrides) flat.set(key, parseValue(key, text));
+  return nest(flat);
+}
+
+/** Keys whose value differs from the default (for URLs). */
+export function changedKeys(s: Scenario): Map<string, number | string> {
+  const out = new Map<string, number | string>();
+  for (const [key, value] of toFlat(s)) if (value !== KEY_INDEX.get(key)!.default) out.set(key, value);
+  return out;
+}

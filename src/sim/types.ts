@@ -1,0 +1,147 @@
+// What a run produces: the result fields of SPEC §4 per technique, plus the
+// trace that the page replays. Field names here are a public contract.
+
+export const TECHNIQUES = ['polling', 'long-polling', 'sse', 'websocket', 'streaming'] as const;
+export type TechniqueId = (typeof TECHNIQUES)[number];
+
+export interface ByteTotals {
+  header: number;
+  framing: number;
+  payload: number;
+  /** header + framing + payload */
+  total: number;
+}
+
+/** Milliseconds; all null when there was no sample. */
+export interface LatencyStats {
+  mean: number | null;
+  p50: number | null;
+  p95: number | null;
+  p99: number | null;
+  max: number | null;
+  /** Number of samples. */
+  count: number;
+}
+
+/** Fixed-width time bins: bin i covers [tMs[i], tMs[i] + binMs). */
+export interface Series {
+  binMs: number;
+  tMs: number[];
+  /** Application bytes (header + framing + payload) sent in the bin, by send time. */
+  bytesUp: number[];
+  bytesDown: number[];
+  /** HTTP requests (and WebSocket handshakes) sent in the bin. */
+  requests: number[];
+  /** Updates that reached their client in the bin. */
+  messagesDelivered: number[];
+  /** Connections open at the end of the bin. */
+  openConnections: number[];
+}
+
+/** The streaming media case: one large object sent in chunks vs downloaded whole before use. */
+export interface MediaResult {
+  mediaBytes: number;
+  chunkBytes: number;
+  bitrateKbps: number;
+  /** Playback length of the object. */
+  playbackMs: number;
+  /** Request sent -> first chunk's last byte received. */
+  timeToFirstChunkMs: number;
+  /** Request sent -> playback starts (first chunk received when streaming). */
+  startupMs: number;
+  /** Request sent -> last byte received. */
+  completeMs: number;
+  /** Times playback ran dry and waited for data. */
+  stalls: number;
+  stallMs: number;
+  /** Request sent -> playback ends, streaming. */
+  finishMs: number;
+  /** The same object downloaded whole before playback starts. */
+  downloadFirst: { startupMs: number; finishMs: number };
+}
+
+export interface TechniqueResult {
+  requests: number;
+  responses: number;
+  emptyResponses: number;
+  connectionsOpened: number;
+  maxOpenConnections: number;
+  messagesGenerated: number;
+  messagesDelivered: number;
+  messagesPending: number;
+  /** messagesPending split: still queued at the server / sent but not yet received. */
+  pending: { queued: number; inFlight: number };
+  upstream: { generated: number; delivered: number; pending: number };
+  bytes: {
+    up: ByteTotals;
+    down: ByteTotals;
+    /** Everything on the wire: application bytes + TCP/IP headers, handshakes, ACKs, retransmissions. */
+    wire: { up: number; down: number };
+  };
+  latencyMs: LatencyStats;
+  upstreamLatencyMs: LatencyStats;
+  series: Series;
+  media?: MediaResult;
+  trace?: Trace;
+  /** Kernel events processed (diagnostics). */
+  events: number;
+}
+
+export type PacketKind =
+  | 'tcp' // SYN, SYN-ACK, FIN: connection set-up and tear-down
+  | 'request' // HTTP request head (GET/POST), body included
+  | 'response' // HTTP response head (+ body when complete in one message)
+  | 'handshake' // WebSocket upgrade request or 101 response
+  | 'event' // SSE event (in its chunk)
+  | 'chunk' // chunk of a streamed response
+  | 'frame' // WebSocket data frame
+  | 'ping'
+  | 'pong';
+
+export interface TracePacket {
+  id: number;
+  client: number;
+  conn: number;
+  dir: 'up' | 'down';
+  kind: PacketKind;
+  /** Short label for the animation, e.g. "GET /poll", "200 (3 updates)", "id: 5". */
+  label: string;
+  sendMs: number;
+  /** Last byte received; null when the connection dropped first. */
+  arriveMs: number | null;
+  header: number;
+  framing: number;
+  payload: number;
+  /** Bytes on the wire incl. TCP/IP headers and retransmissions. */
+  wire: number;
+  /** Update ids (or upstream message ids) this packet carries. */
+  messages: number[];
+  /** A segment of it was lost and retransmitted. */
+  retransmitted: boolean;
+  /** The real text (HTTP heads, SSE fields, chunk lines; WebSocket frames rendered). */
+  text: string;
+}
+
+export interface TraceState {
+  client: number;
+  machine: 'client' | 'server' | 'connection';
+  conn: number | null;
+  tMs: number;
+  state: string;
+}
+
+export interface Trace {
+  /** Clients 0..clients-1 are traced. */
+  clients: number;
+  packets: TracePacket[];
+  states: TraceState[];
+  /** Updates generated (ms), shared by all clients. */
+  updatesMs: number[];
+  /** True when the packet cap was hit and later packets were left out. */
+  truncated: boolean;
+}
+
+export interface RunOutput {
+  scenario: import('./scenario/types').Scenario;
+  results: Partial<Record<TechniqueId, TechniqueResult>>;
+}

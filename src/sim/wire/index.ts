@@ -1,0 +1,37 @@
+// Public entry of the wire formats: sizes (for every message) and renderers
+// (for traced clients) of HTTP/1.1 heads, chunked coding, SSE, WebSocket
+// frames and handshake keys, JSON batches and payload text.
+
+export type { ByteSplit } from './bytes';
+export { zeroSplit, addSplit, totalOf, utf8Length, decimalDigits, hexDigits } from './bytes';
+export { renderUpdatePayload, renderUpstreamPayload } from './payload';
+export type { RequestKind, ResponseKind, RequestHeadOptions, ResponseHeadOptions } from './http';
+export {
+  REQUEST_KINDS,
+  RESPONSE_KINDS,
+  MIN_REQUEST_HEADER_BYTES,
+  MIN_RESPONSE_HEADER_BYTES,
+  SAMPLE_WS_KEY,
+  SAMPLE_WS_ACCEPT,
+  minRequestHeaderBytes,
+  minResponseHeaderBytes,
+  renderRequestHead,
+  renderResponseHead,
+} from './http';
+export { IMF_FIXDATE_LENGTH, WIRE_EPOCH_MS, imfFixdate } from './http-date';
+export { chunkFramingBytes, LAST_CHUNK_BYTES, renderChunk, renderLastChunk } from './chunked';
+export {
+  sseEventFramingBytes,
+  sseEventBytes,
+  ssePayloadLines,
+  renderSseEvent,
+  sseRetryBytes,
+  renderSseRetry,
+  SSE_COMMENT,
+  SSE_COMMENT_BYTES,
+} from './sse';
+export type { FrameSpec, DecodedFrame } from './websocket';
+export { OPCODE, MAX_CONTROL_PAYLOAD, frameHeaderBytes, frameBytes, encodeFrame, decodeFrame, renderFrame } from './websocket';
+export { WEBSOCKET_GUID, makeWebSocketKey, websocketAccept } from './handshake';
+export { base64Encode } from './base64';
+export { batchFramingBytes, renderBatch } from './batch';

@@ -1,0 +1,256 @@
+// Scenario resolution and validation (src/sim/scenario/validate.ts) against
+// SPEC §3: the defaults of the table, nested and --set style input (--set
+// wins, SPEC §5), and refusals whose message names the key, the value and the
+// allowed range.
+import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
+import { resolveScenario, changedKeys, toFlat, nest, defaultFlat, ScenarioError } from '../../src/sim/scenario/validate';
+import { KEYS, type KeySpec } from '../../src/sim/scenario/keys';
+
+// SPEC §3's table, copied from the SPEC (not from keys.ts).
+const SPEC_DEFAULTS: Record<string, number | string> = {
+  seed: 1,
+  durationMs: 60000,
+  clients: 1,
+  'network.latencyMs': 50,
+  'network.jitterMs': 0,
+  'network.bandwidthKbps': 10000,
+  'network.lossRate': 0,
+  'server.updateRateHz': 1,
+  'server.updatePattern': 'poisson',
+  'server.payloadBytes': 100,
+  'client.sendRateHz': 0,
+  'client.payloadBytes': 100,
+  'http.requestHeaderBytes': 400,
+  'http.responseHeaderBytes': 300,
+  'polling.intervalMs': 1000,
+  'longPolling.timeoutMs': 30000,
+  'longPolling.reconnectDelayMs': 0,
+  'sse.retryMs': 3000,
+  'websocket.pingIntervalMs': 0,
+};
+
+/** Read a dotted key from a nested object. */
+function get(obj: unknown, key: string): unknown {
+  let v: unknown = obj;
+  for (const p of key.split('.')) v = (v as Record<string, unknown>)?.[p];
+  return v;
+}
+
+/** Run `f`, expect a ScenarioError, return it. */
+function refusal(f: () => unknown): ScenarioError {
+  try {
+    f();
+  } catch (e) {
+    expect(e).toBeInstanceOf(ScenarioError);
+    return e as ScenarioError;
+  }
+  throw new Error('expected a ScenarioError, nothing was thrown');
+}
+
+describe('defaults (SPEC §3)', () => {
+  it('resolving an empty scenario gives the SPEC table, nested the way keys are dotted', () => {
+    const s = resolveScenario();
+    for (const [key, value] of Object.entries(SPEC_DEFAULTS)) expect(get(s, key), key).toBe(value);
+    expect(s.network.latencyMs).toBe(50);
+    expect(s.server.updatePattern).toBe('poisson');
+  });
+
+  it('the flat defaults contain every SPEC key with the SPEC value', () => {
+    const flat = defaultFlat();
+    for (const [key, value] of Object.entries(SPEC_DEFAULTS)) expect(flat.get(key), key).toBe(value);
+  });
+
+  it('extra keys are dotted with the unit in the name, and have a default in range', () => {
+    for (const spec of KEYS) {
+      expect(spec.key).toMatch(/^[a-z][A-Za-z]*(\.[a-z][A-Za-z]*)?$/);
+      if (spec.kind !== 'enum' && !(spec.zeroMeansOff && spec.default === 0)) {
+        expect(spec.default as number, spec.key).toBeGreaterThanOrEqual(spec.min!);
+        expect(spec.default as number, spec.key).toBeLessThanOrEqual(spec.max!);
+      }
+    }
+  });
+
+  it('changedKeys of the defaults is empty', () => {
+    expect(changedKeys(resolveScenario()).size).toBe(0);
+  });
+});
+
+describe('resolution', () => {
+  it('takes nested values (a JSON scenario file)', () => {
+    const s = resolveScenario({ clients: 50, network: { latencyMs: 20, lossRate: 0.01 }, server: { updatePattern: 'bursty' } });
+    expect(s.clients).toBe(50);
+    expect(s.network.latencyMs).toBe(20);
+    expect(s.network.lossRate).toBe(0.01);
+    expect(s.network.bandwidthKbps).toBe(10000);
+    expect(s.server.updatePattern).toBe('bursty');
+    expect(s.server.updateRateHz).toBe(1);
+  });
+
+  it('takes --set KEY=VALUE text', () => {
+    const s = resolveScenario({}, [
+      ['network.latencyMs', '12.5'],
+      ['clients', '3'],
+      ['server.updatePattern', 'periodic'],
+      ['seed', '42'],
+    ]);
+    expect(s.network.latencyMs).toBe(12.5);
+    expect(s.clients).toBe(3);
+    expect(s.server.updatePattern).toBe('periodic');
+    expect(s.seed).toBe(42);
+  });
+
+  it('--set wins over the scenario file (SPEC §5)', () => {
+    const s = resolveScenario({ network: { latencyMs: 20 }, clients: 5 }, [['network.latencyMs', '80']]);
+    expect(s.network.latencyMs).toBe(80);
+    expect(s.clients).toBe(5);
+  });
+
+  it('a later --set of the same key wins over an earlier one', () => {
+    const s = resolveScenario({}, [
+      ['clients', '2'],
+      ['clients', '7'],
+    ]);
+    expect(s.clients).toBe(7);
+  });
+
+  it('accepts the ends of a range and 0 for an "off" key', () => {
+    expect(resolveScenario({ network: { lossRate: 0 } }).network.lossRate).toBe(0);
+    expect(resolveScenario({ websocket: { pingIntervalMs: 0 } }).websocket.pingIntervalMs).toBe(0);
+    expect(resolveScenario({}, [['websocket.pingIntervalMs', '0']]).websocket.pingIntervalMs).toBe(0);
+  });
+});
+
+const UNKNOWN_KEY_BUG = 'src/sim/scenario/validate.ts:60 unknownKey() leaves the value out of the message';
+const NON_FINITE_BUG = "src/sim/scenario/validate.ts:23 show() prints a non-finite number as null (JSON.stringify), so the message says 'null' for --set 1e400";
+
+describe('refusals name the key, the value and the allowed range', () => {
+  // Each case: how to trigger it, the key, the value as it should appear, and
+  // text that must be in the allowed-range part of the message.
+  // `bug` marks a case that fails because of a known bug in src (reported, not
+  // fixed here): it runs as it.fails, and turns red once the bug is fixed, so
+  // that the marker is removed.
+  const cases: { name: string; run: () => unknown; key: string; value: string; allowed: string[]; bug?: string }[] = [
+    // unknown key
+    { name: 'unknown top-level key', run: () => resolveScenario({ bogus: 3 }), key: 'bogus', value: '3', allowed: ['network.latencyMs'], bug: UNKNOWN_KEY_BUG },
+    { name: 'unknown nested key (typo)', run: () => resolveScenario({ network: { latncyMs: 20 } }), key: 'network.latncyMs', value: '20', allowed: ['network.latencyMs'], bug: UNKNOWN_KEY_BUG },
+    { name: 'unknown --set key', run: () => resolveScenario({}, [['polling.interval', '500']]), key: 'polling.interval', value: '500', allowed: ['polling.intervalMs'], bug: UNKNOWN_KEY_BUG },
+    // wrong type
+    { name: 'string for a number', run: () => resolveScenario({ clients: '3' }), key: 'clients', value: '3', allowed: ['1', '10000'] },
+    { name: 'boolean for a number', run: () => resolveScenario({ network: { latencyMs: true } }), key: 'network.latencyMs', value: 'true', allowed: ['0', '10000'] },
+    { name: 'null for a number', run: () => resolveScenario({ network: { jitterMs: null } }), key: 'network.jitterMs', value: 'null', allowed: ['0', '10000'] },
+    { name: 'object for a number', run: () => resolveScenario({ durationMs: { a: 1 } }), key: 'durationMs', value: '"a"', allowed: ['3600000'] },
+    { name: 'number for an enum', run: () => resolveScenario({ server: { updatePattern: 5 } }), key: 'server.updatePattern', value: '5', allowed: ['periodic', 'poisson', 'bursty'] },
+    { name: '--set text that is not a number', run: () => resolveScenario({}, [['clients', 'many']]), key: 'clients', value: 'many', allowed: ['1', '10000'] },
+    { name: '--set hex number', run: () => resolveScenario({}, [['clients', '0x10']]), key: 'clients', value: '0x10', allowed: ['1', '10000'] },
+    { name: '--set empty value', run: () => resolveScenario({}, [['network.latencyMs', '']]), key: 'network.latencyMs', value: "''", allowed: ['0', '10000'] },
+    // out of range
+    { name: 'zero clients', run: () => resolveScenario({ clients: 0 }), key: 'clients', value: '0', allowed: ['1', '10000'] },
+    { name: 'negative latency', run: () => resolveScenario({ network: { latencyMs: -1 } }), key: 'network.latencyMs', value: '-1', allowed: ['0', '10000'] },
+    { name: 'loss rate above 1 (not a probability)', run: () => resolveScenario({ network: { lossRate: 1.5 } }), key: 'network.lossRate', value: '1.5', allowed: ['0', '0.5'] },
+    { name: '--set out of range', run: () => resolveScenario({}, [['network.lossRate', '0.75']]), key: 'network.lossRate', value: '0.75', allowed: ['0', '0.5'] },
+    { name: 'ping interval below the minimum, not 0', run: () => resolveScenario({ websocket: { pingIntervalMs: 5 } }), key: 'websocket.pingIntervalMs', value: '5', allowed: ['10', '3600000', '0'] },
+    { name: 'header smaller than a minimal request head', run: () => resolveScenario({ http: { requestHeaderBytes: 10 } }), key: 'http.requestHeaderBytes', value: '10', allowed: ['65536'] },
+    { name: '--set a number too large for a double', run: () => resolveScenario({}, [['network.latencyMs', '1e400']]), key: 'network.latencyMs', value: '1e400', allowed: ['0', '10000'], bug: NON_FINITE_BUG },
+    // non-integer for int keys
+    { name: 'fractional clients', run: () => resolveScenario({ clients: 1.5 }), key: 'clients', value: '1.5', allowed: ['integer', '1', '10000'] },
+    { name: 'fractional seed', run: () => resolveScenario({ seed: 0.25 }), key: 'seed', value: '0.25', allowed: ['integer', '2147483647'] },
+    { name: '--set fractional payload', run: () => resolveScenario({}, [['server.payloadBytes', '99.5']]), key: 'server.payloadBytes', value: '99.5', allowed: ['integer', '16777216'] },
+    // bad enum
+    { name: 'unknown update pattern', run: () => resolveScenario({ server: { updatePattern: 'random' } }), key: 'server.updatePattern', value: 'random', allowed: ['periodic', 'poisson', 'bursty'] },
+    { name: '--set unknown update pattern', run: () => resolveScenario({}, [['server.updatePattern', 'Poisson']]), key: 'server.updatePattern', value: 'Poisson', allowed: ['periodic', 'poisson', 'bursty'] },
+    // a non-object in place of a group
+    { name: 'number for a group', run: () => resolveScenario({ network: 5 }), key: 'network', value: '5', allowed: ['object'] },
+    { name: 'string for a group', run: () => resolveScenario({ server: 'fast' }), key: 'server', value: 'fast', allowed: ['object'] },
+    { name: 'null for a group', run: () => resolveScenario({ polling: null }), key: 'polling', value: 'null', allowed: ['object'] },
+    { name: 'array for a group', run: () => resolveScenario({ http: [400] }), key: 'http', value: '400', allowed: ['object'] },
+  ];
+
+  for (const c of cases) {
+    (c.bug ? it.fails : it)(c.bug ? `${c.name} [known bug: ${c.bug}]` : c.name, () => {
+      const e = refusal(c.run);
+      expect(e.key).toBe(c.key);
+      expect(e.message).toContain(`'${c.key}'`);
+      expect(e.message).toContain(c.value);
+      for (const a of c.allowed) expect(e.message).toContain(a);
+      // One line: the CLI prints it as is (SPEC §5).
+      expect(e.message).not.toContain('\n');
+    });
+  }
+
+  it('refuses a scenario that is not an object', () => {
+    for (const bad of [5, 'x', null, [1]]) refusal(() => resolveScenario(bad));
+  });
+
+  it('the first refusal wins: nothing is partly applied', () => {
+    // A refused resolve must throw, not return a scenario with the bad key defaulted.
+    expect(() => resolveScenario({ clients: 2, network: { latencyMs: -5 } })).toThrow(ScenarioError);
+  });
+});
+
+// ---------------------------------------------------------------------------
+// Properties over every key (the extra keys of keys.ts included).
+
+function inRange(spec: KeySpec): fc.Arbitrary<number | string> {
+  if (spec.kind === 'enum') return fc.constantFrom(...spec.values!);
+  const range =
+    spec.kind === 'int'
+      ? fc.integer({ min: spec.min!, max: spec.max! })
+      : fc.double({ min: spec.min!, max: spec.max!, noNaN: true, noDefaultInfinity: true }).filter((x) => !Object.is(x, -0));
+  return spec.zeroMeansOff ? fc.oneof(fc.constant(0), range) : range;
+}
+
+const flatArb: fc.Arbitrary<Map<string, number | string>> = fc
+  .tuple(...KEYS.map((spec) => inRange(spec)))
+  .map((values) => new Map(KEYS.map((spec, i) => [spec.key, values[i]])));
+
+describe('scenario properties', () => {
+  it('any in-range values round-trip through nest / toFlat', () => {
+    fc.assert(
+      fc.property(flatArb, (flat) => {
+        expect(toFlat(nest(flat))).toEqual(flat);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('any in-range nested scenario resolves to itself', () => {
+    fc.assert(
+      fc.property(flatArb, (flat) => {
+        const s = nest(flat);
+        expect(resolveScenario(structuredClone(s))).toEqual(s);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('any in-range value written as --set text resolves to the same value', () => {
+    fc.assert(
+      fc.property(flatArb, (flat) => {
+        const sets: [string, string][] = [...flat].map(([k, v]) => [k, String(v)]);
+        expect(toFlat(resolveScenario({}, sets))).toEqual(flat);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('changedKeys lists exactly the keys that differ from the default', () => {
+    const changesArb = fc
+      .subarray(KEYS as KeySpec[])
+      .chain((specs) =>
+        fc.tuple(
+          fc.constant(specs),
+          fc.tuple(...specs.map((spec) => inRange(spec).filter((v) => v !== spec.default))),
+        ),
+      );
+    fc.assert(
+      fc.property(changesArb, ([specs, values]) => {
+        const overrides = new Map(specs.map((spec, i) => [spec.key, values[i] as number | string]));
+        const flat = defaultFlat();
+        for (const [k, v] of overrides) flat.set(k, v);
+        expect(changedKeys(nest(flat))).toEqual(overrides);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

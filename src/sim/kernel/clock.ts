@@ -3,10 +3,13 @@
 // simulation clock (it fires a re-arming timer once when time jumps: see
 // REFERENCES.md, "xstate v5 pitfalls"); here the kernel owns time.
 
-import type { Clock } from 'xstate';
+import type { ActorOptions, AnyActorLogic } from 'xstate';
 import type { Kernel, ScheduledEvent } from './kernel';
 import { PRIORITY } from './order';
 import { fromMs } from './time';
+
+/** xstate's Clock interface (not exported by name from the package root). */
+export type Clock = NonNullable<ActorOptions<AnyActorLogic>['clock']>;
 
 /** xstate gives delays in milliseconds; the kernel counts microseconds. */
 export function kernelClock(kernel: Kernel): Clock {

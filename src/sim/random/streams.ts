@@ -18,6 +18,8 @@ export const STREAM_KIND = {
   uplink: 3,
   downlink: 4,
   media: 5,
+  upstream: 6,
+  faults: 7,
 } as const;
 
 export interface Rng {
@@ -51,7 +53,8 @@ export function streamState(seed: number, kind: number, index: number): number[]
     h = mix32(h + 0x9e3779b9);
     words.push(h);
   }
-  if (words.every((w) => w === 0)) words[0] = 1;
+  // xoroshiro's state must not be all zero.
+  if ((words[0] | words[1] | words[2] | words[3]) === 0) words[0] = 1;
   return words;
 }
 

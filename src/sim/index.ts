@@ -1,0 +1,9 @@
+// Public entry of the simulation core: resolve a scenario, run techniques.
+
+export { simulate, runTechnique, type RunOptions } from './run/simulate';
+export { resolveScenario, parseValue, checkValue, changedKeys, toFlat, nest, defaultFlat, ScenarioError } from './scenario/validate';
+export { KEYS, KEY_INDEX, allowedText, type KeySpec } from './scenario/keys';
+export type { Scenario, UpdatePattern } from './scenario/types';
+export { updateTimes } from './feed';
+export { mediaCase } from './media';
+export * from './types';

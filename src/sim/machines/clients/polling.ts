@@ -1,0 +1,51 @@
+// Short-polling client: a GET every intervalMs on a fixed-rate timer
+// (setInterval semantics: the next GET goes out on time whether or not the
+// last one was answered; REFERENCES.md "Behaviour of browsers"). The timer is
+// a delayed self-event with an id, so the kernel (through kernelClock) fires
+// it at exactly start + k·interval.
+
+import { raise, setup } from 'xstate';
+
+export interface PollingPort {
+  sendPoll(): void;
+}
+
+export interface PollingInput {
+  port: PollingPort;
+  intervalMs: number;
+}
+
+export type PollingEvent =
+  | { type: 'START' }
+  | { type: 'TICK' }
+  /** A poll answer arrived; `outstanding` polls are still unanswered. */
+  | { type: 'RESPONSE'; outstanding: number }
+  /** A poll's connection was cut before its answer came. */
+  | { type: 'DROPPED'; outstanding: number };
+
+export const pollingClient = setup({
+  types: {} as { context: PollingInput; input: PollingInput; events: PollingEvent },
+  actions: {
+    sendPoll: ({ context }) => context.port.sendPoll(),
+    scheduleTick: raise({ type: 'TICK' }, { delay: 'interval', id: 'tick' }),
+  },
+  guards: {
+    allAnswered: ({ event }) => (event.type === 'RESPONSE' || event.type === 'DROPPED') && event.outstanding === 0,
+  },
+  delays: { interval: ({ context }) => context.intervalMs },
+}).createMachine({
+  id: 'polling-client',
+  context: ({ input }) => input,
+  initial: 'stopped',
+  states: {
+    stopped: { on: { START: { target: 'waiting', actions: ['sendPoll', 'scheduleTick'] } } },
+    idle: { on: { TICK: { target: 'waiting', actions: ['sendPoll', 'scheduleTick'] } } },
+    waiting: {
+      on: {
+        TICK: { actions: ['sendPoll', 'scheduleTick'] },
+        RESPONSE: { guard: 'allAnswered', target: 'idle' },
+        DROPPED: { guard: 'allAnswered', target: 'idle' },
+      },
+    },
+  },
+});

@@ -1,0 +1,8 @@
+// EventSource client (WHATWG HTML, server-sent events): one GET with
+// Accept: text/event-stream; when the connection drops it waits the
+// reconnection time (`retry`, sse.retryMs; Chromium's default 3,000 ms) and
+// reconnects with Last-Event-ID so that the server replays what it missed.
+
+import { persistentClient } from './persistent';
+
+export const sseClient = persistentClient('sse-client');

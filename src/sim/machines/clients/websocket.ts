@@ -1,0 +1,7 @@
+// WebSocket client (RFC 6455): the HTTP/1.1 Upgrade handshake, then frames
+// both ways. Browsers do not reconnect a WebSocket by themselves; the page's
+// code does, after websocket.reconnectDelayMs, resuming from the last id it saw.
+
+import { persistentClient } from './persistent';
+
+export const websocketClient = persistentClient('websocket-client');

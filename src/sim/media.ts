@@ -1,0 +1,73 @@
+// The streaming media case (the seed's "large object in chunks"): one client
+// fetches a video of streaming.mediaBytes that plays at
+// streaming.mediaBitrateKbps. Streamed, playback starts once the first chunk
+// has arrived and stalls whenever the next chunk is late; downloaded first,
+// playback starts only when the last byte has arrived. Same network model as
+// the feed (link, latency, jitter, loss), on its own random streams.
+
+import { fromMs, toMs, type Micros } from './kernel/time';
+import { Link } from './net/link';
+import { TcpPath } from './net/tcp';
+import { STREAM_KIND, createStream } from './random/streams';
+import type { Scenario } from './scenario/types';
+import type { MediaResult } from './types';
+import { chunkFramingBytes, LAST_CHUNK_BYTES } from './wire';
+
+export function mediaCase(s: Scenario): MediaResult {
+  const latencyUs = fromMs(s.network.latencyMs);
+  const jitterUs = fromMs(s.network.jitterMs);
+  const rtoUs = 2 * latencyUs + jitterUs + Math.max(200_000, 2 * jitterUs);
+  const params = { latencyUs, jitterUs, lossRate: s.network.lossRate, rtoUs };
+  const up = new TcpPath(new Link(s.network.uplinkKbps > 0 ? s.network.uplinkKbps : s.network.bandwidthKbps), createStream(s.seed, STREAM_KIND.media, 0), params);
+  const down = new TcpPath(new Link(s.network.bandwidthKbps), createStream(s.seed, STREAM_KIND.media, 1), params);
+
+  const total = s.streaming.mediaBytes;
+  const chunk = Math.min(s.streaming.chunkBytes, total);
+  const bitrate = s.streaming.mediaBitrateKbps;
+  /** Playback time of `bytes` of media, µs. */
+  const playUs = (bytes: number) => (bytes * 8000) / bitrate;
+
+  // TCP handshake, then the GET, then the response head and the chunks,
+  // which the server writes as fast as the connection takes them.
+  const t0: Micros = 0;
+  const synAck = down.send(up.send(t0, 0).arriveAt, 0).arriveAt;
+  const reqAt = up.send(synAck, s.http.requestHeaderBytes).arriveAt;
+  let t = down.send(reqAt, s.http.responseHeaderBytes).arriveAt;
+  const arrivals: { at: Micros; bytes: number }[] = [];
+  for (let sent = 0; sent < total; sent += chunk) {
+    const n = Math.min(chunk, total - sent);
+    t = down.send(reqAt, n + chunkFramingBytes(n)).arriveAt;
+    arrivals.push({ at: t, bytes: n });
+  }
+  const complete = down.send(reqAt, LAST_CHUNK_BYTES).arriveAt;
+
+  // Streamed playback: start with the first chunk, then each chunk must be
+  // there when playback reaches it; if not, playback waits (a stall).
+  const first = arrivals[0].at;
+  let clock = first + playUs(arrivals[0].bytes);
+  let stalls = 0;
+  let stallUs = 0;
+  for (let k = 1; k < arrivals.length; k++) {
+    if (arrivals[k].at > clock) {
+      stalls++;
+      stallUs += arrivals[k].at - clock;
+      clock = arrivals[k].at;
+    }
+    clock += playUs(arrivals[k].bytes);
+  }
+  const playbackUs = playUs(total);
+  const r = (us: number) => Math.round(toMs(us) * 1000) / 1000;
+  return {
+    mediaBytes: total,
+    chunkBytes: chunk,
+    bitrateKbps: bitrate,
+    playbackMs: r(playbackUs),
+    timeToFirstChunkMs: r(first - t0),
+    startupMs: r(first - t0),
+    completeMs: r(complete - t0),
+    stalls,
+    stallMs: r(stallUs),
+    finishMs: r(clock - t0),
+    downloadFirst: { startupMs: r(complete - t0), finishMs: r(complete + playbackUs - t0) },
+  };
+}

@@ -1,0 +1,145 @@
+// One TCP connection between a client and the server, in both directions:
+// the three-way handshake, packets with their byte accounting, in-order
+// delivery through the network model, graceful close and faults (a cut by
+// the network or an intermediary). Its life is the connection machine
+// (src/sim/machines/connection.ts); sending data costs no machine step.
+
+import { createActor } from 'xstate';
+import { PRIORITY } from '../kernel/order';
+import type { Micros } from '../kernel/time';
+import { connectionMachine } from '../machines/connection';
+import { TCP_IP_HEADER_BYTES, TcpPath, ackCount } from '../net/tcp';
+import type { PacketKind, TracePacket } from '../types';
+import type { PacketSpec } from './encode';
+import type { ClientHost } from './client-host';
+import type { World } from './world';
+import { traceActor } from './trace-actor';
+
+export class Connection {
+  readonly id: number;
+  state: 'opening' | 'open' | 'closed' = 'opening';
+  /** HTTP/1.1: one exchange at a time on a connection. */
+  busy = false;
+  /** When the server side was cut (Infinity while alive). */
+  cutAt: Micros = Infinity;
+  /** Called at the client for every downstream packet that arrives. */
+  onDown: ((kind: PacketKind, first: number, count: number) => void) | null = null;
+  /** Called at the client when it learns that the connection was cut. */
+  onCut: (() => void) | null = null;
+  private readonly up: TcpPath;
+  private readonly down: TcpPath;
+  private readonly actor;
+
+  constructor(
+    private readonly w: World,
+    readonly host: ClientHost,
+  ) {
+    this.id = w.nextConnId++;
+    this.up = new TcpPath(host.uplink, host.upRng, { latencyUs: w.latencyUs, jitterUs: w.jitterUs, lossRate: w.s.network.lossRate, rtoUs: w.rtoUs });
+    this.down = new TcpPath(host.downlink, host.downRng, { latencyUs: w.latencyUs, jitterUs: w.jitterUs, lossRate: w.s.network.lossRate, rtoUs: w.rtoUs });
+    this.actor = createActor(connectionMachine, { clock: w.clock });
+    this.actor.start();
+    traceActor(w, this.actor, host.id, 'connection', this.id);
+  }
+
+  /** SYN, SYN-ACK; the client's ACK goes with its first data. Calls back when open at the client. */
+  open(onOpen: () => void): void {
+    const { w } = this;
+    w.metrics.connectionOpened(w.kernel.now);
+    this.control('up', 'SYN', () => {
+      if (this.cutAt !== Infinity) return;
+      this.control('down', 'SYN-ACK', () => {
+        if (this.state !== 'opening') return;
+        w.metrics.wire('up', TCP_IP_HEADER_BYTES); // the handshake's final ACK
+        this.state = 'open';
+        this.actor.send({ type: 'ESTABLISHED' });
+        onOpen();
+      });
+    });
+  }
+
+  private control(dir: 'up' | 'down', label: string, onArrive: () => void): void {
+    const { w } = this;
+    const now = w.kernel.now;
+    const d = (dir === 'up' ? this.up : this.down).send(now, 0);
+    w.metrics.wire(dir, d.wireBytes);
+    const rec = w.tracer.packet(this.host.id, this.id, dir, 'tcp', label, now, 0, 0, 0, [], () => label);
+    this.arrive(rec, d.arriveAt, d.wireBytes, d.retransmissions, onArrive);
+  }
+
+  private arrive(rec: TracePacket | null, at: Micros, wire: number, retrans: number, fire: () => void): void {
+    if (rec) {
+      rec.arriveMs = at / 1000;
+      rec.wire = wire;
+      rec.retransmitted = retrans > 0;
+    }
+    this.w.kernel.at(at, PRIORITY.network, fire);
+  }
+
+  /**
+   * Send a packet. Downstream, `count` updates starting at `first` ride in it:
+   * they are in flight until it arrives, then delivered. Upstream,
+   * `onArrive` runs at the server, unless the server side was cut by then
+   * (then `onLost` runs: the client must send again).
+   */
+  send(dir: 'up' | 'down', p: PacketSpec, first = 0, count = 0, onArrive?: () => void, onLost?: () => void): void {
+    const { w } = this;
+    const now = w.kernel.now;
+    const d = (dir === 'up' ? this.up : this.down).send(now, p.header + p.framing + p.payload);
+    w.metrics.sent(dir, now, p.header, p.framing, p.payload, d.wireBytes);
+    w.metrics.wire(dir === 'up' ? 'down' : 'up', ackCount(d.segments) * TCP_IP_HEADER_BYTES);
+    let ids: number[] = [];
+    if (count > 0 && w.tracer.traces(this.host.id)) {
+      ids = Array.from({ length: count }, (_, k) => first + k + 1);
+    }
+    const rec = w.tracer.packet(this.host.id, this.id, dir, p.kind, p.label, now, p.header, p.framing, p.payload, ids, p.text);
+    if (dir === 'down') {
+      w.metrics.inFlight += count;
+      this.arrive(rec, d.arriveAt, d.wireBytes, d.retransmissions, () => {
+        for (let i = first; i < first + count; i++) w.metrics.deliver(w.kernel.now, w.feed[i]);
+        this.onDown?.(p.kind, first, count);
+      });
+    } else {
+      this.arrive(rec, d.arriveAt, d.wireBytes, d.retransmissions, () => {
+        if (w.kernel.now >= this.cutAt) {
+          if (rec) rec.arriveMs = null;
+          onLost?.();
+        } else onArrive?.();
+      });
+    }
+  }
+
+  /** Orderly close by an end (FIN/ACK both ways). */
+  close(): void {
+    if (this.state === 'closed') return;
+    this.state = 'closed';
+    this.w.metrics.wire('up', 2 * TCP_IP_HEADER_BYTES);
+    this.w.metrics.wire('down', 2 * TCP_IP_HEADER_BYTES);
+    if (this.cutAt === Infinity) this.w.metrics.connectionClosed(this.w.kernel.now);
+    this.actor.send({ type: 'CLOSE' });
+  }
+
+  /**
+   * A fault: the server side is cut now (a proxy or load balancer closing
+   * it). What the server had already sent still arrives; the client learns
+   * of the cut one latency later, after that data (TCP keeps order).
+   */
+  cut(): void {
+    const { w } = this;
+    if (this.cutAt !== Infinity || this.state === 'closed') return;
+    this.cutAt = w.kernel.now;
+    w.metrics.connectionClosed(w.kernel.now);
+    w.metrics.wire('down', TCP_IP_HEADER_BYTES); // the FIN (or RST) the client receives
+    const noticeAt = Math.max(w.kernel.now + w.latencyUs, this.down.drainedAt);
+    w.kernel.at(noticeAt, PRIORITY.network, () => {
+      this.state = 'closed';
+      this.actor.send({ type: 'DROP' });
+      this.host.forget(this);
+      this.onCut?.();
+    });
+  }
+
+  get alive(): boolean {
+    return this.cutAt === Infinity && this.state !== 'closed';
+  }
+}

@@ -1,0 +1,152 @@
+// Counters of one technique's run: SPEC §4's fields, accumulated as packets
+// are sent and received, and the per-bin series.
+
+import { toMs, type Micros } from '../kernel/time';
+import type { ByteTotals, Series, TechniqueResult } from '../types';
+import { binCount, binWidthMs } from './bins';
+import { Samples, summarize } from './stats';
+
+export interface Bytes3 {
+  header: number;
+  framing: number;
+  payload: number;
+}
+
+const zero = (): Bytes3 => ({ header: 0, framing: 0, payload: 0 });
+const totals = (b: Bytes3): ByteTotals => ({ ...b, total: b.header + b.framing + b.payload });
+
+export class Metrics {
+  requests = 0;
+  responses = 0;
+  emptyResponses = 0;
+  connectionsOpened = 0;
+  open = 0;
+  maxOpen = 0;
+  delivered = 0;
+  /** Updates sent by the server and not yet received. */
+  inFlight = 0;
+  upGenerated = 0;
+  upDelivered = 0;
+  readonly up = zero();
+  readonly down = zero();
+  wireUp = 0;
+  wireDown = 0;
+  readonly latency = new Samples();
+  readonly upLatency = new Samples();
+
+  readonly binMs: number;
+  private readonly binUs: number;
+  private readonly nBins: number;
+  private readonly sBytesUp: Float64Array;
+  private readonly sBytesDown: Float64Array;
+  private readonly sRequests: Float64Array;
+  private readonly sDelivered: Float64Array;
+  /** Change of the open-connection count in each bin; summed into a level at the end. */
+  private readonly sOpenDelta: Float64Array;
+
+  constructor(durationMs: number) {
+    this.binMs = binWidthMs(durationMs);
+    this.binUs = this.binMs * 1000;
+    this.nBins = binCount(durationMs, this.binMs);
+    this.sBytesUp = new Float64Array(this.nBins);
+    this.sBytesDown = new Float64Array(this.nBins);
+    this.sRequests = new Float64Array(this.nBins);
+    this.sDelivered = new Float64Array(this.nBins);
+    this.sOpenDelta = new Float64Array(this.nBins);
+  }
+
+  private bin(t: Micros): number {
+    const i = Math.floor(t / this.binUs);
+    return i < this.nBins ? i : this.nBins - 1;
+  }
+
+  sent(dir: 'up' | 'down', t: Micros, header: number, framing: number, payload: number, wire: number): void {
+    const b = dir === 'up' ? this.up : this.down;
+    b.header += header;
+    b.framing += framing;
+    b.payload += payload;
+    if (dir === 'up') {
+      this.wireUp += wire;
+      this.sBytesUp[this.bin(t)] += header + framing + payload;
+    } else {
+      this.wireDown += wire;
+      this.sBytesDown[this.bin(t)] += header + framing + payload;
+    }
+  }
+
+  /** TCP/IP bytes with no application data (handshakes, ACKs, FINs). */
+  wire(dir: 'up' | 'down', bytes: number): void {
+    if (dir === 'up') this.wireUp += bytes;
+    else this.wireDown += bytes;
+  }
+
+  request(t: Micros): void {
+    this.requests++;
+    this.sRequests[this.bin(t)]++;
+  }
+
+  /** An update reached its client at `t`, generated at `generatedAt`. */
+  deliver(t: Micros, generatedAt: Micros): void {
+    this.delivered++;
+    this.inFlight--;
+    this.sDelivered[this.bin(t)]++;
+    this.latency.push(toMs(t - generatedAt));
+  }
+
+  connectionOpened(t: Micros): void {
+    this.connectionsOpened++;
+    this.open++;
+    if (this.open > this.maxOpen) this.maxOpen = this.open;
+    this.sOpenDelta[this.bin(t)]++;
+  }
+
+  connectionClosed(t: Micros): void {
+    this.open--;
+    this.sOpenDelta[this.bin(t)]--;
+  }
+
+  series(): Series {
+    const tMs: number[] = [];
+    const openConnections: number[] = [];
+    let level = 0;
+    for (let i = 0; i < this.nBins; i++) {
+      tMs.push(i * this.binMs);
+      level += this.sOpenDelta[i];
+      openConnections.push(level);
+    }
+    return {
+      binMs: this.binMs,
+      tMs,
+      bytesUp: Array.from(this.sBytesUp),
+      bytesDown: Array.from(this.sBytesDown),
+      requests: Array.from(this.sRequests),
+      messagesDelivered: Array.from(this.sDelivered),
+      openConnections,
+    };
+  }
+
+  /** The result fields; `generated` and `queued` come from the feed and the sessions. */
+  result(generated: number, queued: number, upPending: number, events: number): TechniqueResult {
+    return {
+      requests: this.requests,
+      responses: this.responses,
+      emptyResponses: this.emptyResponses,
+      connectionsOpened: this.connectionsOpened,
+      maxOpenConnections: this.maxOpen,
+      messagesGenerated: generated,
+      messagesDelivered: this.delivered,
+      messagesPending: queued + this.inFlight,
+      pending: { queued, inFlight: this.inFlight },
+      upstream: { generated: this.upGenerated, delivered: this.upDelivered, pending: upPending },
+      bytes: {
+        up: totals(this.up),
+        down: totals(this.down),
+        wire: { up: this.wireUp, down: this.wireDown },
+      },
+      latencyMs: summarize(this.latency),
+      upstreamLatencyMs: summarize(this.upLatency),
+      series: this.series(),
+      events,
+    };
+  }
+}

@@ -1,0 +1,126 @@
+// The server's side of one client: which updates it still owes the client,
+// the connection it answers on, and the server machine
+// (src/sim/machines/server.ts) whose named actions are carried out here.
+//
+// The client's queue is implicit: every update is for every client, and they
+// leave the server in order, so the queue is feed[sent .. generated-1].
+
+import { createActor } from 'xstate';
+import { serverMachine, type ServerEvent, type ServerPort } from '../machines/server';
+import type { TechniqueId } from '../types';
+import type { Connection } from './connection';
+import { traceActor } from './trace-actor';
+import type { Subscriber, World } from './world';
+
+export class ServerSession implements ServerPort, Subscriber {
+  /** Updates feed[0 .. sent-1] have been sent to this client. */
+  sent = 0;
+  /** The connection of the poll being answered, the held long poll, or the open stream. */
+  conn: Connection | null = null;
+  private readonly actor;
+  private postConn: Connection | null = null;
+
+  constructor(
+    private readonly w: World,
+    readonly client: number,
+    private readonly technique: TechniqueId,
+  ) {
+    this.actor = createActor(serverMachine, {
+      clock: w.clock,
+      input: { port: this, longPollTimeoutMs: w.s.longPolling.timeoutMs, pingIntervalMs: technique === 'websocket' ? w.s.websocket.pingIntervalMs : 0 },
+    });
+    this.actor.start();
+    traceActor(w, this.actor, client, 'server', null);
+  }
+
+  get queued(): number {
+    return this.w.generated - this.sent;
+  }
+
+  send(event: ServerEvent): void {
+    this.actor.send(event);
+  }
+
+  /** A request arrived on `conn` (poll, long poll, stream or WebSocket opening). */
+  request(conn: Connection, event: ServerEvent): void {
+    if (!conn.alive) return;
+    this.conn = conn;
+    this.actor.send(event);
+  }
+
+  /** The bound connection was cut (fault). */
+  cut(): void {
+    const c = this.conn;
+    if (!c) return;
+    this.conn = null;
+    c.cut();
+    this.actor.send({ type: 'CLOSED' });
+  }
+
+  onUpdate(): void {
+    this.actor.send({ type: 'UPDATE' });
+  }
+
+  // ---- named actions of the server machine ----
+
+  respond(): void {
+    const c = this.conn!;
+    const n = this.queued;
+    const first = this.sent;
+    this.sent += n;
+    this.w.metrics.responses++;
+    if (n === 0) this.w.metrics.emptyResponses++;
+    c.send('down', this.w.enc.batch(first, n), first, n);
+    this.conn = null;
+  }
+
+  respondEmpty(): void {
+    this.respond();
+  }
+
+  subscribe(): void {
+    this.w.subscribers.add(this);
+  }
+
+  unsubscribe(): void {
+    this.w.subscribers.delete(this);
+  }
+
+  openStream(): void {
+    const { enc, metrics } = this.w;
+    metrics.responses++;
+    const head = this.technique === 'sse' ? enc.sseHead() : this.technique === 'websocket' ? enc.wsAccept(this.client, this.conn!.id) : enc.streamHead();
+    this.conn!.send('down', head);
+    this.push();
+  }
+
+  push(): void {
+    const c = this.conn;
+    if (!c) return;
+    const { enc } = this.w;
+    while (this.sent < this.w.generated) {
+      const i = this.sent++;
+      const p = this.technique === 'sse' ? enc.sseEvent(i) : this.technique === 'websocket' ? enc.wsUpdate(i) : enc.streamChunk(i);
+      c.send('down', p, i, 1);
+    }
+  }
+
+  sendPing(): void {
+    this.conn?.send('down', this.w.enc.wsPing());
+  }
+
+  /** A POST gets "204 No Content" on its own connection; a WebSocket frame gets nothing. */
+  upstream(): void {
+    const c = this.postConn;
+    if (!c) return;
+    this.postConn = null;
+    this.w.metrics.responses++;
+    c.send('down', this.w.enc.noContent());
+  }
+
+  /** An upstream message arrived: in a POST on `postConn`, or in a WebSocket frame (null). */
+  upstreamArrived(postConn: Connection | null): void {
+    this.postConn = postConn;
+    this.actor.send({ type: 'UPSTREAM' });
+  }
+}

@@ -1,0 +1,21 @@
+// Records a traced client's machine states: the initial one and every change
+// (xstate notifies on every event, changed or not).
+
+import type { AnyActorRef } from 'xstate';
+import type { TraceState } from '../types';
+import { stateName } from './state-name';
+import type { World } from './world';
+
+export function traceActor(w: World, actor: AnyActorRef, client: number, machine: TraceState['machine'], conn: number | null): void {
+  if (!w.tracer.traces(client)) return;
+  let last = '';
+  const record = (value: unknown) => {
+    const name = stateName(value as never);
+    if (name !== last) {
+      last = name;
+      w.tracer.state(client, machine, conn, w.kernel.now, name);
+    }
+  };
+  record(actor.getSnapshot().value);
+  actor.subscribe((snap: { value: unknown }) => record(snap.value));
+}

@@ -1,0 +1,75 @@
+// Records what the animation replays: every packet and machine state change
+// of the first few clients only, with a cap on packets, so that memory stays
+// bounded whatever the client count and duration.
+
+import { toMs, type Micros } from '../kernel/time';
+import type { PacketKind, Trace, TracePacket, TraceState } from '../types';
+
+export const DEFAULT_TRACE_CLIENTS = 3;
+export const MAX_TRACE_PACKETS = 20000;
+export const MAX_TRACE_STATES = 20000;
+
+export class Tracer {
+  readonly packets: TracePacket[] = [];
+  readonly states: TraceState[] = [];
+  truncated = false;
+
+  constructor(readonly clients: number) {}
+
+  traces(client: number): boolean {
+    return client < this.clients;
+  }
+
+  /** Returns the packet record (so its arrival can be filled in), or null when not traced. */
+  packet(
+    client: number,
+    conn: number,
+    dir: 'up' | 'down',
+    kind: PacketKind,
+    label: string,
+    sendAt: Micros,
+    header: number,
+    framing: number,
+    payload: number,
+    messages: number[],
+    text: () => string,
+  ): TracePacket | null {
+    if (client >= this.clients) return null;
+    if (this.packets.length >= MAX_TRACE_PACKETS) {
+      this.truncated = true;
+      return null;
+    }
+    const p: TracePacket = {
+      id: this.packets.length,
+      client,
+      conn,
+      dir,
+      kind,
+      label,
+      sendMs: toMs(sendAt),
+      arriveMs: null,
+      header,
+      framing,
+      payload,
+      wire: 0,
+      messages,
+      retransmitted: false,
+      text: text(),
+    };
+    this.packets.push(p);
+    return p;
+  }
+
+  state(client: number, machine: TraceState['machine'], conn: number | null, t: Micros, state: string): void {
+    if (client >= this.clients) return;
+    if (this.states.length >= MAX_TRACE_STATES) {
+      this.truncated = true;
+      return;
+    }
+    this.states.push({ client, machine, conn, tMs: toMs(t), state });
+  }
+
+  result(updatesMs: number[]): Trace {
+    return { clients: this.clients, packets: this.packets, states: this.states, updatesMs, truncated: this.truncated };
+  }
+}

@@ -1,0 +1,57 @@
+// Everything one technique's run shares: the kernel, the scenario in kernel
+// units, the feed, the counters, the tracer and the packet encoder.
+
+import { Kernel } from '../kernel/kernel';
+import { kernelClock, type Clock } from '../kernel/clock';
+import { PRIORITY } from '../kernel/order';
+import { fromMs, type Micros } from '../kernel/time';
+import type { Scenario } from '../scenario/types';
+import { Encoder } from './encode';
+import { Metrics } from './metrics';
+import { Tracer } from './tracer';
+
+export interface Subscriber {
+  onUpdate(): void;
+}
+
+export class World {
+  readonly kernel = new Kernel();
+  readonly clock: Clock;
+  readonly metrics: Metrics;
+  readonly tracer: Tracer;
+  readonly enc: Encoder;
+  readonly durationUs: Micros;
+  readonly latencyUs: Micros;
+  readonly jitterUs: Micros;
+  readonly rtoUs: Micros;
+  /** Updates generated so far: feed[0 .. generated-1]. */
+  generated = 0;
+  nextConnId = 0;
+  /** Sessions that want to hear of each update (held long polls, open streams). */
+  readonly subscribers = new Set<Subscriber>();
+
+  constructor(
+    readonly s: Scenario,
+    readonly feed: Float64Array,
+    traceClients: number,
+  ) {
+    this.clock = kernelClock(this.kernel);
+    this.metrics = new Metrics(s.durationMs);
+    this.tracer = new Tracer(Math.min(traceClients, s.clients));
+    this.enc = new Encoder(s, (i) => feed[i]);
+    this.durationUs = fromMs(s.durationMs);
+    this.latencyUs = fromMs(s.network.latencyMs);
+    this.jitterUs = fromMs(s.network.jitterMs);
+    // RFC 6298 §2 with a settled estimate: RTO = SRTT + max(G, 4·RTTVAR); Linux
+    // floors the second term at 200 ms. Jitter adds to the variance.
+    this.rtoUs = 2 * this.latencyUs + this.jitterUs + Math.max(200_000, 2 * this.jitterUs);
+    // One pending feed event at a time (not the whole feed in the queue).
+    if (feed.length > 0) this.kernel.at(feed[0], PRIORITY.feed, this.publish);
+  }
+
+  private readonly publish = (): void => {
+    this.generated++;
+    if (this.generated < this.feed.length) this.kernel.at(this.feed[this.generated], PRIORITY.feed, this.publish);
+    for (const sub of this.subscribers) sub.onUpdate();
+  };
+}

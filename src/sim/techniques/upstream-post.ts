@@ -1,0 +1,30 @@
+// Upstream messages over HTTP (polling, long polling, SSE, streaming): one
+// POST per message, answered "204 No Content". One POST at a time per client
+// (the page awaits each fetch), on a pooled keep-alive connection.
+
+import type { ClientHost } from '../run/client-host';
+import type { ServerSession } from '../run/server-session';
+import type { World } from '../run/world';
+
+export function postUpstream(w: World, host: ClientHost, session: ServerSession): () => void {
+  let busy = false;
+  const pump = () => {
+    if (busy || host.upstream.length === 0) return;
+    busy = true;
+    const m = host.upstream[0];
+    host.acquire((conn) => {
+      m.sent = true;
+      w.metrics.request(w.kernel.now);
+      conn.onDown = () => {
+        host.release(conn);
+        busy = false;
+        pump();
+      };
+      conn.send('up', w.enc.post(host.id, m.seq), 0, 0, () => {
+        host.upstreamDelivered(m);
+        session.upstreamArrived(conn);
+      });
+    });
+  };
+  return pump;
+}

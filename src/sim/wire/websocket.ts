@@ -98,7 +98,7 @@ export function encodeFrame(spec: FrameSpec): Uint8Array {
     out.set(maskKey, p);
     p += 4;
     // §5.3: transformed-octet-i = original-octet-i XOR masking-key-octet-(i MOD 4)
-    for (let i = 0; i < len; i++) out[p + i] = payload[i] ^ maskKey[i & 1];
+    for (let i = 0; i < len; i++) out[p + i] = payload[i] ^ maskKey[i & 3];
   } else {
     out.set(payload, p);
   }
@@ -155,7 +155,7 @@ export function decodeFrame(bytes: Uint8Array): DecodedFrame {
   }
   if (bytes.length < p + len) throw new Error(`decodeFrame: truncated payload (${bytes.length - p} of ${len} bytes)`);
   const payload = bytes.slice(p, p + len);
-  if (maskKey) for (let i = 0; i < len; i++) payload[i] ^= maskKey[i & 1];
+  if (maskKey) for (let i = 0; i < len; i++) payload[i] ^= maskKey[i & 3];
   return { fin, rsv, opcode, masked, maskKey, payloadLength: len, headerLength: p, payload };
 }
 

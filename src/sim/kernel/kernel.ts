@@ -51,6 +51,7 @@ export class Kernel {
    * NOT run; it is left queued. Pinned by tests/kernel/kernel.test.ts.
    */
   run(until: Micros): void {
+    if (!Number.isInteger(until)) throw new Error(`kernel: run(until) needs an integer time in µs, got ${until}`);
     const q = this.queue;
     for (;;) {
       const next = q.peek();

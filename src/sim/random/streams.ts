@@ -43,14 +43,19 @@ function mix32(h: number): number {
   return h | 0;
 }
 
-/** The four 32-bit state words for (seed, kind, index). Never all zero. */
+/**
+ * The four 32-bit state words for (seed, kind, index). Each word is its own
+ * hash chain over the triple (with a different constant), so the state is a
+ * 128-bit function of it rather than 32 bits stretched: two streams collide
+ * only if all four chains do. Never all zero.
+ */
 export function streamState(seed: number, kind: number, index: number): number[] {
-  let h = mix32(seed ^ 0x9e3779b9);
-  h = mix32(h ^ Math.imul(kind, 0x27d4eb2f));
-  h = mix32(h ^ Math.imul(index + 1, 0x165667b1));
   const words: number[] = [];
   for (let i = 0; i < 4; i++) {
-    h = mix32(h + 0x9e3779b9);
+    let h = mix32(seed ^ Math.imul(i + 1, 0x9e3779b9));
+    h = mix32(h ^ Math.imul(kind + 1, 0x27d4eb2f) ^ i);
+    h = mix32(h ^ Math.imul(index + 1, 0x165667b1));
+    h = mix32(h + Math.imul(i + 1, 0x85ebca77));
     words.push(h);
   }
   // xoroshiro's state must not be all zero.

@@ -57,7 +57,7 @@ function suggest(key: string): string {
 }
 
 function unknownKey(key: string, value: unknown): ScenarioError {
-  return new ScenarioError(key, value, 'a known scenario key', `unknown scenario key '${key}'${suggest(key)} (known keys: ${KEYS.map((k) => k.key).join(', ')})`);
+  return new ScenarioError(key, value, 'a known scenario key', `unknown scenario key '${key}' (value ${show(value)})${suggest(key)}; known keys: ${KEYS.map((k) => k.key).join(', ')}`);
 }
 
 /** Check one key's value (already of its JSON type). */
@@ -84,7 +84,11 @@ export function parseValue(key: string, text: string): number | string {
   if (!NUMBER_TEXT.test(t)) {
     throw new ScenarioError(key, text, allowedText(spec), `scenario key '${key}': ${show(text)} is not a number; expected ${allowedText(spec)}`);
   }
-  return checkValue(key, Number(t));
+  const n = Number(t);
+  if (!Number.isFinite(n)) {
+    throw new ScenarioError(key, text, allowedText(spec), `scenario key '${key}': ${show(text)} is out of range; expected ${allowedText(spec)}`);
+  }
+  return checkValue(key, n);
 }
 
 /** Flatten a nested scenario object to dotted keys, refusing unknown keys and wrong shapes. */

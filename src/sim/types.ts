@@ -23,6 +23,15 @@ export interface LatencyStats {
   count: number;
 }
 
+/**
+ * Latency distribution: counts[i] samples in [edgesMs[i], edgesMs[i+1]).
+ * Edges are 1-2-5 steps (0, 1, 2, 5, 10, 20, 50 ms...) up to past the max.
+ */
+export interface Histogram {
+  edgesMs: number[];
+  counts: number[];
+}
+
 /** Fixed-width time bins: bin i covers [tMs[i], tMs[i] + binMs). */
 export interface Series {
   binMs: number;
@@ -80,6 +89,7 @@ export interface TechniqueResult {
   };
   latencyMs: LatencyStats;
   upstreamLatencyMs: LatencyStats;
+  latencyHistogram: Histogram;
   series: Series;
   media?: MediaResult;
   trace?: Trace;

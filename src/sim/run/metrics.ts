@@ -4,7 +4,7 @@
 import { toMs, type Micros } from '../kernel/time';
 import type { ByteTotals, Series, TechniqueResult } from '../types';
 import { binCount, binWidthMs } from './bins';
-import { Samples, summarize } from './stats';
+import { Samples, histogram, summarize } from './stats';
 
 export interface Bytes3 {
   header: number;
@@ -145,6 +145,7 @@ export class Metrics {
       },
       latencyMs: summarize(this.latency),
       upstreamLatencyMs: summarize(this.upLatency),
+      latencyHistogram: histogram(this.latency),
       series: this.series(),
       events,
     };

@@ -2,7 +2,7 @@
 // (the p-th percentile is the smallest sample with at least p% of the samples
 // at or below it).
 
-import type { LatencyStats } from '../types';
+import type { Histogram, LatencyStats } from '../types';
 
 /** A growable Float64Array: 10,000 clients × 60 updates is 600k samples. */
 export class Samples {
@@ -45,4 +45,22 @@ export function summarize(samples: Samples): LatencyStats {
     max: roundUs(sorted[n - 1]),
     count: n,
   };
+}
+
+/** Edges 0, 1, 2, 5, 10, 20, 50, ... ms: readable on a log axis, few bins. */
+export function histogram(samples: Samples): Histogram {
+  const v = samples.values();
+  let max = 0;
+  for (let i = 0; i < v.length; i++) if (v[i] > max) max = v[i];
+  const edgesMs = [0];
+  for (let e = 1; edgesMs[edgesMs.length - 1] <= max; e *= 10) for (const m of [1, 2, 5]) edgesMs.push(m * e);
+  // Trim edges past the first one above max.
+  while (edgesMs.length > 2 && edgesMs[edgesMs.length - 2] > max) edgesMs.pop();
+  const counts = new Array<number>(edgesMs.length - 1).fill(0);
+  for (let i = 0; i < v.length; i++) {
+    let b = 0;
+    while (b < counts.length - 1 && v[i] >= edgesMs[b + 1]) b++;
+    counts[b]++;
+  }
+  return { edgesMs, counts };
 }

@@ -75,6 +75,8 @@ export class Encoder {
     this.res = s.http.responseHeaderBytes;
     this.updBytes = s.server.payloadBytes;
     this.upBytes = s.client.payloadBytes;
+    this.pollSpec = this.get('poll', PATHS.poll, 'GET /poll');
+    this.longPollSpec = this.get('long-poll', PATHS['long-poll'], 'GET /poll?wait');
   }
 
   /** Update i's JSON text; its event id is i + 1. */
@@ -87,12 +89,16 @@ export class Encoder {
     return { kind: 'request', label, header: headerBytes, framing: 0, payload: 0, text: () => renderRequestHead(kind, { headerBytes, host: HOST, path, ...extra }) };
   }
 
+  // Packets that never vary are built once per run (specs are immutable).
+  private readonly pollSpec: PacketSpec;
+  private readonly longPollSpec: PacketSpec;
+
   poll(): PacketSpec {
-    return this.get('poll', PATHS.poll, 'GET /poll');
+    return this.pollSpec;
   }
 
   longPoll(): PacketSpec {
-    return this.get('long-poll', PATHS['long-poll'], 'GET /poll?wait');
+    return this.longPollSpec;
   }
 
   /** A poll answer with updates first..first+count-1 as a JSON array ("[]" when none). */

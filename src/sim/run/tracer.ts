@@ -54,8 +54,16 @@ export class Tracer {
       wire: 0,
       messages,
       retransmitted: false,
-      text: text(),
+      text: '',
     };
+    // The text is rendered when first read (the inspector, JSON.stringify,
+    // postMessage all read own enumerable accessors), not for every packet.
+    let cached: string | null = null;
+    Object.defineProperty(p, 'text', {
+      enumerable: true,
+      configurable: true,
+      get: () => (cached ??= text()),
+    });
     this.packets.push(p);
     return p;
   }

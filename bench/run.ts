@@ -1,0 +1,84 @@
+// `npm run bench`: speed figures of the simulation core (a benchmark, not a
+// test: it prints, it never fails). Figures to report in notes:
+//   1. kernel events/s beside a bare priority-queue loop, as a ratio;
+//   2. time to recompute the default comparison of all five techniques
+//      (target: under 16 ms, one frame, so the page can follow a slider);
+//   3. 1,000 and 10,000 clients x 60 s of polling at 1 Hz (target: 10,000 in under 10 s).
+
+import TinyQueue from 'tinyqueue';
+import { Kernel } from '../src/sim/kernel/kernel';
+import { compareEvents } from '../src/sim/kernel/order';
+import { resolveScenario, runTechnique, simulate } from '../src/sim';
+
+const now = () => performance.now();
+const fmt = (n: number, d = 1) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+/** A bare binary heap: pop one, push one, 10,000 pending (the kernel's floor). */
+function bareQueue(n: number): number {
+  const q = new TinyQueue<{ time: number; priority: number; seq: number }>([], compareEvents);
+  let seq = 0;
+  for (let i = 0; i < 10000; i++) q.push({ time: i, priority: 0, seq: seq++ });
+  const t0 = now();
+  for (let i = 0; i < n; i++) {
+    const e = q.pop()!;
+    q.push({ time: e.time + 10000, priority: 0, seq: seq++ });
+  }
+  return n / ((now() - t0) / 1000);
+}
+
+/** The kernel doing the same: each event schedules its successor. */
+function kernelLoop(n: number): number {
+  const k = new Kernel();
+  const fire = () => {
+    k.after(10000, 0, fire);
+  };
+  for (let i = 0; i < 10000; i++) k.at(i, 0, fire);
+  const t0 = now();
+  k.run(10000 * Math.ceil(n / 10000));
+  return k.processed / ((now() - t0) / 1000);
+}
+
+function section(title: string) {
+  console.log(`\n== ${title}`);
+}
+
+section('Kernel vs bare priority queue (10,000 pending, 2,000,000 events)');
+bareQueue(200000);
+kernelLoop(200000);
+const bare = bareQueue(2_000_000);
+const kern = kernelLoop(2_000_000);
+console.log(`bare TinyQueue pop+push : ${fmt(bare / 1e6, 2)} M events/s`);
+console.log(`kernel (schedule+run)   : ${fmt(kern / 1e6, 2)} M events/s`);
+console.log(`ratio kernel/bare       : ${fmt(kern / bare, 2)}`);
+
+section('Default comparison, all five techniques (1 client, 60 s)');
+const def = resolveScenario({});
+for (let i = 0; i < 20; i++) simulate(def);
+for (const traceClients of [3, 0]) {
+  const times: number[] = [];
+  for (let i = 0; i < 40; i++) {
+    const t0 = now();
+    simulate(def, undefined, { traceClients });
+    times.push(now() - t0);
+  }
+  console.log(`trace of ${traceClients} client(s): median ${fmt(median(times), 2)} ms, min ${fmt(Math.min(...times), 2)} ms over 40 runs (target < 16 ms)`);
+}
+
+section('Polling at 1 Hz, 60 s');
+for (const clients of [1000, 10000]) {
+  const s = resolveScenario({ clients, polling: { intervalMs: 1000 } });
+  const heap0 = process.memoryUsage().heapUsed;
+  const t0 = now();
+  const r = runTechnique(s, 'polling', { traceClients: 3 });
+  const ms = now() - t0;
+  const heap = process.memoryUsage().heapUsed - heap0;
+  console.log(
+    `${fmt(clients, 0)} clients: ${fmt(ms / 1000, 2)} s, ${fmt(r.events, 0)} events (${fmt(r.events / (ms / 1000) / 1e3, 0)} k events/s), ` +
+      `${fmt(r.requests, 0)} requests, heap +${fmt(heap / 2 ** 20, 0)} MiB${clients === 10000 ? ' (target < 10 s)' : ''}`,
+  );
+}

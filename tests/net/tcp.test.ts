@@ -1,0 +1,121 @@
+// The link and TCP path models (src/sim/net). Expected values are hand
+// computed from the model's definition (docs/model.md "Network"):
+// serialization = wire bytes · 8 / rate, MSS 1460 (1500-byte Ethernet MTU
+// minus 20 bytes IPv4 and 20 bytes TCP, RFC 791 / RFC 9293), 40 header bytes
+// per segment, in-order delivery, RTO backoff doubling (RFC 6298 §5.5).
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { Link } from '../../src/sim/net/link';
+import { MSS, TCP_IP_HEADER_BYTES, TcpPath, ackCount, segmentCount } from '../../src/sim/net/tcp';
+import type { Rng } from '../../src/sim/random/streams';
+import { createStream } from '../../src/sim/random/streams';
+
+/** An Rng that returns the given uniforms in turn (then 0.999...). */
+function scripted(values: number[]): Rng {
+  let i = 0;
+  const uniform = () => (i < values.length ? values[i++] : 0.999999);
+  return { uniform, int: (lo, hi) => lo + Math.floor(uniform() * (hi - lo + 1)), exponential: (m) => -m * Math.log(1 - uniform()), chance: (p) => uniform() < p };
+}
+
+const noLoss = { latencyUs: 50_000, jitterUs: 0, lossRate: 0, rtoUs: 300_000 };
+
+describe('Link: serialization and FIFO queueing', () => {
+  it('takes bytes·8/rate: 1,500 bytes at 10,000 kbit/s take 1.2 ms', () => {
+    const l = new Link(10_000);
+    expect(l.transmit(0, 1500)).toBe(1200);
+  });
+
+  it('queues a second transmission behind the first', () => {
+    const l = new Link(1); // 1 kbit/s: 1 byte = 8 ms = 8000 µs
+    expect(l.transmit(0, 10)).toBe(80_000);
+    expect(l.transmit(10_000, 10)).toBe(160_000); // waits for the first to finish
+    expect(l.transmit(500_000, 1)).toBe(508_000); // idle link: starts at once
+  });
+});
+
+describe('segmentation', () => {
+  it('cuts at the MSS of 1460 bytes', () => {
+    expect(MSS).toBe(1460);
+    expect(TCP_IP_HEADER_BYTES).toBe(40);
+    expect(segmentCount(0)).toBe(1); // a bare control segment (SYN)
+    expect(segmentCount(1)).toBe(1);
+    expect(segmentCount(1460)).toBe(1);
+    expect(segmentCount(1461)).toBe(2);
+    expect(segmentCount(14600)).toBe(10);
+  });
+
+  it('acknowledges every second segment (delayed ACK), at least once', () => {
+    expect(ackCount(1)).toBe(1);
+    expect(ackCount(2)).toBe(1);
+    expect(ackCount(3)).toBe(2);
+  });
+});
+
+describe('TcpPath', () => {
+  it('one small message: serialization + latency; wire adds one header', () => {
+    const p = new TcpPath(new Link(8000), scripted([]), noLoss); // 8000 kbit/s: 1 byte = 1 µs
+    const d = p.send(1000, 460);
+    expect(d.segments).toBe(1);
+    expect(d.wireBytes).toBe(500);
+    expect(d.arriveAt).toBe(1000 + 500 + 50_000);
+    expect(d.retransmissions).toBe(0);
+  });
+
+  it('a 3,000-byte message is 3 segments, received with its last one', () => {
+    const p = new TcpPath(new Link(8000), scripted([]), noLoss);
+    const d = p.send(0, 3000);
+    expect(d.segments).toBe(3);
+    expect(d.wireBytes).toBe(3000 + 3 * 40);
+    // Segments 1500, 1500, 120 wire bytes back to back at 1 µs/byte.
+    expect(d.arriveAt).toBe(3120 + 50_000);
+  });
+
+  it('a message sent later on the same connection never arrives before an earlier one (jitter)', () => {
+    // First segment draws the maximum jitter, the second none.
+    const p = new TcpPath(new Link(8000), scripted([0.99, 0]), { ...noLoss, jitterUs: 100_000 });
+    const a = p.send(0, 100);
+    const b = p.send(200, 100);
+    expect(a.arriveAt).toBe(140 + 50_000 + 99_000);
+    expect(b.arriveAt).toBe(a.arriveAt); // held back behind the first (in order)
+  });
+
+  it('a lost segment arrives one RTO later, a second loss adds 2·RTO (backoff)', () => {
+    // uniforms: loss draw 0.1 < 0.5 (lost), 0.2 < 0.5 (lost again), 0.9 (sent)
+    const p = new TcpPath(new Link(8000), scripted([0.1, 0.2, 0.9]), { ...noLoss, lossRate: 0.5 });
+    const d = p.send(0, 960);
+    expect(d.retransmissions).toBe(2);
+    expect(d.arriveAt).toBe(1000 + 50_000 + 300_000 + 600_000);
+    expect(d.wireBytes).toBe(3 * 1000);
+  });
+
+  it('head-of-line blocking: a message behind a lost one waits for its retransmission', () => {
+    const p = new TcpPath(new Link(8000), scripted([0.1, 0.9, 0.9]), { ...noLoss, lossRate: 0.5 });
+    const a = p.send(0, 960); // lost once
+    const b = p.send(5000, 960); // not lost, but must wait
+    expect(a.arriveAt).toBe(1000 + 50_000 + 300_000);
+    expect(b.arriveAt).toBe(a.arriveAt);
+  });
+
+  it('property: arrivals on a path never decrease and never precede send + latency', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 50_000 }), fc.integer({ min: 0, max: 20_000 })), { minLength: 1, maxLength: 40 }),
+        fc.double({ min: 0, max: 0.4, noNaN: true }),
+        fc.integer({ min: 0, max: 1000 }),
+        (msgs, loss, seed) => {
+          const p = new TcpPath(new Link(2000), createStream(seed, 3, 0), { latencyUs: 20_000, jitterUs: 30_000, lossRate: loss, rtoUs: 250_000 });
+          let t = 0;
+          let last = 0;
+          for (const [gap, bytes] of msgs) {
+            t += gap;
+            const d = p.send(t, bytes);
+            expect(d.arriveAt).toBeGreaterThanOrEqual(last);
+            expect(d.arriveAt).toBeGreaterThanOrEqual(t + 20_000);
+            expect(d.wireBytes).toBeGreaterThanOrEqual(bytes + 40 * segmentCount(bytes));
+            last = d.arriveAt;
+          }
+        },
+      ),
+    );
+  });
+});

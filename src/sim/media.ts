@@ -5,7 +5,8 @@
 // playback starts only when the last byte has arrived. Same network model as
 // the feed (link, latency, jitter, loss), on its own random streams.
 
-import { fromMs, toMs, type Micros } from './kernel/time';
+import { toMs, type Micros } from './kernel/time';
+import { pathParams } from './net/params';
 import { Link } from './net/link';
 import { TcpPath } from './net/tcp';
 import { STREAM_KIND, createStream } from './random/streams';
@@ -14,10 +15,7 @@ import type { MediaResult } from './types';
 import { chunkFramingBytes, LAST_CHUNK_BYTES } from './wire';
 
 export function mediaCase(s: Scenario): MediaResult {
-  const latencyUs = fromMs(s.network.latencyMs);
-  const jitterUs = fromMs(s.network.jitterMs);
-  const rtoUs = 2 * latencyUs + jitterUs + Math.max(200_000, 2 * jitterUs);
-  const params = { latencyUs, jitterUs, lossRate: s.network.lossRate, rtoUs };
+  const params = pathParams(s);
   const up = new TcpPath(new Link(s.network.uplinkKbps > 0 ? s.network.uplinkKbps : s.network.bandwidthKbps), createStream(s.seed, STREAM_KIND.media, 0), params);
   const down = new TcpPath(new Link(s.network.bandwidthKbps), createStream(s.seed, STREAM_KIND.media, 1), params);
 

@@ -17,7 +17,7 @@ function scripted(values: number[]): Rng {
   return { uniform, int: (lo, hi) => lo + Math.floor(uniform() * (hi - lo + 1)), exponential: (m) => -m * Math.log(1 - uniform()), chance: (p) => uniform() < p };
 }
 
-const noLoss = { latencyUs: 50_000, jitterUs: 0, lossRate: 0, rtoUs: 300_000 };
+const noLoss = { latencyUs: 50_000, jitterUs: 0, lossRate: 0, rtoUs: 300_000, initialCwnd: 0 };
 
 describe('Link: serialization and FIFO queueing', () => {
   it('takes bytes·8/rate: 1,500 bytes at 10,000 kbit/s take 1.2 ms', () => {
@@ -103,7 +103,7 @@ describe('TcpPath', () => {
         fc.double({ min: 0, max: 0.4, noNaN: true }),
         fc.integer({ min: 0, max: 1000 }),
         (msgs, loss, seed) => {
-          const p = new TcpPath(new Link(2000), createStream(seed, 3, 0), { latencyUs: 20_000, jitterUs: 30_000, lossRate: loss, rtoUs: 250_000 });
+          const p = new TcpPath(new Link(2000), createStream(seed, 3, 0), { latencyUs: 20_000, jitterUs: 30_000, lossRate: loss, rtoUs: 250_000, initialCwnd: 0 });
           let t = 0;
           let last = 0;
           for (const [gap, bytes] of msgs) {

@@ -2,7 +2,11 @@
 // times: segmentation into MSS-sized segments, serialization on the client's
 // link, propagation delay plus jitter, loss repaired by retransmission after a
 // timeout, and in-order delivery (a late segment holds back everything behind
-// it: head-of-line blocking). See docs/network-model.md for what is left out.
+// it: head-of-line blocking), and the congestion window: slow start from an
+// initial window (RFC 6928: 10 segments), doubling each round trip while the
+// window is filled, halved on a loss, and reset after an idle period longer
+// than the RTO (RFC 5681 §4.1; Linux's tcp_slow_start_after_idle, on by
+// default). See docs/model.md for what is left out.
 
 import type { Micros } from '../kernel/time';
 import type { Rng } from '../random/streams';
@@ -23,7 +27,12 @@ export interface PathParams {
   lossRate: number;
   /** Retransmission timeout: RFC 6298 with a settled RTT estimate, ~ RTT + max(RTO_MIN, 4·rttvar). */
   rtoUs: Micros;
+  /** Initial congestion window in segments; 0 = no window (the link rate is the only limit). */
+  initialCwnd: number;
 }
+
+/** A receive window large enough never to bind before the link does (Linux autotuning reaches MBs). */
+export const MAX_CWND = 4096;
 
 export interface Delivery {
   /** Last byte received by the peer. */
@@ -47,12 +56,45 @@ export function ackCount(segments: number): number {
 export class TcpPath {
   /** Arrival time of the last byte delivered so far: TCP delivers in order. */
   private lastArrival: Micros = 0;
+  /** Congestion window (segments), the start of the current round trip and segments sent in it. */
+  private cwnd: number;
+  private roundStart: Micros = -Infinity;
+  private inRound = 0;
+  /** When the last segment left (for the idle restart). */
+  private lastSent: Micros = -Infinity;
 
   constructor(
     private readonly link: Link,
     private readonly rng: Rng,
     private readonly p: PathParams,
-  ) {}
+  ) {
+    this.cwnd = p.initialCwnd;
+  }
+
+  /**
+   * Earliest departure of the next segment allowed by the congestion window:
+   * at most `cwnd` segments per round trip; a full window waits for the
+   * round's ACKs (one RTT after it began).
+   */
+  private windowGate(now: Micros): Micros {
+    const iw = this.p.initialCwnd;
+    if (iw <= 0) return now;
+    const rtt = 2 * this.p.latencyUs;
+    if (now - this.lastSent > this.p.rtoUs && this.cwnd > iw) this.cwnd = iw;
+    let t = now;
+    if (t >= this.roundStart + rtt) {
+      if (this.inRound >= this.cwnd) this.cwnd = Math.min(2 * this.cwnd, MAX_CWND);
+      this.roundStart = t;
+      this.inRound = 0;
+    } else if (this.inRound >= this.cwnd) {
+      t = this.roundStart + rtt;
+      this.cwnd = Math.min(2 * this.cwnd, MAX_CWND);
+      this.roundStart = t;
+      this.inRound = 0;
+    }
+    this.inRound++;
+    return t;
+  }
 
   /** Send `bytes` of application data (0 = a control segment like SYN) starting at `now`. */
   send(now: Micros, bytes: number): Delivery {
@@ -65,7 +107,9 @@ export class TcpPath {
     for (let i = 0; i < n; i++) {
       const seg = (left > MSS ? MSS : left > 0 ? left : 0) + TCP_IP_HEADER_BYTES;
       left -= MSS;
-      let t = this.link.transmit(now, seg) + latencyUs;
+      const left0 = this.link.transmit(this.windowGate(now), seg);
+      this.lastSent = left0;
+      let t = left0 + latencyUs;
       if (jitterUs > 0) t += Math.round(this.rng.uniform() * jitterUs);
       wire += seg;
       if (lossRate > 0) {
@@ -78,6 +122,8 @@ export class TcpPath {
           retrans++;
           wire += seg;
         }
+        // Multiplicative decrease after a loss (RFC 5681 §3.1).
+        if (backoff > 0 && this.p.initialCwnd > 0) this.cwnd = Math.max(2, Math.floor(this.cwnd / 2));
       }
       if (t > arrive) arrive = t;
     }

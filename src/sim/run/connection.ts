@@ -35,8 +35,8 @@ export class Connection {
     readonly host: ClientHost,
   ) {
     this.id = w.nextConnId++;
-    this.up = new TcpPath(host.uplink, host.upRng, { latencyUs: w.latencyUs, jitterUs: w.jitterUs, lossRate: w.s.network.lossRate, rtoUs: w.rtoUs });
-    this.down = new TcpPath(host.downlink, host.downRng, { latencyUs: w.latencyUs, jitterUs: w.jitterUs, lossRate: w.s.network.lossRate, rtoUs: w.rtoUs });
+    this.up = new TcpPath(host.uplink, host.upRng, w.path);
+    this.down = new TcpPath(host.downlink, host.downRng, w.path);
     this.actor = createActor(connectionMachine, { clock: w.clock });
     this.actor.start();
     traceActor(w, this.actor, host.id, 'connection', this.id);

@@ -6,6 +6,8 @@ import { kernelClock, type Clock } from '../kernel/clock';
 import { PRIORITY } from '../kernel/order';
 import { fromMs, type Micros } from '../kernel/time';
 import type { Scenario } from '../scenario/types';
+import { pathParams } from '../net/params';
+import type { PathParams } from '../net/tcp';
 import { Encoder } from './encode';
 import { Metrics } from './metrics';
 import { Tracer } from './tracer';
@@ -22,8 +24,7 @@ export class World {
   readonly enc: Encoder;
   readonly durationUs: Micros;
   readonly latencyUs: Micros;
-  readonly jitterUs: Micros;
-  readonly rtoUs: Micros;
+  readonly path: PathParams;
   /** Updates generated so far: feed[0 .. generated-1]. */
   generated = 0;
   nextConnId = 0;
@@ -40,11 +41,8 @@ export class World {
     this.tracer = new Tracer(Math.min(traceClients, s.clients));
     this.enc = new Encoder(s, (i) => feed[i]);
     this.durationUs = fromMs(s.durationMs);
-    this.latencyUs = fromMs(s.network.latencyMs);
-    this.jitterUs = fromMs(s.network.jitterMs);
-    // RFC 6298 §2 with a settled estimate: RTO = SRTT + max(G, 4·RTTVAR); Linux
-    // floors the second term at 200 ms. Jitter adds to the variance.
-    this.rtoUs = 2 * this.latencyUs + this.jitterUs + Math.max(200_000, 2 * this.jitterUs);
+    this.path = pathParams(s);
+    this.latencyUs = this.path.latencyUs;
     // One pending feed event at a time (not the whole feed in the queue).
     if (feed.length > 0) this.kernel.at(feed[0], PRIORITY.feed, this.publish);
   }

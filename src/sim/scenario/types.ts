@@ -7,7 +7,7 @@ export interface Scenario {
   seed: number;
   durationMs: number;
   clients: number;
-  network: { latencyMs: number; jitterMs: number; bandwidthKbps: number; uplinkKbps: number; lossRate: number };
+  network: { latencyMs: number; jitterMs: number; bandwidthKbps: number; uplinkKbps: number; lossRate: number; initialCwndSegments: number };
   server: { updateRateHz: number; updatePattern: UpdatePattern; burstSize: number; burstSpacingMs: number; payloadBytes: number };
   client: { sendRateHz: number; payloadBytes: number };
   http: { requestHeaderBytes: number; responseHeaderBytes: number };

@@ -118,4 +118,33 @@ describe('TcpPath', () => {
       ),
     );
   });
+
+  describe('congestion window (RFC 6928 IW10, RFC 5681 slow start and idle restart)', () => {
+    // 8000 kbit/s: a full 1500-byte segment takes 1.5 ms; latency 50 ms, RTT 100 ms.
+    const slow = { ...noLoss, initialCwnd: 10 };
+
+    it('sends 10 segments in the first round trip, then waits for their ACKs', () => {
+      const p = new TcpPath(new Link(8000), scripted([]), slow);
+      const d = p.send(0, 25 * 1460);
+      // Segments 1-10 leave in [0, 15 ms); 11-25 wait for t = RTT = 100 ms and
+      // leave back to back (cwnd is now 20): the 25th finishes at 100 + 15·1.5 ms.
+      expect(d.arriveAt).toBe(100_000 + 15 * 1500 + 50_000);
+    });
+
+    it('without a window the link alone paces the burst', () => {
+      const p = new TcpPath(new Link(8000), scripted([]), { ...slow, initialCwnd: 0 });
+      expect(p.send(0, 25 * 1460).arriveAt).toBe(25 * 1500 + 50_000);
+    });
+
+    it('a grown window is kept while busy and reset to 10 after an idle RTO', () => {
+      const grow = new TcpPath(new Link(8000), scripted([]), slow);
+      grow.send(0, 30 * 1460); // fills 10, then 20: cwnd is 20, and 40 once that full round is acknowledged
+      // Right after (not idle): 25 segments fit in the grown window, paced by the link only.
+      const busy = grow.send(200_000, 25 * 1460);
+      expect(busy.arriveAt).toBe(200_000 + 25 * 1500 + 50_000);
+      // After 1 s of silence (> RTO 300 ms) the window is back to 10 segments.
+      const idle = grow.send(1_500_000, 25 * 1460);
+      expect(idle.arriveAt).toBe(1_500_000 + 100_000 + 15 * 1500 + 50_000);
+    });
+  });
 });

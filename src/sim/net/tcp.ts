@@ -80,10 +80,12 @@ export class TcpPath {
     const iw = this.p.initialCwnd;
     if (iw <= 0) return now;
     const rtt = 2 * this.p.latencyUs;
-    if (now - this.lastSent > this.p.rtoUs && this.cwnd > iw) this.cwnd = iw;
     let t = now;
     if (t >= this.roundStart + rtt) {
+      // The previous round's ACKs are back: it grew the window if it filled it.
       if (this.inRound >= this.cwnd) this.cwnd = Math.min(2 * this.cwnd, MAX_CWND);
+      // Idle for longer than the RTO: restart from the initial window.
+      if (t - this.lastSent > this.p.rtoUs && this.cwnd > iw) this.cwnd = iw;
       this.roundStart = t;
       this.inRound = 0;
     } else if (this.inRound >= this.cwnd) {

@@ -7,6 +7,8 @@ export default defineConfig({
   // Relative asset URLs so that dist/ works from any sub-path (GitHub Pages, a slide deck's folder).
   base: './',
   plugins: [svelte(), svelteTesting()],
+  // The simulation workers are ES modules (src/app/compute/sim.worker.ts).
+  worker: { format: 'es' },
   test: {
     include: ['tests/**/*.test.ts'],
     exclude: ['tests/e2e/**'],

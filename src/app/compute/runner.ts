@@ -1,0 +1,174 @@
+// Recomputes the comparison whenever the scenario changes, latest wins.
+// Small runs (predicted to fit in a frame) run right here on the main thread,
+// so a slider redraws while it moves. Bigger ones go to a pool of Web Workers,
+// one technique per job; while they run, newer requests replace older queued
+// ones, a stale job that has run long is cancelled (its worker terminated),
+// and only a complete, current set of five results is shown.
+
+import { simulate, TECHNIQUES, type RunOutput, type Scenario, type TechniqueId, type TechniqueResult } from '../../sim';
+import { CostModel } from './cost';
+import type { JobReply, JobRequest } from './protocol';
+
+export const SYNC_BUDGET_MS = 12;
+/** A stale job running longer than this is cancelled rather than awaited. */
+export const CANCEL_AFTER_MS = 400;
+export const TRACE_CLIENTS = 3;
+
+export interface ComputeStatus {
+  computing: boolean;
+  mode: 'sync' | 'worker';
+  done: number;
+  total: number;
+  /** Wall time of the last completed computation. */
+  lastMs: number;
+  error: string | null;
+}
+
+export type WorkerFactory = () => Worker;
+
+interface Slot {
+  worker: Worker;
+  job: JobRequest | null;
+  startedAt: number;
+}
+
+export function traceClientsFor(s: Scenario): number {
+  return Math.min(s.clients, TRACE_CLIENTS);
+}
+
+export class Runner {
+  readonly cost = new CostModel();
+  private gen = 0;
+  private slots: Slot[] = [];
+  private queue: JobRequest[] = [];
+  private partial = new Map<TechniqueId, TechniqueResult>();
+  private current: { gen: number; scenario: Scenario; started: number } | null = null;
+  status: ComputeStatus = { computing: false, mode: 'sync', done: 0, total: TECHNIQUES.length, lastMs: 0, error: null };
+
+  constructor(
+    private readonly onResult: (out: RunOutput) => void,
+    private readonly onStatus: (st: ComputeStatus) => void,
+    private readonly makeWorker: WorkerFactory | null = defaultFactory(),
+    private readonly poolSize = defaultPoolSize(),
+  ) {}
+
+  request(s: Scenario): void {
+    const gen = ++this.gen;
+    const predicted = this.cost.predictMs(s);
+    if (!this.makeWorker || predicted <= SYNC_BUDGET_MS) {
+      this.cancelStale();
+      this.queue = [];
+      this.runSync(s);
+      return;
+    }
+    this.queue = TECHNIQUES.map((technique) => ({ gen, technique, scenario: plainCopy(s), traceClients: traceClientsFor(s) }));
+    this.partial.clear();
+    this.current = { gen, scenario: s, started: performance.now() };
+    this.cancelStale();
+    this.setStatus({ computing: true, mode: 'worker', done: 0, error: null });
+    this.dispatch();
+  }
+
+  dispose(): void {
+    for (const slot of this.slots) slot.worker.terminate();
+    this.slots = [];
+    this.queue = [];
+  }
+
+  private runSync(s: Scenario): void {
+    const t0 = performance.now();
+    try {
+      const out = simulate(s, TECHNIQUES, { traceClients: traceClientsFor(s) });
+      const ms = performance.now() - t0;
+      this.cost.observe(s, ms);
+      this.current = null;
+      this.setStatus({ computing: false, mode: 'sync', done: TECHNIQUES.length, lastMs: ms, error: null });
+      this.onResult(out);
+    } catch (err) {
+      this.setStatus({ computing: false, mode: 'sync', error: err instanceof Error ? err.message : String(err) });
+    }
+  }
+
+  /** Terminate workers busy with an old generation for too long; they restart empty. */
+  private cancelStale(): void {
+    const now = performance.now();
+    for (const slot of this.slots) {
+      if (slot.job && slot.job.gen !== this.gen && now - slot.startedAt > CANCEL_AFTER_MS) {
+        slot.worker.terminate();
+        slot.worker = this.spawn();
+        slot.job = null;
+      }
+    }
+  }
+
+  private spawn(): Worker {
+    const w = this.makeWorker!();
+    w.onmessage = (e: MessageEvent<JobReply>) => this.receive(w, e.data);
+    w.onerror = (e) => {
+      e.preventDefault();
+      this.setStatus({ computing: false, error: e.message || 'worker failed' });
+    };
+    return w;
+  }
+
+  private dispatch(): void {
+    while (this.slots.length < this.poolSize && this.slots.length < this.queue.length + this.busy()) {
+      this.slots.push({ worker: this.spawn(), job: null, startedAt: 0 });
+    }
+    for (const slot of this.slots) {
+      if (slot.job || this.queue.length === 0) continue;
+      slot.job = this.queue.shift()!;
+      slot.startedAt = performance.now();
+      slot.worker.postMessage(slot.job);
+    }
+  }
+
+  private busy(): number {
+    return this.slots.filter((s) => s.job).length;
+  }
+
+  private receive(w: Worker, reply: JobReply): void {
+    const slot = this.slots.find((s) => s.worker === w);
+    if (slot) slot.job = null;
+    const cur = this.current;
+    if (cur && reply.gen === cur.gen) {
+      if (!reply.ok) {
+        this.setStatus({ computing: false, error: reply.error });
+      } else {
+        this.partial.set(reply.technique, reply.result);
+        this.setStatus({ done: this.partial.size });
+        if (this.partial.size === TECHNIQUES.length) {
+          const ms = performance.now() - cur.started;
+          // Wall time of the pool, not of one worker: what the next prediction is about.
+          this.cost.observe(cur.scenario, ms);
+          const results: RunOutput['results'] = {};
+          for (const id of TECHNIQUES) results[id] = this.partial.get(id);
+          this.current = null;
+          this.setStatus({ computing: false, lastMs: ms });
+          this.onResult({ scenario: cur.scenario, results });
+        }
+      }
+    }
+    this.dispatch();
+  }
+
+  private setStatus(patch: Partial<ComputeStatus>): void {
+    this.status = { ...this.status, ...patch };
+    this.onStatus(this.status);
+  }
+}
+
+/** Structured clone refuses Svelte state proxies; the scenario is plain data, so copy it. */
+function plainCopy(s: Scenario): Scenario {
+  return JSON.parse(JSON.stringify(s)) as Scenario;
+}
+
+function defaultFactory(): WorkerFactory | null {
+  if (typeof Worker === 'undefined') return null;
+  return () => new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module', name: 'simulation' });
+}
+
+function defaultPoolSize(): number {
+  const cores = typeof navigator !== 'undefined' && navigator.hardwareConcurrency ? navigator.hardwareConcurrency : 2;
+  return Math.max(1, Math.min(TECHNIQUES.length, cores - 1));
+}

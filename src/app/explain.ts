@@ -1,0 +1,41 @@
+// One paragraph per technique beside its lane: how it works and what it costs,
+// in the words the animation and counters show, followed by one sentence of
+// figures taken from the run itself (never invented).
+
+import type { Scenario, TechniqueId, TechniqueResult } from '../sim';
+
+export const HOW: Record<TechniqueId, string> = {
+  polling:
+    'The client asks at fixed intervals ("anything new?") whether or not there is news. Every poll costs a full request and response head, most answers are empty when updates are rare, and an update waits on average half an interval before the next poll picks it up.',
+  'long-polling':
+    'The client asks and the server holds the request open until an update arrives (or a timeout passes), then answers; the client asks again at once. Updates arrive about one trip after they happen, but each one still costs a request and a response head.',
+  sse: 'Server-Sent Events: one GET, one response that never ends. The server pushes each update as a small "data:" event over that response; the client sends nothing more and reconnects with Last-Event-ID if the connection drops. Server to client only: the client\'s own messages need separate POSTs.',
+  websocket:
+    'An HTTP Upgrade handshake turns the connection into a two-way channel of frames. After that, an update costs a 2-byte frame header, and the client can send its own messages on the same connection (masked frames) without new requests.',
+  streaming:
+    'One GET, one response kept open with chunked transfer coding: each update is a chunk (a hex size line, the data, CRLF). It is how large objects such as video are sent in pieces the client can use before the end, and it works for feeds too, if no proxy buffers the response.',
+};
+
+function ms(v: number | null): string {
+  return v === null ? 'n/a' : `${v < 10 ? v.toFixed(1) : Math.round(v).toLocaleString('en-US')} ms`;
+}
+
+function kb(bytes: number): string {
+  return bytes < 10000 ? `${bytes.toLocaleString('en-US')} B` : `${(bytes / 1000).toLocaleString('en-US', { maximumFractionDigits: 1 })} kB`;
+}
+
+/** Overhead: share of application bytes that are not payload, both directions. */
+export function overheadShare(r: TechniqueResult): number {
+  const total = r.bytes.up.total + r.bytes.down.total;
+  return total === 0 ? 0 : 1 - (r.bytes.up.payload + r.bytes.down.payload) / total;
+}
+
+/** The figures of this run, in one sentence. */
+export function figures(id: TechniqueId, r: TechniqueResult, s: Scenario): string {
+  const per = s.clients > 1 ? ` for ${s.clients.toLocaleString('en-US')} clients` : '';
+  const empty = r.emptyResponses > 0 ? `, ${r.emptyResponses.toLocaleString('en-US')} of them empty` : '';
+  const head = id === 'polling' || id === 'long-polling' ? `${r.requests.toLocaleString('en-US')} requests${empty}` : `${r.connectionsOpened.toLocaleString('en-US')} connection${r.connectionsOpened === 1 ? '' : 's'}`;
+  return `In this run${per}: ${head}, ${kb(r.bytes.up.total + r.bytes.down.total)} sent (${Math.round(overheadShare(r) * 100)}% headers and framing), mean latency ${ms(r.latencyMs.mean)}, p95 ${ms(r.latencyMs.p95)}.`;
+}
+
+export { ms as formatMs, kb as formatBytes };

@@ -1,0 +1,25 @@
+// Moving the playhead by one animation frame: virtual time advances by the
+// wall time elapsed times the speed, and stops at the end of the run.
+
+export interface Advance {
+  t: number;
+  ended: boolean;
+}
+
+export function advance(playheadMs: number, wallDtMs: number, speed: number, durationMs: number): Advance {
+  // A tab in the background gets no frames; cap a frame at 100 ms of wall
+  // time so the animation resumes where it was instead of jumping ahead.
+  const dt = Math.min(Math.max(0, wallDtMs), 100) * speed;
+  const t = Math.min(durationMs, playheadMs + dt);
+  return { t, ended: t >= durationMs };
+}
+
+/** Speed slider: position -1..1 maps to 0.1x..10x logarithmically (0 = 1x). */
+export function speedFromPos(pos: number): number {
+  const x = Math.pow(10, Math.max(-1, Math.min(1, pos)));
+  return Math.round(x * (x < 1 ? 100 : 10)) / (x < 1 ? 100 : 10);
+}
+
+export function posFromSpeed(speed: number): number {
+  return Math.log10(speed);
+}

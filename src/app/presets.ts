@@ -1,0 +1,105 @@
+// Presets that set several keys at once. Network profiles copy Chrome
+// DevTools' throttling presets (front_end/core/sdk/NetworkManager.ts).
+// DevTools applies its latency once per request (request sent -> response
+// headers received, a round trip), while network.latencyMs here is one-way
+// per packet: a profile therefore sets latencyMs to HALF the DevTools figure.
+
+export interface Preset {
+  id: string;
+  name: string;
+  /** One line shown beside the button. */
+  summary: string;
+  /** Dotted key -> value, each with why that value was chosen. */
+  values: Record<string, { value: number | string; why: string }>;
+}
+
+const DEVTOOLS_NOTE = 'DevTools adds its latency once per request/response round trip; this simulator delays every packet one way, so latency here = half the DevTools figure.';
+
+function network(id: string, name: string, rttMs: number, downKbps: number, upKbps: number): Preset {
+  return {
+    id,
+    name,
+    summary: `DevTools "${name}": ${rttMs.toLocaleString('en-US')} ms, ${downKbps} kbit/s down, ${upKbps} kbit/s up. ${DEVTOOLS_NOTE}`,
+    values: {
+      'network.latencyMs': { value: rttMs / 2, why: `half of DevTools' ${rttMs} ms request latency (one way per packet)` },
+      'network.bandwidthKbps': { value: downKbps, why: "DevTools' download throughput" },
+      'network.uplinkKbps': { value: upKbps, why: "DevTools' upload throughput" },
+    },
+  };
+}
+
+export const NETWORK_PRESETS: readonly Preset[] = [
+  network('3g', '3G', 2000, 400, 400),
+  network('slow-4g', 'Slow 4G', 562.5, 1440, 675),
+  network('fast-4g', 'Fast 4G', 165, 8100, 1350),
+  {
+    id: 'no-throttling',
+    name: 'No throttling',
+    summary: 'Back to the defaults: 50 ms one way, 10 Mbit/s both ways.',
+    values: {
+      'network.latencyMs': { value: 50, why: 'default: a nearby server' },
+      'network.bandwidthKbps': { value: 10000, why: 'default: a home broadband link' },
+      'network.uplinkKbps': { value: 0, why: '0 = same as the downlink' },
+    },
+  },
+];
+
+export const USE_CASES: readonly Preset[] = [
+  {
+    id: 'stock-ticker',
+    name: 'Stock ticker',
+    summary: 'Many small price updates in bursts; nothing sent upstream.',
+    values: {
+      'server.updateRateHz': { value: 10, why: 'a watch-list of a few symbols ticks several times a second' },
+      'server.updatePattern': { value: 'bursty', why: 'trades cluster: quotes arrive in bursts' },
+      'server.burstSize': { value: 5, why: 'a trade moves several quotes at once' },
+      'server.payloadBytes': { value: 60, why: 'one JSON quote: symbol, price, time' },
+      'client.sendRateHz': { value: 0, why: 'the viewer only watches' },
+      'polling.intervalMs': { value: 1000, why: 'a typical "refresh every second" poll' },
+      durationMs: { value: 30000, why: '30 s is enough to see the pattern' },
+    },
+  },
+  {
+    id: 'chat',
+    name: 'Chat',
+    summary: 'Messages both ways at human pace.',
+    values: {
+      'server.updateRateHz': { value: 0.5, why: 'a busy room: a message every 2 s on average' },
+      'server.updatePattern': { value: 'poisson', why: 'people type independently' },
+      'server.payloadBytes': { value: 200, why: 'a short message with sender and time stamps' },
+      'client.sendRateHz': { value: 0.1, why: 'this user writes every 10 s on average' },
+      'client.payloadBytes': { value: 150, why: 'a short message' },
+      'polling.intervalMs': { value: 2000, why: 'a chat poll every 2 s feels barely live' },
+      durationMs: { value: 60000, why: 'one minute of conversation' },
+    },
+  },
+  {
+    id: 'notifications',
+    name: 'Notifications',
+    summary: 'Rare updates: most polls come back empty.',
+    values: {
+      'server.updateRateHz': { value: 0.02, why: 'one notification every 50 s on average' },
+      'server.updatePattern': { value: 'poisson', why: 'notifications arrive at random' },
+      'server.payloadBytes': { value: 500, why: 'title, body, link and icon URL' },
+      'client.sendRateHz': { value: 0, why: 'nothing goes upstream' },
+      'polling.intervalMs': { value: 10000, why: 'a 10 s poll: the usual compromise between delay and load' },
+      'longPolling.timeoutMs': { value: 30000, why: 'RFC 6202: 30 s is the safe hold time' },
+      durationMs: { value: 300000, why: 'five minutes, to see more than a handful of updates' },
+    },
+  },
+  {
+    id: 'live-video',
+    name: 'Live video',
+    summary: 'A large object sent in chunks the player uses before the end.',
+    values: {
+      'server.updateRateHz': { value: 30, why: '30 frames per second' },
+      'server.updatePattern': { value: 'periodic', why: 'a camera produces frames at a fixed rate' },
+      'server.payloadBytes': { value: 4000, why: '30 x 4 kB = about 1 Mbit/s, a 480p stream' },
+      'client.sendRateHz': { value: 0, why: 'the viewer only watches' },
+      'streaming.mediaBytes': { value: 2500000, why: '20 s of video at 1 Mbit/s' },
+      'streaming.mediaBitrateKbps': { value: 1000, why: 'a 480p bitrate' },
+      'streaming.chunkBytes': { value: 16384, why: 'a common server write size (16 KiB)' },
+      durationMs: { value: 10000, why: '10 s keeps the 300 frames per technique quick to simulate' },
+    },
+  },
+];

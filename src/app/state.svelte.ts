@@ -1,0 +1,85 @@
+// The page's one store: the scenario the user set, the view, the playhead and
+// the latest results. Everything a link will need to reproduce a view lives
+// here (issue 4 syncs it with the URL), and every component reads and writes
+// this object rather than keeping copies.
+
+import { KEYS, nest, TECHNIQUES, type RunOutput, type Scenario, type TechniqueId } from '../sim';
+import type { ComputeStatus } from './compute/runner';
+import { buildIndex, type TraceIndex } from '../viz/trace-index';
+
+export type ViewId = 'compare' | 'focus' | 'charts' | 'sweep';
+export const VIEWS: readonly { id: ViewId; name: string }[] = [
+  { id: 'compare', name: 'Compare' },
+  { id: 'focus', name: 'Focus' },
+  { id: 'charts', name: 'Charts' },
+  { id: 'sweep', name: 'Sweep' },
+];
+
+export const MIN_SPEED = 0.1;
+export const MAX_SPEED = 10;
+
+export function defaultValues(): Record<string, number | string> {
+  return Object.fromEntries(KEYS.map((k) => [k.key, k.default]));
+}
+
+export class AppState {
+  /** Valid value of every scenario key (dotted); inputs with errors leave the last valid value here. */
+  values = $state<Record<string, number | string>>(defaultValues());
+  view = $state<ViewId>('compare');
+  focus = $state<TechniqueId>('sse');
+  /** Techniques shown in Compare (all five by default). */
+  shown = $state<TechniqueId[]>([...TECHNIQUES]);
+  playheadMs = $state(0);
+  playing = $state(false);
+  speed = $state(1);
+  /** Packet selected in the Focus view's inspector (trace packet id). */
+  selectedPacket = $state<number | null>(null);
+  /** Latest complete results; replaced whole, never mutated (large arrays: $state.raw). */
+  output = $state.raw<RunOutput | null>(null);
+  status = $state.raw<ComputeStatus>({ computing: false, mode: 'sync', done: 0, total: 5, lastMs: 0, error: null });
+
+  // A throwaway Map for nest(), never kept or mutated: no need for SvelteMap.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  scenario: Scenario = $derived(nest(new Map(Object.entries(this.values))));
+  durationMs = $derived(this.output?.scenario.durationMs ?? this.scenario.durationMs);
+  /** Per technique, the trace indexed for per-frame queries (rebuilt only when results change). */
+  indexes: Partial<Record<TechniqueId, TraceIndex>> = $derived(indexAll(this.output));
+
+  setValue(key: string, value: number | string): void {
+    this.values[key] = value;
+  }
+
+  setValues(patch: Record<string, number | string>): void {
+    for (const [k, v] of Object.entries(patch)) this.values[k] = v;
+  }
+
+  /** New results keep the playhead where it was (clamped to the new duration). */
+  setOutput(out: RunOutput): void {
+    this.output = out;
+    if (this.playheadMs > out.scenario.durationMs) this.playheadMs = out.scenario.durationMs;
+  }
+
+  seek(ms: number): void {
+    this.playheadMs = Math.min(this.durationMs, Math.max(0, ms));
+  }
+
+  setSpeed(x: number): void {
+    this.speed = Math.min(MAX_SPEED, Math.max(MIN_SPEED, x));
+  }
+
+  reset(): void {
+    this.playing = false;
+    this.playheadMs = 0;
+  }
+}
+
+function indexAll(out: RunOutput | null): Partial<Record<TechniqueId, TraceIndex>> {
+  const ix: Partial<Record<TechniqueId, TraceIndex>> = {};
+  if (!out) return ix;
+  for (const id of TECHNIQUES) {
+    const tr = out.results[id]?.trace;
+    // A dropped packet vanishes after about one trip.
+    if (tr) ix[id] = buildIndex(tr, Math.max(1, out.scenario.network.latencyMs));
+  }
+  return ix;
+}

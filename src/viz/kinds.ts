@@ -1,0 +1,63 @@
+// How each packet kind looks: an Okabe-Ito colour (readable with the common
+// colour-vision deficiencies), a d3 symbol shape and a short name, so that
+// kinds differ by shape and label, never by colour alone.
+
+import { symbol, symbolCircle, symbolCross, symbolDiamond, symbolSquare, symbolStar, symbolTriangle, symbolTriangle2, symbolWye, type SymbolType } from 'd3';
+import type { PacketKind, TechniqueId } from '../sim/types';
+
+export interface KindStyle {
+  colour: string;
+  /** Stroke drawn around the glyph (dark for the light colours so they stay visible on white). */
+  stroke: string;
+  shape: SymbolType;
+  name: string;
+}
+
+// Okabe & Ito (2008), "Color Universal Design".
+export const OKABE_ITO = {
+  orange: '#E69F00',
+  skyBlue: '#56B4E9',
+  green: '#009E73',
+  yellow: '#F0E442',
+  blue: '#0072B2',
+  vermillion: '#D55E00',
+  purple: '#CC79A7',
+  black: '#000000',
+  grey: '#999999',
+} as const;
+
+export const KIND_STYLE: Record<PacketKind, KindStyle> = {
+  request: { colour: OKABE_ITO.blue, stroke: '#00304d', shape: symbolSquare, name: 'request' },
+  response: { colour: OKABE_ITO.vermillion, stroke: '#5c2600', shape: symbolCircle, name: 'response' },
+  handshake: { colour: OKABE_ITO.purple, stroke: '#5e2d4a', shape: symbolDiamond, name: 'handshake' },
+  event: { colour: OKABE_ITO.green, stroke: '#003d2d', shape: symbolStar, name: 'SSE event' },
+  chunk: { colour: OKABE_ITO.orange, stroke: '#5c4000', shape: symbolWye, name: 'chunk' },
+  frame: { colour: OKABE_ITO.skyBlue, stroke: '#1d4e6b', shape: symbolCross, name: 'WS frame' },
+  ping: { colour: OKABE_ITO.yellow, stroke: '#5c5700', shape: symbolTriangle, name: 'ping' },
+  pong: { colour: OKABE_ITO.yellow, stroke: '#5c5700', shape: symbolTriangle2, name: 'pong' },
+  tcp: { colour: OKABE_ITO.grey, stroke: '#333333', shape: symbolCircle, name: 'TCP' },
+};
+
+export const KIND_ORDER: readonly PacketKind[] = ['request', 'response', 'handshake', 'event', 'chunk', 'frame', 'ping', 'pong', 'tcp'];
+
+const pathCache = new Map<string, string>();
+
+/** SVG path of a kind's glyph centred on 0,0; `area` in square pixels (TCP glyphs are drawn smaller). */
+export function glyphPath(kind: PacketKind, area = 120): string {
+  const a = kind === 'tcp' ? area / 3 : area;
+  const key = `${kind}:${a}`;
+  let d = pathCache.get(key);
+  if (!d) {
+    d = symbol(KIND_STYLE[kind].shape, a)() ?? '';
+    pathCache.set(key, d);
+  }
+  return d;
+}
+
+export const TECHNIQUE_NAME: Record<TechniqueId, string> = {
+  polling: 'Short polling',
+  'long-polling': 'Long polling',
+  sse: 'Server-Sent Events',
+  websocket: 'WebSocket',
+  streaming: 'HTTP streaming',
+};

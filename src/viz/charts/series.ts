@@ -1,0 +1,259 @@
+// Pure data → geometry helpers for the charts: per-second rates, cumulative
+// counts, step paths, byte splits, histogram shares, media timelines.
+// Unit-tested in tests/ui/charts/series.test.ts.
+
+import { area, curveStepAfter, curveStepBefore, line, type ScaleLinear, type ScaleLogarithmic } from 'd3';
+import { TECHNIQUES, type ByteTotals, type Histogram, type MediaResult, type Series, type TechniqueId, type TechniqueResult } from '../../sim/types';
+
+export type Results = Partial<Record<TechniqueId, TechniqueResult>>;
+
+/** Techniques present in `results`, in the canonical order. */
+export function presentTechniques(results: Results): TechniqueId[] {
+  return TECHNIQUES.filter((id) => results[id] !== undefined);
+}
+
+/** End of the last bin, ms: the time axis's extent (0 when there are no results). */
+export function seriesEndMs(results: Results): number {
+  let end = 0;
+  for (const id of presentTechniques(results)) {
+    const s = results[id]!.series;
+    if (s.tMs.length > 0) end = Math.max(end, s.tMs[s.tMs.length - 1] + s.binMs);
+  }
+  return end;
+}
+
+export interface Pt {
+  t: number;
+  v: number;
+}
+
+/**
+ * Bytes per second over time. Adjacent bins are merged (summed) in groups of
+ * k = ceil(bins / maxBins) so that a chart shows at most `maxBins` steps; the
+ * rate of a merged bin is its bytes / (k × binMs / 1000). The last bin is
+ * taken as full (the series does not say where the run ended inside it).
+ */
+export function bytesPerSecond(s: Series, dir: 'up' | 'down', maxBins = Infinity): { binMs: number; pts: Pt[] } {
+  const bytes = dir === 'down' ? s.bytesDown : s.bytesUp;
+  const n = s.tMs.length;
+  const k = Math.max(1, Math.ceil(n / Math.max(1, maxBins)));
+  const binMs = s.binMs * k;
+  const pts: Pt[] = [];
+  for (let i = 0; i < n; i += k) {
+    let sum = 0;
+    for (let j = i; j < Math.min(n, i + k); j++) sum += bytes[j];
+    pts.push({ t: s.tMs[i], v: (sum * 1000) / binMs });
+  }
+  return { binMs, pts };
+}
+
+/** Mean bytes per second over the series' span (all bins). */
+export function meanRate(s: Series, dir: 'up' | 'down'): number {
+  const bytes = dir === 'down' ? s.bytesDown : s.bytesUp;
+  const span = s.tMs.length * s.binMs;
+  if (span <= 0) return 0;
+  let sum = 0;
+  for (const b of bytes) sum += b;
+  return (sum * 1000) / span;
+}
+
+/** Running total of a per-bin count, as points at each bin's end, starting at (0, 0). */
+export function cumulativeAtBinEnds(s: Series, values: readonly number[]): Pt[] {
+  const out: Pt[] = [{ t: 0, v: 0 }];
+  let sum = 0;
+  for (let i = 0; i < s.tMs.length; i++) {
+    sum += values[i];
+    out.push({ t: s.tMs[i] + s.binMs, v: sum });
+  }
+  return out;
+}
+
+/** Open connections at each bin's end, starting from 0 open at t = 0. */
+export function openConnectionsAtBinEnds(s: Series): Pt[] {
+  return [{ t: 0, v: 0 }, ...s.tMs.map((t, i) => ({ t: t + s.binMs, v: s.openConnections[i] }))];
+}
+
+/** One technique's line over simulated time. */
+export interface TimeLine {
+  id: TechniqueId;
+  pts: Pt[];
+  /** Bin width, when the points are per-bin values. */
+  binMs?: number;
+}
+
+type XScale = ScaleLinear<number, number> | ScaleLogarithmic<number, number>;
+
+/**
+ * Step path over per-bin values: value i is held over [t_i, t_i + binMs).
+ * (A final point at the last bin's end closes the last step.)
+ */
+export function binStepPath(pts: readonly Pt[], binMs: number, x: XScale, y: ScaleLinear<number, number>): string {
+  if (pts.length === 0) return '';
+  const last = pts[pts.length - 1];
+  const all = [...pts, { t: last.t + binMs, v: last.v }];
+  return line<Pt>().x((p) => x(p.t)).y((p) => y(p.v)).curve(curveStepAfter)(all) ?? '';
+}
+
+/** Path through points; `step` holds each value back to the previous point (value reached by the end of the bin). */
+export function pointPath(pts: readonly Pt[], x: XScale, y: ScaleLinear<number, number>, step = false): string {
+  const gen = line<Pt>().x((p) => x(p.t)).y((p) => y(p.v));
+  if (step) gen.curve(curveStepBefore);
+  return gen(pts as Pt[]) ?? '';
+}
+
+export function maxOf(pts: readonly Pt[]): number {
+  let m = 0;
+  for (const p of pts) if (p.v > m) m = p.v;
+  return m;
+}
+
+// ---- byte classes ---------------------------------------------------------
+
+export interface ByteSegment {
+  cls: 'header' | 'framing' | 'payload';
+  bytes: number;
+  /** Share of this direction's total, 0..1 (0 when the total is 0). */
+  share: number;
+  /** Cumulative share before this segment, 0..1. */
+  start: number;
+}
+
+/** header | framing | payload as consecutive segments of one bar. */
+export function byteSegments(b: ByteTotals): ByteSegment[] {
+  const total = b.header + b.framing + b.payload;
+  let start = 0;
+  return (['header', 'framing', 'payload'] as const).map((cls) => {
+    const share = total > 0 ? b[cls] / total : 0;
+    const seg = { cls, bytes: b[cls], share, start };
+    start += share;
+    return seg;
+  });
+}
+
+/** Overhead of a run: (header + framing) / total, both directions together; null when nothing was sent. */
+export function overheadFraction(r: TechniqueResult): number | null {
+  const total = r.bytes.up.total + r.bytes.down.total;
+  if (total <= 0) return null;
+  return (r.bytes.up.header + r.bytes.up.framing + r.bytes.down.header + r.bytes.down.framing) / total;
+}
+
+// ---- latency histogram ----------------------------------------------------
+
+/** Stand-in for the 0 edge on a log axis: the [0, 1) ms bin is drawn from here. */
+export const LOG_ZERO_MS = 0.5;
+
+export interface HistBin {
+  x0: number;
+  x1: number;
+  count: number;
+  /** count / all samples. */
+  share: number;
+}
+
+export function histogramBins(h: Histogram): HistBin[] {
+  let n = 0;
+  for (const c of h.counts) n += c;
+  return h.counts.map((count, i) => ({
+    x0: h.edgesMs[i],
+    x1: h.edgesMs[i + 1],
+    count,
+    share: n > 0 ? count / n : 0,
+  }));
+}
+
+/**
+ * Log-axis extent covering every non-empty bin of the given histograms:
+ * [lower edge of the first non-empty bin, upper edge of the last], with the
+ * 0 edge replaced by LOG_ZERO_MS. Falls back to [1, 1000] when all are empty.
+ */
+export function latencyExtent(hists: readonly Histogram[]): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const h of hists) {
+    h.counts.forEach((c, i) => {
+      if (c > 0) {
+        lo = Math.min(lo, h.edgesMs[i]);
+        hi = Math.max(hi, h.edgesMs[i + 1]);
+      }
+    });
+  }
+  if (!Number.isFinite(lo)) return [1, 1000];
+  return [Math.max(lo, LOG_ZERO_MS), hi];
+}
+
+/** Filled step area of a histogram's shares on a log x axis (bins outside the extent are clipped by the extent). */
+export function histogramArea(bins: readonly HistBin[], x: ScaleLogarithmic<number, number>, y: ScaleLinear<number, number>): string {
+  const [lo, hi] = x.domain();
+  const vis = bins.filter((b) => b.x1 > lo && b.x0 < hi);
+  if (vis.length === 0) return '';
+  const pts = vis.map((b) => ({ t: Math.max(lo, b.x0 || LOG_ZERO_MS), v: b.share }));
+  const lastBin = vis[vis.length - 1];
+  pts.push({ t: Math.min(hi, lastBin.x1), v: lastBin.share });
+  return (
+    area<Pt>()
+      .x((p) => x(p.t))
+      .y0(y(0))
+      .y1((p) => y(p.v))
+      .curve(curveStepAfter)(pts) ?? ''
+  );
+}
+
+// ---- media case -----------------------------------------------------------
+
+export interface TimelineSegment {
+  kind: 'waiting' | 'downloading' | 'playing' | 'stalled';
+  fromMs: number;
+  toMs: number;
+}
+
+export interface MediaTimelines {
+  streamed: TimelineSegment[];
+  downloadFirst: TimelineSegment[];
+  /** Marks on the streamed bar. */
+  firstChunkMs: number;
+  completeMs: number;
+  endMs: number;
+}
+
+/**
+ * Two bars of the media case. The result gives the stalls' count and total
+ * time, not when they happened, so the streamed bar shows playback from
+ * start-up to finish with the total stall time drawn as one block at its end
+ * (playing time = playbackMs, stalled time = stallMs; together finish - startup).
+ */
+export function mediaTimelines(m: MediaResult): MediaTimelines {
+  const playEnd = m.finishMs - m.stallMs;
+  const streamed: TimelineSegment[] = [
+    { kind: 'waiting', fromMs: 0, toMs: m.startupMs },
+    { kind: 'playing', fromMs: m.startupMs, toMs: playEnd },
+  ];
+  if (m.stallMs > 0) streamed.push({ kind: 'stalled', fromMs: playEnd, toMs: m.finishMs });
+  const downloadFirst: TimelineSegment[] = [
+    { kind: 'downloading', fromMs: 0, toMs: m.downloadFirst.startupMs },
+    { kind: 'playing', fromMs: m.downloadFirst.startupMs, toMs: m.downloadFirst.finishMs },
+  ];
+  return {
+    streamed,
+    downloadFirst,
+    firstChunkMs: m.timeToFirstChunkMs,
+    completeMs: m.completeMs,
+    endMs: Math.max(m.finishMs, m.downloadFirst.finishMs),
+  };
+}
+
+// ---- labels -----------------------------------------------------------------
+
+/**
+ * Vertical positions for end-of-line labels: each label at its line's y,
+ * pushed up just enough that no two are closer than `gap` (px). Returns
+ * positions in the input order.
+ */
+export function spreadLabels(ys: readonly number[], gap: number): number[] {
+  const order = ys.map((y, i) => ({ y, i })).sort((a, b) => b.y - a.y || a.i - b.i);
+  for (let k = 1; k < order.length; k++) {
+    if (order[k - 1].y - order[k].y < gap) order[k].y = order[k - 1].y - gap;
+  }
+  const out = new Array<number>(ys.length);
+  for (const o of order) out[o.i] = o.y;
+  return out;
+}

@@ -1,0 +1,197 @@
+// Pure chart geometry: rates, cumulative counts, byte splits, histogram
+// shares, label spreading, media timelines, ticks and the cursor.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { scaleLinear } from 'd3';
+import type { MediaResult, Series } from '../../../src/sim/types';
+import { fmtBytes, fmtPct, fmtSi } from '../../../src/viz/charts/format';
+import { cursorX, plotBox, ticks125, FALLBACK_WIDTH, MIN_WIDTH } from '../../../src/viz/charts/scales';
+import {
+  byteSegments,
+  bytesPerSecond,
+  cumulativeAtBinEnds,
+  histogramBins,
+  latencyExtent,
+  LOG_ZERO_MS,
+  mediaTimelines,
+  meanRate,
+  openConnectionsAtBinEnds,
+  spreadLabels,
+} from '../../../src/viz/charts/series';
+
+function series(binMs: number, bytesDown: number[], extra: Partial<Series> = {}): Series {
+  const n = bytesDown.length;
+  return {
+    binMs,
+    tMs: bytesDown.map((_, i) => i * binMs),
+    bytesUp: new Array(n).fill(0),
+    bytesDown,
+    requests: new Array(n).fill(0),
+    messagesDelivered: new Array(n).fill(0),
+    openConnections: new Array(n).fill(0),
+    ...extra,
+  };
+}
+
+describe('bytesPerSecond', () => {
+  it('divides each bin by its width in seconds', () => {
+    const { binMs, pts } = bytesPerSecond(series(500, [100, 0, 250]), 'down');
+    expect(binMs).toBe(500);
+    expect(pts).toEqual([
+      { t: 0, v: 200 },
+      { t: 500, v: 0 },
+      { t: 1000, v: 500 },
+    ]);
+  });
+  it('merges bins in groups of ceil(n / maxBins), keeping total bytes', () => {
+    const { binMs, pts } = bytesPerSecond(series(500, [100, 300, 50, 50, 1000]), 'down', 2);
+    // k = ceil(5/2) = 3 -> bins of 1500 ms: [100+300+50], [50+1000]
+    expect(binMs).toBe(1500);
+    expect(pts.map((p) => p.t)).toEqual([0, 1500]);
+    expect(pts[0].v).toBeCloseTo((450 * 1000) / 1500);
+    expect(pts[1].v).toBeCloseTo((1050 * 1000) / 1500);
+  });
+  it('property: rate × width summed over merged bins = total bytes', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat(10000), { minLength: 1, maxLength: 130 }), fc.integer({ min: 1, max: 40 }), (bytes, maxBins) => {
+        const { binMs, pts } = bytesPerSecond(series(250, bytes), 'down', maxBins);
+        expect(pts.length).toBeLessThanOrEqual(maxBins);
+        const back = pts.reduce((a, p) => a + (p.v * binMs) / 1000, 0);
+        expect(back).toBeCloseTo(
+          bytes.reduce((a, b) => a + b, 0),
+          6,
+        );
+      }),
+    );
+  });
+  it('meanRate = all bytes / span', () => {
+    expect(meanRate(series(1000, [100, 200, 300]), 'down')).toBeCloseTo(200);
+  });
+});
+
+describe('cumulative and open connections', () => {
+  it('cumulative requests at bin ends, from (0, 0)', () => {
+    const s = series(1000, [0, 0, 0], { requests: [1, 0, 2] });
+    expect(cumulativeAtBinEnds(s, s.requests)).toEqual([
+      { t: 0, v: 0 },
+      { t: 1000, v: 1 },
+      { t: 2000, v: 1 },
+      { t: 3000, v: 3 },
+    ]);
+  });
+  it('open connections at bin ends, from 0 at t = 0', () => {
+    const s = series(200, [0, 0], { openConnections: [1, 2] });
+    expect(openConnectionsAtBinEnds(s)).toEqual([
+      { t: 0, v: 0 },
+      { t: 200, v: 1 },
+      { t: 400, v: 2 },
+    ]);
+  });
+});
+
+describe('byteSegments', () => {
+  it('consecutive shares that add up to 1', () => {
+    const segs = byteSegments({ header: 300, framing: 100, payload: 600, total: 1000 });
+    expect(segs.map((s) => s.cls)).toEqual(['header', 'framing', 'payload']);
+    expect(segs.map((s) => s.share)).toEqual([0.3, 0.1, 0.6]);
+    expect(segs.map((s) => s.start)).toEqual([0, 0.3, 0.4]);
+  });
+  it('all zero -> zero shares, no NaN', () => {
+    expect(byteSegments({ header: 0, framing: 0, payload: 0, total: 0 }).every((s) => s.share === 0)).toBe(true);
+  });
+});
+
+describe('latency histogram', () => {
+  const h = { edgesMs: [0, 1, 2, 5, 10, 20, 50, 100], counts: [0, 0, 0, 0, 0, 3, 1] };
+  it('shares of all samples per bin', () => {
+    const b = histogramBins(h);
+    expect(b).toHaveLength(7);
+    expect(b[5]).toEqual({ x0: 20, x1: 50, count: 3, share: 0.75 });
+    expect(b[6].share).toBe(0.25);
+  });
+  it('extent = first non-empty lower edge .. last non-empty upper edge, over all histograms', () => {
+    expect(latencyExtent([h])).toEqual([20, 100]);
+    expect(latencyExtent([h, { edgesMs: [0, 1, 2, 5], counts: [0, 2, 0] }])).toEqual([1, 100]);
+    expect(latencyExtent([{ edgesMs: [0, 1, 2], counts: [4, 0] }])).toEqual([LOG_ZERO_MS, 1]);
+    expect(latencyExtent([{ edgesMs: [0, 1], counts: [0] }])).toEqual([1, 1000]);
+  });
+});
+
+describe('spreadLabels', () => {
+  it('keeps labels that are apart, pushes close ones up by the gap, in input order', () => {
+    expect(spreadLabels([100, 50], 16)).toEqual([100, 50]);
+    expect(spreadLabels([100, 100, 100], 16)).toEqual([100, 84, 68]);
+    expect(spreadLabels([90, 100], 16)).toEqual([84, 100]);
+  });
+  it('property: every pair at least the gap apart, no label moved down', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 300 }), { maxLength: 8 }), (ys) => {
+        const out = spreadLabels(ys, 16);
+        out.forEach((y, i) => expect(y).toBeLessThanOrEqual(ys[i]));
+        const s = [...out].sort((a, b) => a - b);
+        for (let i = 1; i < s.length; i++) expect(s[i] - s[i - 1]).toBeGreaterThanOrEqual(16 - 1e-9);
+      }),
+    );
+  });
+});
+
+describe('mediaTimelines', () => {
+  const m: MediaResult = {
+    mediaBytes: 2e6,
+    chunkBytes: 16384,
+    bitrateKbps: 1000,
+    playbackMs: 16000,
+    timeToFirstChunkMs: 200,
+    startupMs: 200,
+    completeMs: 1800,
+    stalls: 2,
+    stallMs: 500,
+    finishMs: 16700,
+    downloadFirst: { startupMs: 1800, finishMs: 17800 },
+  };
+  it('streamed: waiting, playing for playbackMs, stalled for stallMs; download first: downloading then playing', () => {
+    const t = mediaTimelines(m);
+    expect(t.streamed).toEqual([
+      { kind: 'waiting', fromMs: 0, toMs: 200 },
+      { kind: 'playing', fromMs: 200, toMs: 16200 },
+      { kind: 'stalled', fromMs: 16200, toMs: 16700 },
+    ]);
+    expect(t.streamed[1].toMs - t.streamed[1].fromMs).toBe(m.playbackMs);
+    expect(t.downloadFirst).toEqual([
+      { kind: 'downloading', fromMs: 0, toMs: 1800 },
+      { kind: 'playing', fromMs: 1800, toMs: 17800 },
+    ]);
+    expect(t.endMs).toBe(17800);
+  });
+  it('no stall segment when there was no stall', () => {
+    expect(mediaTimelines({ ...m, stalls: 0, stallMs: 0, finishMs: 16200 }).streamed.map((s) => s.kind)).toEqual(['waiting', 'playing']);
+  });
+});
+
+describe('scales and formats', () => {
+  it('1-2-5 ticks', () => {
+    expect(ticks125(20, 2000)).toEqual([20, 50, 100, 200, 500, 1000, 2000]);
+    expect(ticks125(0.5, 10)).toEqual([0.5, 1, 2, 5, 10]);
+    expect(ticks125(1, 1e6, 8)).toEqual([1, 10, 100, 1000, 10000, 100000, 1000000]);
+    expect(ticks125(0, 10)).toEqual([]);
+  });
+  it('cursor clamps into the time domain', () => {
+    const x = scaleLinear().domain([0, 60000]).range([50, 650]);
+    expect(cursorX(x, 30000)).toBe(350);
+    expect(cursorX(x, -5)).toBe(50);
+    expect(cursorX(x, 1e9)).toBe(650);
+    expect(cursorX(x, NaN)).toBe(50);
+  });
+  it('plot box: fallback width without layout, minimum width, margins', () => {
+    expect(plotBox(0, 300, { top: 10, right: 20, bottom: 30, left: 40 })).toMatchObject({ width: FALLBACK_WIDTH, x0: 40, x1: FALLBACK_WIDTH - 20, y0: 10, y1: 270 });
+    expect(plotBox(100, 300, { top: 0, right: 0, bottom: 0, left: 0 }).width).toBe(MIN_WIDTH);
+  });
+  it('formats', () => {
+    expect(fmtBytes(999)).toBe('999 B');
+    expect(fmtBytes(24851)).toBe('24.9 kB');
+    expect(fmtPct(0.4123)).toBe('41.2%');
+    expect(fmtPct(null)).toBe('–');
+    expect(fmtSi(0.25)).toBe('0.25');
+    expect(fmtSi(1500)).toBe('1.5k');
+  });
+});

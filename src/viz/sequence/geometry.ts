@@ -1,0 +1,113 @@
+// Geometry of the Focus view's sequence diagram: time flows down, the client
+// and server are vertical axes, and each packet is an arrow from its sender's
+// axis at sendMs to the receiver's axis at arriveMs, so latency and
+// transmission time show as the slant. Machine states are bands beside the
+// axes on the same time scale. Pure functions, tested without a browser.
+
+import { scaleLinear, type ScaleLinear } from 'd3';
+import type { TracePacket, TraceState } from '../../sim/types';
+
+export interface SeqLayout {
+  width: number;
+  height: number;
+  /** Time labels column. */
+  timeX: number;
+  clientBandX: number;
+  connBandX: number;
+  bandWidth: number;
+  connBandWidth: number;
+  clientX: number;
+  serverX: number;
+  serverBandX: number;
+  y: ScaleLinear<number, number>;
+  t0: number;
+  t1: number;
+}
+
+export const HEADER = 28;
+
+export function seqLayout(width: number, height: number, t0: number, t1: number): SeqLayout {
+  const w = Math.max(320, width);
+  const bandWidth = Math.round(Math.min(96, Math.max(58, w * 0.12)));
+  const connBandWidth = Math.round(bandWidth * 0.7);
+  const timeX = 44;
+  const clientBandX = timeX + 4;
+  const connBandX = clientBandX + bandWidth + 2;
+  const clientX = connBandX + connBandWidth + 8;
+  const serverBandX = w - bandWidth - 2;
+  const serverX = serverBandX - 8;
+  const y = scaleLinear().domain([t0, t1]).range([HEADER, height - 6]);
+  return { width: w, height, timeX, clientBandX, connBandX, bandWidth, connBandWidth, clientX, serverX, serverBandX, y, t0, t1 };
+}
+
+/**
+ * The time window shown: `spanMs` long with the playhead a third of the way
+ * down (what just happened above, what comes next below), kept inside the run.
+ */
+export function seqWindow(playheadMs: number, spanMs: number, durationMs: number): [number, number] {
+  const span = Math.min(spanMs, durationMs);
+  let t0 = playheadMs - span / 3;
+  t0 = Math.max(0, Math.min(durationMs - span, t0));
+  return [t0, t0 + span];
+}
+
+export interface Arrow {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  /** Where the label goes: the middle of the arrow. */
+  mx: number;
+  my: number;
+}
+
+export function arrowFor(layout: SeqLayout, p: Pick<TracePacket, 'dir' | 'sendMs'>, endMs: number): Arrow {
+  const [x1, x2] = p.dir === 'up' ? [layout.clientX, layout.serverX] : [layout.serverX, layout.clientX];
+  const y1 = layout.y(p.sendMs);
+  const y2 = layout.y(endMs);
+  return { x1, y1, x2, y2, mx: (x1 + x2) / 2, my: (y1 + y2) / 2 };
+}
+
+/** Indices of packets (sorted by sendMs) of one client whose arrow crosses [t0, t1]. */
+export function visiblePackets(packets: readonly TracePacket[], endMs: ArrayLike<number>, client: number, t0: number, t1: number, max = 400): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < packets.length && out.length < max; i++) {
+    const p = packets[i];
+    if (p.sendMs > t1) break;
+    if (p.client === client && endMs[i] >= t0) out.push(i);
+  }
+  return out;
+}
+
+/** Greedy choice of labels that do not overlap vertically (at least `gap` px apart), in the given order. */
+export function spacedLabels(ys: readonly number[], gap = 13): boolean[] {
+  const taken: number[] = [];
+  return ys.map((y) => {
+    if (taken.some((t) => Math.abs(t - y) < gap)) return false;
+    taken.push(y);
+    return true;
+  });
+}
+
+export interface Segment {
+  state: string;
+  from: number;
+  to: number;
+}
+
+/** A machine's states as segments clipped to [t0, t1]; the last lasts until `endMs`. */
+export function segments(states: readonly TraceState[], t0: number, t1: number, endMs: number): Segment[] {
+  const out: Segment[] = [];
+  for (let i = 0; i < states.length; i++) {
+    const from = states[i].tMs;
+    const to = i + 1 < states.length ? states[i + 1].tMs : endMs;
+    if (to <= t0 || from >= t1 || to <= from) continue;
+    out.push({ state: states[i].state, from: Math.max(from, t0), to: Math.min(to, t1) });
+  }
+  return out;
+}
+
+/** Readable time tick values for a window (d3's nice ticks). */
+export function timeTicks(layout: SeqLayout, count = 8): number[] {
+  return layout.y.ticks(count);
+}

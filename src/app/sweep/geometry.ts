@@ -36,11 +36,14 @@ export function sweepScales(r: Pick<SweepResult, 'xs' | 'values' | 'techniques'>
       lo = Math.min(lo, mid / Math.sqrt(10));
       hi = Math.max(hi, mid * Math.sqrt(10));
     }
-    y = scaleLog().domain([lo, hi]).range([box.y1, box.y0]).nice();
+    // A little room below and above (no .nice(): it would add whole empty decades).
+    y = scaleLog()
+      .domain([lo / 1.25, hi * 1.25])
+      .range([box.y1, box.y0]);
   } else {
     yFellBack = logY;
     y = scaleLinear()
-      .domain([0, Math.max(1e-9, ...vals, 0) || 1])
+      .domain([0, 1.05 * Math.max(1e-9, ...vals, 0) || 1])
       .range([box.y1, box.y0])
       .nice(6);
   }

@@ -247,3 +247,24 @@ export function crossovers(xs: readonly number[], values: Partial<Record<Techniq
   }
   return out.sort((u, v) => u.x - v.x);
 }
+
+export interface CrossoverGroup {
+  a: TechniqueId;
+  /** Techniques crossing `a` at the same point (coinciding curves cross together). */
+  b: TechniqueId[];
+  x: number;
+  /** True when `a` is the lower one after the crossing. */
+  aLowerAfter: boolean;
+}
+
+/** Merge crossovers of one technique with several others at the same x and in the same direction. */
+export function groupCrossovers(list: readonly Crossover[]): CrossoverGroup[] {
+  const out: CrossoverGroup[] = [];
+  for (const c of list) {
+    const aLowerAfter = c.lowerAfter === c.a;
+    const g = out.find((o) => o.a === c.a && o.x === c.x && o.aLowerAfter === aLowerAfter);
+    if (g) g.b.push(c.b);
+    else out.push({ a: c.a, b: [c.b], x: c.x, aLowerAfter });
+  }
+  return out;
+}

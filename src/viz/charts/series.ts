@@ -244,14 +244,21 @@ export function mediaTimelines(m: MediaResult): MediaTimelines {
 // ---- labels -----------------------------------------------------------------
 
 /**
- * Vertical positions for end-of-line labels: each label at its line's y,
- * pushed up just enough that no two are closer than `gap` (px). Returns
- * positions in the input order.
+ * Vertical positions for end-of-line labels: each label near its line's y,
+ * no two closer than `gap` (px), all inside [minY, maxY] when they fit.
+ * Close labels are pushed up first; if that takes the top one above minY,
+ * the stack is pushed back down. Returns positions in the input order.
  */
-export function spreadLabels(ys: readonly number[], gap: number): number[] {
-  const order = ys.map((y, i) => ({ y, i })).sort((a, b) => b.y - a.y || a.i - b.i);
+export function spreadLabels(ys: readonly number[], gap: number, minY = -Infinity, maxY = Infinity): number[] {
+  const order = ys.map((y, i) => ({ y: Math.min(maxY, Math.max(minY, y)), i })).sort((a, b) => b.y - a.y || a.i - b.i);
+  // Bottom to top: push up.
   for (let k = 1; k < order.length; k++) {
     if (order[k - 1].y - order[k].y < gap) order[k].y = order[k - 1].y - gap;
+  }
+  // Top to bottom: keep inside minY, pushing down the ones below.
+  for (let k = order.length - 1; k >= 0; k--) {
+    const floor = k === order.length - 1 ? minY : order[k + 1].y + gap;
+    if (order[k].y < floor) order[k].y = floor;
   }
   const out = new Array<number>(ys.length);
   for (const o of order) out[o.i] = o.y;

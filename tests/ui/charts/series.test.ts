@@ -123,6 +123,23 @@ describe('spreadLabels', () => {
     expect(spreadLabels([100, 100, 100], 16)).toEqual([100, 84, 68]);
     expect(spreadLabels([90, 100], 16)).toEqual([84, 100]);
   });
+  it('keeps labels inside [minY, maxY]: a stack at the top edge is pushed back down', () => {
+    expect(spreadLabels([10, 10, 10], 16, 0, 300)).toEqual([32, 16, 0]);
+    expect(spreadLabels([400, 5], 16, 0, 300)).toEqual([300, 5]);
+  });
+  it('property with bounds: inside the band and at least the gap apart when they fit', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -50, max: 350 }), { maxLength: 8 }), (ys) => {
+        const out = spreadLabels(ys, 16, 0, 300);
+        out.forEach((y) => {
+          expect(y).toBeGreaterThanOrEqual(0);
+          expect(y).toBeLessThanOrEqual(300);
+        });
+        const s = [...out].sort((a, b) => a - b);
+        for (let i = 1; i < s.length; i++) expect(s[i] - s[i - 1]).toBeGreaterThanOrEqual(16 - 1e-9);
+      }),
+    );
+  });
   it('property: every pair at least the gap apart, no label moved down', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 300 }), { maxLength: 8 }), (ys) => {

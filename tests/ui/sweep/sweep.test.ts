@@ -168,3 +168,12 @@ describe('sweepScales', () => {
     expect(sc.y.domain()[0]).toBe(0);
   });
 });
+
+describe('groupCrossovers', () => {
+  it('merges coinciding curves crossing one technique at the same point', async () => {
+    const { groupCrossovers } = await import('../../../src/app/sweep/sweep');
+    const c = crossovers([1, 10], { 'long-polling': [1, 10], sse: [2, 5], websocket: [2, 5], streaming: [2, 5] });
+    expect(c).toHaveLength(3);
+    expect(groupCrossovers(c)).toEqual([{ a: 'long-polling', b: ['sse', 'websocket', 'streaming'], x: c[0].x, aLowerAfter: false }]);
+  });
+});

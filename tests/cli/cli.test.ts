@@ -1,0 +1,143 @@
+// The command line (SPEC §5, issue 2 §6): `tsx src/cli/main.ts` prints one
+// JSON document {"scenario": {...}, "results": {...}}; --technique repeats
+// ("all" = five); --set wins over --scenario; bad input exits 2 with one line
+// on stderr naming the key and nothing on stdout. Each spawn costs ~1 s, so
+// they run in parallel in beforeAll and the tests read the outcomes. The
+// binary is the project's own tsx (what `npx tsx` resolves to, without npx's
+// start-up), as `npm run sim` runs it.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { TECHNIQUES } from '../../src/sim';
+
+interface Outcome {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+const ROOT = join(import.meta.dirname, '..', '..');
+
+function sim(args: string[]): Promise<Outcome> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), ['src/cli/main.ts', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'push-sim-cli-'));
+const file = (name: string, text: string) => {
+  const p = join(dir, name);
+  writeFileSync(p, text);
+  return p;
+};
+
+const SHORT = ['--set', 'durationMs=2000', '--set', 'streaming.mediaBytes=0'];
+const cases = {
+  defaults: [] as string[],
+  // Repeated --technique, --trace, and --set over --scenario in one run.
+  repeat: ['--scenario', file('s.json', JSON.stringify({ clients: 2, network: { latencyMs: 200, jitterMs: 5 } })), '--technique', 'sse', '--technique', 'polling', '--technique', 'sse', '--trace', '--set', 'network.latencyMs=10', ...SHORT],
+  all: ['--technique', 'all', '--technique', 'websocket', ...SHORT],
+  unknownKey: ['--set', 'network.latencyMss=10'],
+  wrongType: ['--scenario', file('wrong.json', JSON.stringify({ clients: 'three' }))],
+  outOfRange: ['--set', 'network.lossRate=0.9'],
+  unknownTechnique: ['--technique', 'comet'],
+  missingFile: ['--scenario', join(dir, 'nope.json')],
+  invalidJson: ['--scenario', file('bad.json', '{"clients": 2,')],
+};
+type Name = keyof typeof cases;
+const out = {} as Record<Name, Outcome>;
+
+beforeAll(async () => {
+  const names = Object.keys(cases) as Name[];
+  // A few at a time: the machine has 2 cores.
+  for (let i = 0; i < names.length; i += 3) {
+    const batch = names.slice(i, i + 3);
+    const res = await Promise.all(batch.map((n) => sim(cases[n])));
+    batch.forEach((n, k) => (out[n] = res[k]));
+  }
+}, 60000);
+
+const json = (o: Outcome) => JSON.parse(o.stdout) as { scenario: Record<string, unknown> & { network: Record<string, number>; clients: number; durationMs: number }; results: Record<string, Record<string, unknown>> };
+
+describe('sim command line: output', () => {
+  it('no arguments: all five techniques on the default scenario, one JSON document, scenario nested', () => {
+    const o = out.defaults;
+    expect(o.status).toBe(0);
+    expect(o.stderr).toBe('');
+    expect(o.stdout.trim().split('\n')).toHaveLength(1);
+    const doc = json(o);
+    expect(Object.keys(doc)).toEqual(['scenario', 'results']);
+    expect(Object.keys(doc.results)).toEqual([...TECHNIQUES]);
+    // SPEC §3 defaults, nested as the keys are dotted.
+    expect(doc.scenario.durationMs).toBe(60000);
+    expect(doc.scenario.network.latencyMs).toBe(50);
+    expect((doc.scenario as unknown as { http: { requestHeaderBytes: number } }).http.requestHeaderBytes).toBe(400);
+    expect('network.latencyMs' in doc.scenario).toBe(false);
+    for (const r of Object.values(doc.results)) {
+      for (const f of ['requests', 'responses', 'emptyResponses', 'connectionsOpened', 'maxOpenConnections', 'messagesGenerated', 'messagesDelivered', 'messagesPending']) expect(typeof r[f]).toBe('number');
+      const b = r.bytes as { up: Record<string, number>; down: Record<string, number>; wire: Record<string, number> };
+      expect(Object.keys(b.up).sort()).toEqual(['framing', 'header', 'payload', 'total']);
+      expect(typeof b.wire.up).toBe('number');
+      expect(Object.keys(r.latencyMs as object)).toEqual(expect.arrayContaining(['mean', 'p50', 'p95', 'p99', 'max']));
+      expect(Object.keys(r.series as object)).toEqual(expect.arrayContaining(['tMs', 'bytesUp', 'bytesDown', 'requests', 'messagesDelivered', 'openConnections']));
+      expect(r.trace).toBeUndefined();
+    }
+  });
+
+  it('--technique repeats (each once, canonical order); --trace adds the trace', () => {
+    const o = out.repeat;
+    expect(o.status).toBe(0);
+    const doc = json(o);
+    expect(Object.keys(doc.results)).toEqual(['polling', 'sse']);
+    expect(doc.results.sse.trace).toBeDefined();
+    expect(doc.scenario.durationMs).toBe(2000);
+  });
+
+  it('--technique all is all five', () => {
+    expect(out.all.status).toBe(0);
+    expect(Object.keys(json(out.all).results)).toEqual([...TECHNIQUES]);
+  });
+
+  it('--set wins over --scenario; the file\'s other keys apply', () => {
+    const o = out.repeat;
+    expect(o.status).toBe(0);
+    const doc = json(o);
+    expect(doc.scenario.network.latencyMs).toBe(10);
+    expect(doc.scenario.network.jitterMs).toBe(5);
+    expect(doc.scenario.clients).toBe(2);
+  });
+});
+
+describe('sim command line: bad input exits 2, one line on stderr naming what is wrong, nothing on stdout', () => {
+  it.each([
+    ['unknownKey', 'network.latencyMss'],
+    ['wrongType', 'clients'],
+    ['outOfRange', 'network.lossRate'],
+    ['unknownTechnique', 'comet'],
+    ['missingFile', 'nope.json'],
+    ['invalidJson', 'bad.json'],
+  ] as [Name, string][])('%s', (name, mention) => {
+    const o = out[name];
+    expect(o.status).toBe(2);
+    expect(o.stdout).toBe('');
+    expect(o.stderr.endsWith('\n')).toBe(true);
+    expect(o.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(o.stderr).toContain(mention);
+  });
+
+  it('the range and type messages say what is allowed', () => {
+    expect(out.outOfRange.stderr).toContain('0.9');
+    expect(out.outOfRange.stderr).toMatch(/0 to 0\.5/);
+    expect(out.wrongType.stderr).toContain('three');
+    expect(out.wrongType.stderr).toMatch(/integer/);
+    expect(out.unknownTechnique.stderr).toContain('--technique');
+  });
+});

@@ -1,0 +1,46 @@
+// fast-check arbitraries of small random scenarios for the property tests:
+// 1-5 clients, 1-20 s, every network, feed, upstream, ping and fault knob.
+import fc from 'fast-check';
+import { TECHNIQUES, type TechniqueId } from '../../src/sim';
+import { HAS_CWND } from '../techniques/helpers';
+
+export interface Case {
+  id: TechniqueId;
+  partial: Record<string, unknown>;
+}
+
+const orOff = (arb: fc.Arbitrary<number>, offWeight = 1) => fc.oneof({ arbitrary: fc.constant(0), weight: offWeight }, { arbitrary: arb, weight: 2 });
+
+export const scenarioArb: fc.Arbitrary<Record<string, unknown>> = fc.record({
+  seed: fc.integer({ min: 0, max: 1000000 }),
+  durationMs: fc.integer({ min: 1000, max: 20000 }),
+  clients: fc.integer({ min: 1, max: 5 }),
+  network: fc.record({
+    latencyMs: fc.integer({ min: 0, max: 300 }),
+    jitterMs: orOff(fc.integer({ min: 1, max: 80 })),
+    bandwidthKbps: fc.constantFrom(56, 400, 1440, 10000, 100000),
+    uplinkKbps: orOff(fc.constantFrom(128, 675, 1350), 3),
+    lossRate: orOff(fc.double({ min: 0.001, max: 0.3, noNaN: true })),
+    ...(HAS_CWND ? { initialCwndSegments: fc.constantFrom(0, 1, 4, 10) } : {}),
+  }),
+  server: fc.record({
+    updateRateHz: fc.oneof(fc.constant(0), fc.double({ min: 0.1, max: 20, noNaN: true })),
+    updatePattern: fc.constantFrom('periodic', 'poisson', 'bursty'),
+    burstSize: fc.integer({ min: 1, max: 8 }),
+    burstSpacingMs: fc.integer({ min: 0, max: 50 }),
+    payloadBytes: fc.constantFrom(1, 100, 125, 126, 2000, 20000),
+  }),
+  client: fc.record({
+    sendRateHz: orOff(fc.double({ min: 0.1, max: 5, noNaN: true })),
+    payloadBytes: fc.constantFrom(1, 100, 126, 3000),
+  }),
+  http: fc.record({ requestHeaderBytes: fc.integer({ min: 256, max: 2000 }), responseHeaderBytes: fc.integer({ min: 192, max: 2000 }) }),
+  polling: fc.record({ intervalMs: fc.integer({ min: 100, max: 3000 }) }),
+  longPolling: fc.record({ timeoutMs: fc.integer({ min: 200, max: 30000 }), reconnectDelayMs: orOff(fc.integer({ min: 1, max: 1000 })) }),
+  sse: fc.record({ retryMs: fc.integer({ min: 0, max: 3000 }) }),
+  websocket: fc.record({ pingIntervalMs: orOff(fc.integer({ min: 100, max: 5000 })), reconnectDelayMs: fc.integer({ min: 0, max: 2000 }) }),
+  streaming: fc.record({ reconnectDelayMs: fc.integer({ min: 0, max: 2000 }) }),
+  faults: fc.record({ disconnectIntervalMs: orOff(fc.integer({ min: 500, max: 10000 })) }),
+});
+
+export const caseArb: fc.Arbitrary<Case> = fc.record({ id: fc.constantFrom(...TECHNIQUES), partial: scenarioArb });

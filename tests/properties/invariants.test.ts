@@ -1,0 +1,186 @@
+// Property-based tests over random small scenarios (issue 2 §7): same seed
+// gives identical results; conservation of messages; time never goes back; a
+// connection delivers in order; every byte total equals the sum of its parts;
+// series sum to their totals. fast-check shrinks a failure to a small case.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { simulate, type TechniqueResult, type TracePacket } from '../../src/sim';
+import { TCP_IP, scenario, segments, sum } from '../techniques/helpers';
+import { caseArb, type Case } from './arbitrary';
+
+// PROP_RUNS=500 npx vitest run tests/properties for a deeper search.
+const RUNS = Number(process.env.PROP_RUNS ?? 30);
+const TIMEOUT = 20000 + RUNS * 300;
+
+/** Run a case with every client traced (at most 5). */
+function runCase(c: Case, traceClients = 5): TechniqueResult {
+  return simulate(scenario(c.partial), [c.id], { traceClients }).results[c.id]!;
+}
+
+const byKey = <T, K>(xs: readonly T[], key: (x: T) => K): Map<K, T[]> => {
+  const m = new Map<K, T[]>();
+  for (const x of xs) {
+    const k = key(x);
+    const list = m.get(k);
+    if (list) list.push(x);
+    else m.set(k, [x]);
+  }
+  return m;
+};
+
+describe('properties over random scenarios', () => {
+  it('same seed ⇒ identical JSON (results and trace)', () => {
+    fc.assert(
+      fc.property(caseArb, (c) => {
+        const a = JSON.stringify(runCase(c));
+        const b = JSON.stringify(runCase(c));
+        expect(a).toBe(b);
+      }),
+      { numRuns: Math.ceil(RUNS * 0.8) },
+    );
+  }, TIMEOUT);
+
+  it('conservation: generated = delivered + pending; pending = queued + in flight; the same upstream', () => {
+    fc.assert(
+      fc.property(caseArb, (c) => {
+        const r = runCase(c);
+        const s = scenario(c.partial);
+        expect(r.messagesGenerated).toBe(r.messagesDelivered + r.messagesPending);
+        expect(r.pending.queued + r.pending.inFlight).toBe(r.messagesPending);
+        expect(r.pending.queued).toBeGreaterThanOrEqual(0);
+        expect(r.pending.inFlight).toBeGreaterThanOrEqual(0);
+        // Every update is for every client (SPEC §4).
+        expect(r.messagesGenerated).toBe(s.clients * r.trace!.updatesMs.length);
+        expect(r.upstream.generated).toBe(r.upstream.delivered + r.upstream.pending);
+        // Latency samples: one per delivered update / upstream message.
+        expect(r.latencyMs.count).toBe(r.messagesDelivered);
+        expect(r.upstreamLatencyMs.count).toBe(r.upstream.delivered);
+        expect(sum(r.latencyHistogram.counts)).toBe(r.messagesDelivered);
+        if (!r.trace!.truncated) {
+          // Updates in packets that arrived before the end = delivered; the rest are in flight.
+          const down = r.trace!.packets.filter((p) => p.dir === 'down');
+          const arrived = sum(down.filter((p) => p.arriveMs !== null && p.arriveMs < s.durationMs).map((p) => p.messages.length));
+          const flying = sum(down.filter((p) => p.arriveMs === null || p.arriveMs >= s.durationMs).map((p) => p.messages.length));
+          expect(arrived).toBe(r.messagesDelivered);
+          expect(flying).toBe(r.pending.inFlight);
+          // The server sends each update to each client once, in generation
+          // order (ids 1..k, no gap, no duplicate). Arrival order may differ
+          // across connections (polling's parallel polls under loss).
+          for (const ps of byKey(down, (p) => p.client).values()) {
+            const ids = ps.flatMap((p) => p.messages);
+            expect(ids).toEqual(Array.from({ length: ids.length }, (_, i) => i + 1));
+          }
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  }, TIMEOUT);
+
+  it('time never goes back: arrival ≥ send + latency; states in non-decreasing time per client and machine', () => {
+    fc.assert(
+      fc.property(caseArb, (c) => {
+        const r = runCase(c);
+        const s = scenario(c.partial);
+        for (const p of r.trace!.packets) {
+          expect(p.sendMs).toBeGreaterThanOrEqual(0);
+          expect(p.sendMs).toBeLessThan(s.durationMs);
+          if (p.arriveMs !== null) expect(p.arriveMs).toBeGreaterThanOrEqual(p.sendMs + s.network.latencyMs - 1e-9);
+        }
+        for (let i = 1; i < r.trace!.packets.length; i++) expect(r.trace!.packets[i].sendMs).toBeGreaterThanOrEqual(r.trace!.packets[i - 1].sendMs);
+        for (const states of byKey(r.trace!.states, (x) => `${x.client}/${x.machine}/${x.conn}`).values()) {
+          for (let i = 1; i < states.length; i++) expect(states[i].tMs).toBeGreaterThanOrEqual(states[i - 1].tMs);
+          for (const x of states) expect(x.tMs).toBeLessThan(s.durationMs);
+        }
+        const u = r.trace!.updatesMs;
+        for (let i = 1; i < u.length; i++) expect(u[i]).toBeGreaterThanOrEqual(u[i - 1]);
+      }),
+      { numRuns: RUNS },
+    );
+  }, TIMEOUT);
+
+  it('a connection delivers in order: per (client, connection, direction), arrivals follow send order', () => {
+    fc.assert(
+      fc.property(caseArb, (c) => {
+        const r = runCase(c);
+        for (const ps of byKey(r.trace!.packets, (p) => `${p.client}/${p.conn}/${p.dir}`).values()) {
+          const arrived = ps.filter((p) => p.arriveMs !== null);
+          for (let i = 1; i < arrived.length; i++) expect(arrived[i].arriveMs!).toBeGreaterThanOrEqual(arrived[i - 1].arriveMs!);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  }, TIMEOUT);
+
+  it('bytes: total = header + framing + payload; the trace adds up to the totals; wire = packets + ACKs + handshake ACKs + FINs', () => {
+    fc.assert(
+      fc.property(caseArb, (c) => {
+        const r = runCase(c);
+        const s = scenario(c.partial);
+        for (const d of ['up', 'down'] as const) {
+          const b = r.bytes[d];
+          expect(b.total).toBe(b.header + b.framing + b.payload);
+          expect(r.bytes.wire[d]).toBeGreaterThanOrEqual(b.total);
+        }
+        if (r.trace!.truncated) return;
+        const ps = r.trace!.packets;
+        for (const d of ['up', 'down'] as const) {
+          const mine = ps.filter((p) => p.dir === d);
+          expect(sum(mine.map((p) => p.header))).toBe(r.bytes[d].header);
+          expect(sum(mine.map((p) => p.framing))).toBe(r.bytes[d].framing);
+          expect(sum(mine.map((p) => p.payload))).toBe(r.bytes[d].payload);
+        }
+        // Wire, by the model's accounting (SPEC §2, src/sim/net/tcp.ts): every
+        // segment with its 40-byte header (retransmissions included, as in the
+        // packet's `wire`); one pure ACK back per two segments of each message
+        // (at least one); the handshake's third segment (ACK) when the SYN-ACK
+        // arrives; a FIN to the client for each connection the server cut.
+        const acks = (p: TracePacket) => (p.kind === 'tcp' ? 0 : Math.ceil(segments(p.header + p.framing + p.payload) / 2) * TCP_IP);
+        const established = ps.filter((p) => p.label === 'SYN-ACK' && p.arriveMs !== null && p.arriveMs < s.durationMs).length;
+        const cuts = r.connectionsOpened - r.series.openConnections.at(-1)!;
+        const up = sum(ps.filter((p) => p.dir === 'up').map((p) => p.wire)) + sum(ps.filter((p) => p.dir === 'down').map(acks)) + TCP_IP * established;
+        const down = sum(ps.filter((p) => p.dir === 'down').map((p) => p.wire)) + sum(ps.filter((p) => p.dir === 'up').map(acks)) + TCP_IP * cuts;
+        expect(r.bytes.wire.up).toBe(up);
+        expect(r.bytes.wire.down).toBe(down);
+        // A packet's wire = (its bytes + 40 per segment) · (1 + retransmissions of each): at least the first.
+        for (const p of ps) {
+          const first = p.header + p.framing + p.payload + TCP_IP * segments(p.header + p.framing + p.payload);
+          expect(p.wire).toBeGreaterThanOrEqual(first);
+          expect(p.wire > first).toBe(p.retransmitted);
+          if (s.network.lossRate === 0) expect(p.wire).toBe(first);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  }, TIMEOUT);
+
+  it('series sum to their totals; requests and connections agree with the trace', () => {
+    fc.assert(
+      fc.property(caseArb, (c) => {
+        const r = runCase(c);
+        const s = scenario(c.partial);
+        const se = r.series;
+        expect(sum(se.bytesUp)).toBe(r.bytes.up.total);
+        expect(sum(se.bytesDown)).toBe(r.bytes.down.total);
+        expect(sum(se.messagesDelivered)).toBe(r.messagesDelivered);
+        expect(sum(se.requests)).toBe(r.requests);
+        expect(se.tMs.length).toBe(se.bytesUp.length);
+        expect(se.tMs[0]).toBe(0);
+        expect(se.tMs.length * se.binMs).toBeGreaterThanOrEqual(s.durationMs);
+        expect((se.tMs.length - 1) * se.binMs).toBeLessThan(s.durationMs);
+        expect(Math.max(...se.openConnections)).toBeLessThanOrEqual(r.maxOpenConnections);
+        expect(Math.min(...se.openConnections)).toBeGreaterThanOrEqual(0);
+        if (r.trace!.truncated) return;
+        const ps = r.trace!.packets;
+        const reqs = ps.filter((p) => p.dir === 'up' && (p.kind === 'request' || p.kind === 'handshake'));
+        expect(r.requests).toBe(reqs.length);
+        expect(r.connectionsOpened).toBe(ps.filter((p) => p.label === 'SYN').length);
+        const answers = ps.filter((p) => p.dir === 'down' && (p.kind === 'response' || p.kind === 'handshake'));
+        expect(r.responses).toBe(answers.length);
+        expect(r.emptyResponses).toBe(answers.filter((p) => p.kind === 'response' && p.label.includes('(empty)')).length);
+        // HTTP/1.1: at most 6 connections per client (WebSocket's is outside the pool: +1).
+        expect(r.maxOpenConnections).toBeLessThanOrEqual(s.clients * (c.id === 'websocket' ? 7 : 6));
+      }),
+      { numRuns: RUNS },
+    );
+  }, TIMEOUT);
+});

@@ -1,0 +1,104 @@
+// @vitest-environment jsdom
+// The scenario controls: one labelled slider + text input per key, values
+// checked by the core's parseValue with its message shown inline, presets
+// that set several keys at once.
+import { fireEvent, render, screen } from '@testing-library/svelte';
+import { describe, expect, it } from 'vitest';
+import { KEYS } from '../../../src/sim';
+import { AppState } from '../../../src/app/state.svelte';
+import Controls from '../../../src/app/controls/Controls.svelte';
+import KeyControl from '../../../src/app/controls/KeyControl.svelte';
+
+const spec = (key: string) => KEYS.find((k) => k.key === key)!;
+
+describe('KeyControl', () => {
+  it('has a named slider and a named text box with the unit', () => {
+    const app = new AppState();
+    render(KeyControl, { spec: spec('network.latencyMs'), app });
+    expect(screen.getByRole('slider', { name: 'Latency (one way) slider' })).toBeTruthy();
+    const box = screen.getByRole('textbox', { name: 'Latency (one way)' }) as HTMLInputElement;
+    expect(box.value).toBe('50');
+    expect(screen.getByText('ms')).toBeTruthy();
+  });
+
+  it('sets the value from typed text', async () => {
+    const app = new AppState();
+    render(KeyControl, { spec: spec('network.latencyMs'), app });
+    await fireEvent.input(screen.getByRole('textbox', { name: 'Latency (one way)' }), { target: { value: '125' } });
+    expect(app.values['network.latencyMs']).toBe(125);
+    expect(app.scenario.network.latencyMs).toBe(125);
+  });
+
+  it('shows the core message for a bad value and keeps the last valid one', async () => {
+    const app = new AppState();
+    render(KeyControl, { spec: spec('clients'), app });
+    const box = screen.getByRole('textbox', { name: 'Clients' });
+    await fireEvent.input(box, { target: { value: '3' } });
+    await fireEvent.input(box, { target: { value: '2.5' } });
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toContain("scenario key 'clients'");
+    expect(alert.textContent).toContain('integer');
+    expect(box.getAttribute('aria-invalid')).toBe('true');
+    expect(app.values.clients).toBe(3);
+    await fireEvent.input(box, { target: { value: 'lots' } });
+    expect(screen.getByRole('alert').textContent).toContain('not a number');
+    await fireEvent.input(box, { target: { value: '4' } });
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(app.values.clients).toBe(4);
+  });
+
+  it('moves the value with the slider (log scale reaches both ends)', async () => {
+    const app = new AppState();
+    render(KeyControl, { spec: spec('clients'), app });
+    const slider = screen.getByRole('slider', { name: 'Clients slider' });
+    await fireEvent.input(slider, { target: { value: '1000' } });
+    expect(app.values.clients).toBe(10000);
+    await fireEvent.input(slider, { target: { value: '0' } });
+    expect(app.values.clients).toBe(1);
+  });
+
+  it('uses a select for enumerations', async () => {
+    const app = new AppState();
+    render(KeyControl, { spec: spec('server.updatePattern'), app });
+    const select = screen.getByRole('combobox', { name: 'Update pattern' });
+    await fireEvent.change(select, { target: { value: 'bursty' } });
+    expect(app.values['server.updatePattern']).toBe('bursty');
+  });
+});
+
+describe('Controls', () => {
+  it('offers every scenario key, the uncommon ones under "More"', () => {
+    const app = new AppState();
+    const { container } = render(Controls, { app });
+    for (const k of KEYS) {
+      const name = k.label;
+      const control = k.kind === 'enum' ? screen.getByRole('combobox', { name }) : screen.getByRole('textbox', { name });
+      expect(control).toBeTruthy();
+    }
+    const more = container.querySelector('details')!;
+    expect(more.querySelector('#key-seed')).not.toBeNull();
+    expect(more.querySelector('#key-network-latencyMs')).toBeNull();
+  });
+
+  it('applies a DevTools network profile: half the latency, down and up rates', async () => {
+    const app = new AppState();
+    render(Controls, { app });
+    await fireEvent.click(screen.getByRole('button', { name: 'Slow 4G' }));
+    expect(app.values['network.latencyMs']).toBe(281.25);
+    expect(app.values['network.bandwidthKbps']).toBe(1440);
+    expect(app.values['network.uplinkKbps']).toBe(675);
+    expect((screen.getByRole('textbox', { name: 'Latency (one way)' }) as HTMLInputElement).value).toBe('281.25');
+    expect(screen.getByRole('button', { name: 'Slow 4G' }).getAttribute('title')).toMatch(/half the DevTools figure/);
+  });
+
+  it('applies a use case and says why for each value', async () => {
+    const app = new AppState();
+    render(Controls, { app });
+    await fireEvent.click(screen.getByRole('button', { name: 'Notifications' }));
+    expect(app.values['server.updateRateHz']).toBe(0.02);
+    expect(app.values['polling.intervalMs']).toBe(10000);
+    expect(screen.getByText(/RFC 6202/)).toBeTruthy();
+    await fireEvent.click(screen.getByRole('button', { name: 'Restore all defaults' }));
+    expect(app.values['polling.intervalMs']).toBe(1000);
+  });
+});

@@ -1,0 +1,35 @@
+// Every preset value must be one the core accepts, and the network profiles
+// must match Chrome DevTools' figures (latency halved: one way per packet).
+import { describe, expect, it } from 'vitest';
+import { checkValue, resolveScenario, simulate } from '../../../src/sim';
+import { NETWORK_PRESETS, USE_CASES } from '../../../src/app/presets';
+
+describe('presets', () => {
+  it('only set valid values, each with a reason', () => {
+    for (const p of [...NETWORK_PRESETS, ...USE_CASES]) {
+      for (const [key, { value, why }] of Object.entries(p.values)) {
+        expect(() => checkValue(key, value), `${p.id} ${key}`).not.toThrow();
+        expect(why.length).toBeGreaterThan(5);
+      }
+    }
+  });
+
+  it('copy DevTools throttling with half its per-request latency', () => {
+    const byId = Object.fromEntries(NETWORK_PRESETS.map((p) => [p.id, p.values]));
+    expect(byId['3g']['network.latencyMs'].value).toBe(1000);
+    expect(byId['3g']['network.bandwidthKbps'].value).toBe(400);
+    expect(byId['3g']['network.uplinkKbps'].value).toBe(400);
+    expect(byId['slow-4g']['network.latencyMs'].value).toBe(281.25);
+    expect(byId['fast-4g']['network.latencyMs'].value).toBe(82.5);
+    expect(byId['fast-4g']['network.bandwidthKbps'].value).toBe(8100);
+    expect(byId['fast-4g']['network.uplinkKbps'].value).toBe(1350);
+  });
+
+  it('use cases run', () => {
+    for (const p of USE_CASES) {
+      const flat = Object.entries(p.values).map(([k, v]) => [k, String(v.value)] as [string, string]);
+      const out = simulate(resolveScenario({}, flat), ['sse'], { traceClients: 1 });
+      expect(out.results.sse!.messagesGenerated).toBeGreaterThan(0);
+    }
+  });
+});

@@ -1,0 +1,129 @@
+// @vitest-environment jsdom
+// The views on a real run (jsdom has no Worker, so the page simulates on the
+// main thread): Compare draws five lanes with states and counters, playback
+// steps from event to event, Focus selects packets from the keyboard and the
+// inspector shows their text and byte split.
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { resolveScenario, simulate, TECHNIQUES } from '../../../src/sim';
+import { AppState } from '../../../src/app/state.svelte';
+import App from '../../../src/App.svelte';
+import CompareView from '../../../src/app/views/CompareView.svelte';
+import FocusView from '../../../src/app/views/FocusView.svelte';
+import PlaybackBar from '../../../src/app/playback/PlaybackBar.svelte';
+
+// jsdom has no layout and no ResizeObserver (Svelte's bind:clientWidth uses
+// it); a no-op stub leaves the components at their default widths.
+beforeAll(() => {
+  globalThis.ResizeObserver ??= class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  } as unknown as typeof ResizeObserver;
+});
+
+function appWithRun(overrides: Record<string, unknown> = {}): AppState {
+  const app = new AppState();
+  app.setOutput(simulate(resolveScenario({ durationMs: 10000, ...overrides }), TECHNIQUES, { traceClients: 1 }));
+  return app;
+}
+
+describe('App', () => {
+  it('computes on load and shows the Compare view with five lanes', async () => {
+    const { container } = render(App);
+    await waitFor(() => expect(container.querySelectorAll('[data-lane]').length).toBe(5), { timeout: 10000 });
+    expect(screen.getByRole('tab', { name: 'Compare' }).getAttribute('aria-selected')).toBe('true');
+    expect(screen.getByText(/Computed in \d+ ms/)).toBeTruthy();
+  });
+
+  it('switches views with the arrow keys on the tab list', async () => {
+    render(App);
+    const compare = screen.getByRole('tab', { name: 'Compare' });
+    await fireEvent.keyDown(compare, { key: 'ArrowRight' });
+    expect(screen.getByRole('tab', { name: 'Focus' }).getAttribute('aria-selected')).toBe('true');
+  });
+});
+
+describe('CompareView', () => {
+  it('shows each lane with machine states, counters and an explanation with figures', () => {
+    const app = appWithRun();
+    app.seek(5000);
+    const { container } = render(CompareView, { app });
+    for (const id of TECHNIQUES) {
+      const lane = container.querySelector(`[data-lane="${id}"]`) as HTMLElement;
+      expect(lane.querySelector('[data-machine="client"]')!.textContent).not.toBe('—');
+      expect(Number(lane.querySelector('[data-counter="requests"]')!.textContent)).toBeGreaterThan(0);
+      expect(lane.querySelector(`[data-figures="${id}"]`)!.textContent).toMatch(/mean latency \d/);
+    }
+    expect(within(container.querySelector('[data-lane="long-polling"]') as HTMLElement).getByText(/holds the request/)).toBeTruthy();
+  });
+
+  it('draws the packets on the wire at the playhead, with shape and label', async () => {
+    const app = appWithRun();
+    const sse = app.output!.results.sse!.trace!.packets.find((p) => p.kind === 'event')!;
+    app.seek((sse.sendMs + sse.arriveMs!) / 2);
+    const { container } = render(CompareView, { app });
+    const g = container.querySelector(`[data-lane="sse"] g.packet[data-packet="${sse.id}"]`)!;
+    expect(g.getAttribute('data-kind')).toBe('event');
+    expect(g.querySelector('path')!.getAttribute('d')).toBeTruthy();
+    expect(g.textContent).toContain(sse.label);
+    const x1 = g.getAttribute('transform');
+    app.seek(sse.sendMs + (sse.arriveMs! - sse.sendMs) * 0.9);
+    await Promise.resolve();
+    await waitFor(() => expect(container.querySelector(`[data-lane="sse"] g.packet[data-packet="${sse.id}"]`)!.getAttribute('transform')).not.toBe(x1));
+  });
+});
+
+describe('PlaybackBar', () => {
+  it('steps forward and back one event, resets, and clamps the speed', async () => {
+    const app = appWithRun();
+    render(PlaybackBar, { app });
+    const first = Math.min(...TECHNIQUES.flatMap((id) => app.output!.results[id]!.trace!.states.map((s) => s.tMs).concat(app.output!.results[id]!.trace!.packets.map((p) => p.sendMs))));
+    await fireEvent.click(screen.getByRole('button', { name: 'Step forward one event' }));
+    // t = 0 is the first event (machines start), so the first step goes past it.
+    expect(app.playheadMs).toBeGreaterThan(first);
+    const after = app.playheadMs;
+    await fireEvent.click(screen.getByRole('button', { name: 'Step forward one event' }));
+    expect(app.playheadMs).toBeGreaterThan(after);
+    await fireEvent.click(screen.getByRole('button', { name: 'Step back one event' }));
+    expect(app.playheadMs).toBe(after);
+    await fireEvent.click(screen.getByRole('button', { name: 'Reset to the start' }));
+    expect(app.playheadMs).toBe(0);
+    await fireEvent.input(screen.getByRole('slider', { name: 'Playback speed' }), { target: { value: '1' } });
+    expect(app.speed).toBe(10);
+    await fireEvent.input(screen.getByRole('slider', { name: 'Timeline (playhead)' }), { target: { value: '4321' } });
+    expect(app.playheadMs).toBe(4321);
+    await fireEvent.click(screen.getByRole('button', { name: 'Play' }));
+    expect(app.playing).toBe(true);
+    expect(screen.getByRole('button', { name: 'Pause' })).toBeTruthy();
+  });
+});
+
+describe('FocusView', () => {
+  it('selects a packet from the keyboard and shows its text and byte split', async () => {
+    const app = appWithRun();
+    app.focus = 'sse';
+    app.seek(1000);
+    const { container } = render(FocusView, { app });
+    const request = container.querySelector('g.arrow[data-kind="request"]') as SVGGElement;
+    expect(request.getAttribute('role')).toBe('button');
+    expect(request.getAttribute('tabindex')).toBe('0');
+    await fireEvent.keyDown(request, { key: 'Enter' });
+    const text = screen.getByTestId('packet-text').textContent!;
+    expect(text).toMatch(/^GET \/events HTTP\/1\.1\r\n/);
+    expect(text).toContain('Accept: text/event-stream\r\n');
+    expect(container.querySelector('[data-bytes="header"]')!.textContent).toBe('400 B');
+    await fireEvent.click(screen.getByRole('button', { name: 'Next packet' }));
+    expect(screen.getByTestId('packet-text').textContent).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
+    expect(app.playheadMs).toBeGreaterThan(0);
+  });
+
+  it('draws the machine states over time beside the axes', () => {
+    const app = appWithRun();
+    app.focus = 'long-polling';
+    app.seek(2000);
+    const { container } = render(FocusView, { app });
+    const labels = [...container.querySelectorAll('.band-label')].map((t) => t.textContent);
+    expect(labels).toContain('holding');
+  });
+});

@@ -6,8 +6,8 @@
 // deterministic, but the tolerance must hold for any seed, not only this one).
 // docs/validation.md lists them.
 import { describe, expect, it } from 'vitest';
-import type { TechniqueResult } from '../../src/sim';
-import { digits, hexDigits, mean, packets, run, serUs, wireOf } from '../techniques/helpers';
+import { updateTimes, type TechniqueResult } from '../../src/sim';
+import { digits, hexDigits, mean, packets, run, scenario, serUs, wireOf } from '../techniques/helpers';
 
 const L = 50; // ms, default one-way latency
 const R = 10000; // kbit/s, default link rate
@@ -227,5 +227,51 @@ describe('(d) long polling without updates: requests ≈ duration / (timeout + R
     // Every answer is empty, one per timeout.
     expect(r.emptyResponses).toBe(r.responses);
     expect(r.responses).toBeGreaterThanOrEqual(r.requests - clients);
+  });
+});
+
+describe('(h) the workload: feed rates and client start offsets', () => {
+  it('the feed has the configured mean rate for every pattern', () => {
+    // periodic: updates at k/λ for k ≥ 1 while < D: exactly ceil(λD) - 1 when λD is an integer.
+    // poisson: count ~ Poisson(λD), sd √(λD); tolerance 4 sd.
+    // bursty: bursts ~ Poisson(λD/b), each of b updates: sd b·√(λD/b); tolerance 4 sd.
+    const D = 600000;
+    const lambda = 2;
+    const count = (pattern: string, extra: Record<string, unknown> = {}) =>
+      updateTimes(scenario({ durationMs: D, server: { updateRateHz: lambda, updatePattern: pattern, ...extra } })).length;
+    expect(count('periodic')).toBe(lambda * (D / 1000) - 1);
+    const n = lambda * (D / 1000);
+    expect(Math.abs(count('poisson') - n)).toBeLessThan(4 * Math.sqrt(n));
+    const b = 5;
+    expect(Math.abs(count('bursty', { burstSize: b, burstSpacingMs: 10 }) - n)).toBeLessThan(4 * b * Math.sqrt(n / b));
+    // Poisson gaps: exponential, so the coefficient of variation is 1 (sd of the estimate ≈ 1/√n·…; tolerance 0.05).
+    const t = updateTimes(scenario({ durationMs: D, server: { updateRateHz: lambda, updatePattern: 'poisson' } }));
+    const gaps = Array.from(t.subarray(1), (x, i) => x - t[i]);
+    const m = mean(gaps);
+    const sd = Math.sqrt(mean(gaps.map((g) => (g - m) ** 2)));
+    expect(Math.abs(sd / m - 1)).toBeLessThan(0.05);
+    expect(Math.abs(m - 1e6 / lambda) / (1e6 / lambda)).toBeLessThan(0.05);
+  });
+
+  it('clients start at offsets uniform in [0, 1 s) (in [0, intervalMs) for polling): Kolmogorov-Smirnov at α = 0.01', () => {
+    // SPEC §1. The offset is when the client machine leaves 'stopped'. The
+    // KS statistic of n uniform samples exceeds 1.63/√n with probability 0.01.
+    const n = 400;
+    for (const [id, span] of [
+      ['long-polling', 1000],
+      ['polling', 300],
+    ] as const) {
+      const r = run(id, { durationMs: 1200, clients: n, server: { updateRateHz: 0 }, polling: { intervalMs: span } }, n);
+      const starts = r.trace!.states.filter((s) => s.machine === 'client' && s.state !== 'stopped');
+      const first = new Map<number, number>();
+      for (const s of starts) if (!first.has(s.client)) first.set(s.client, s.tMs);
+      expect(first.size).toBe(n);
+      const u = [...first.values()].map((t) => t / span).sort((a, b) => a - b);
+      expect(u[0]).toBeGreaterThanOrEqual(0);
+      expect(u[n - 1]).toBeLessThan(1);
+      let ks = 0;
+      u.forEach((x, i) => (ks = Math.max(ks, (i + 1) / n - x, x - i / n)));
+      expect(ks).toBeLessThan(1.63 / Math.sqrt(n));
+    }
   });
 });

@@ -135,4 +135,19 @@ describe('(g) loss: retransmissions are geometric, delays follow RTO and its bac
     }
     expect(checked).toBeGreaterThan(100);
   });
+
+  // Deviation found: a lost SYN (or SYN-ACK) is retransmitted after the
+  // settled RTO of data segments (2L + 200 ms = 300 ms here), computed once in
+  // src/sim/net/params.ts:13 and used by Connection.control
+  // (src/sim/run/connection.ts:61). RFC 6298 §2.1: before any RTT
+  // measurement the RTO SHOULD be 1 s (Linux TCP_TIMEOUT_INIT = 1 s), so a
+  // lost SYN costs ~1 s, not 300 ms. This matters for polling on lossy links
+  // (a new connection per poll when the pool grows) and for every reconnect.
+  it.fails('BUG: a lost SYN is retransmitted after 300 ms instead of the initial RTO of 1 s (RFC 6298 §2.1)', () => {
+    const L = 50;
+    const r = run('polling', { durationMs: 60000, clients: 5, network: { lossRate: 0.3 }, polling: { intervalMs: 200 }, server: { updateRateHz: 0 } }, 5);
+    const once = packets(r).filter((x) => x.label === 'SYN' && x.wire === 80); // lost exactly once
+    expect(once.length).toBeGreaterThan(0);
+    for (const syn of once) expect(syn.arriveMs! - syn.sendMs).toBeCloseTo(L + serUs(40, 10000) / 1000 + 1000, 1);
+  });
 });

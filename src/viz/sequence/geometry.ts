@@ -28,9 +28,10 @@ export const HEADER = 28;
 
 export function seqLayout(width: number, height: number, t0: number, t1: number): SeqLayout {
   const w = Math.max(320, width);
-  const bandWidth = Math.round(Math.min(96, Math.max(58, w * 0.12)));
+  // On narrow screens the bands shrink first so the arrows keep most of the width.
+  const bandWidth = Math.round(Math.min(96, Math.max(44, w * 0.12)));
   const connBandWidth = Math.round(bandWidth * 0.7);
-  const timeX = 44;
+  const timeX = w < 500 ? 34 : 44;
   const clientBandX = timeX + 4;
   const connBandX = clientBandX + bandWidth + 2;
   const clientX = connBandX + connBandWidth + 8;

@@ -1,0 +1,75 @@
+// The runner: small scenarios run at once on the main thread; big ones go to
+// workers, where a newer request replaces older ones (latest wins) and only
+// a complete set of five results is delivered. Workers are faked here.
+import { describe, expect, it } from 'vitest';
+import { resolveScenario, runTechnique, type RunOutput } from '../../../src/sim';
+import { Runner, type ComputeStatus } from '../../../src/app/compute/runner';
+import { CostModel, workUnits } from '../../../src/app/compute/cost';
+import type { JobReply, JobRequest } from '../../../src/app/compute/protocol';
+
+/** A fake Worker that answers when told to, so the test controls the order. */
+class FakeWorker {
+  onmessage: ((e: MessageEvent<JobReply>) => void) | null = null;
+  onerror: ((e: ErrorEvent) => void) | null = null;
+  jobs: JobRequest[] = [];
+  terminated = false;
+  postMessage(job: JobRequest) {
+    this.jobs.push(job);
+  }
+  terminate() {
+    this.terminated = true;
+  }
+  answer() {
+    const job = this.jobs.shift()!;
+    const result = runTechnique(job.scenario, job.technique, { traceClients: job.traceClients });
+    this.onmessage!({ data: { gen: job.gen, technique: job.technique, ok: true, result, ms: 1 } } as MessageEvent<JobReply>);
+  }
+}
+
+describe('cost model', () => {
+  it('grows with clients, duration and rates, and learns from observations', () => {
+    const small = resolveScenario({});
+    const big = resolveScenario({ clients: 100 });
+    expect(workUnits(big)).toBeCloseTo(100 * workUnits(small));
+    const m = new CostModel(1);
+    m.observe(small, workUnits(small) * 0.01);
+    expect(m.msPerUnit).toBeLessThan(1);
+  });
+});
+
+describe('Runner', () => {
+  it('runs on the main thread when the prediction fits in a frame', () => {
+    const outs: RunOutput[] = [];
+    const r = new Runner((o) => outs.push(o), () => {}, () => { throw new Error('no worker expected'); });
+    r.cost.msPerUnit = 0;
+    r.request(resolveScenario({ durationMs: 2000 }));
+    expect(outs).toHaveLength(1);
+    expect(Object.keys(outs[0].results)).toHaveLength(5);
+    expect(r.status.mode).toBe('sync');
+  });
+
+  it('uses workers for big runs, latest request wins, delivers complete sets only', () => {
+    const workers: FakeWorker[] = [];
+    const outs: RunOutput[] = [];
+    const statuses: ComputeStatus[] = [];
+    const r = new Runner((o) => outs.push(o), (s) => statuses.push(s), () => {
+      const w = new FakeWorker();
+      workers.push(w);
+      return w as unknown as Worker;
+    }, 1);
+    r.cost.msPerUnit = 1000;
+    const a = resolveScenario({ durationMs: 2000 });
+    const b = resolveScenario({ durationMs: 2000, network: { latencyMs: 80 } });
+    r.request(a);
+    expect(statuses.at(-1)).toMatchObject({ computing: true, mode: 'worker', done: 0 });
+    r.request(b);
+    // The one worker is busy with a's first job; a's other jobs were dropped.
+    const w = workers[0];
+    w.answer();
+    expect(outs).toHaveLength(0);
+    for (let i = 0; i < 5; i++) w.answer();
+    expect(outs).toHaveLength(1);
+    expect(outs[0].scenario.network.latencyMs).toBe(80);
+    expect(statuses.at(-1)).toMatchObject({ computing: false, done: 5 });
+  });
+});

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { arrowFor, HEADER, segments, seqLayout, seqWindow, spacedLabels, timeTicks, visiblePackets } from '../../../src/viz/sequence/geometry';
+import type { TracePacket, TraceState } from '../../../src/sim';
+
+function pkt(id: number, sendMs: number, client = 0): TracePacket {
+  return { id, client, conn: 0, dir: 'up', kind: 'request', label: '', sendMs, arriveMs: sendMs + 50, header: 0, framing: 0, payload: 0, wire: 0, messages: [], retransmitted: false, text: '' };
+}
+
+describe('sequence diagram geometry', () => {
+  const layout = seqLayout(800, 500, 0, 1000);
+
+  it('orders the columns: time, client bands, client axis, server axis, server band', () => {
+    expect(layout.timeX).toBeLessThan(layout.clientBandX);
+    expect(layout.clientBandX + layout.bandWidth).toBeLessThanOrEqual(layout.connBandX);
+    expect(layout.connBandX + layout.connBandWidth).toBeLessThan(layout.clientX);
+    expect(layout.clientX).toBeLessThan(layout.serverX);
+    expect(layout.serverX).toBeLessThan(layout.serverBandX);
+    expect(layout.serverBandX + layout.bandWidth).toBeLessThanOrEqual(800);
+    // On a phone the arrows still get at least half the width.
+    const narrow = seqLayout(370, 500, 0, 1000);
+    expect(narrow.serverX - narrow.clientX).toBeGreaterThan(370 / 2);
+  });
+
+  it('maps time downwards', () => {
+    expect(layout.y(0)).toBe(HEADER);
+    expect(layout.y(1000)).toBe(494);
+    expect(layout.y(500)).toBeGreaterThan(layout.y(250));
+  });
+
+  it('slants an arrow by its time on the wire, sender to receiver', () => {
+    const up = arrowFor(layout, { dir: 'up', sendMs: 100 }, 200);
+    expect([up.x1, up.x2]).toEqual([layout.clientX, layout.serverX]);
+    expect(up.y2 - up.y1).toBeCloseTo(layout.y(200) - layout.y(100));
+    const down = arrowFor(layout, { dir: 'down', sendMs: 100 }, 100);
+    expect([down.x1, down.x2]).toEqual([layout.serverX, layout.clientX]);
+    expect(down.my).toBe(down.y1);
+  });
+
+  it('keeps the window inside the run with the playhead a third down', () => {
+    expect(seqWindow(3000, 3000, 60000)).toEqual([2000, 5000]);
+    expect(seqWindow(100, 3000, 60000)).toEqual([0, 3000]);
+    expect(seqWindow(59900, 3000, 60000)).toEqual([57000, 60000]);
+    expect(seqWindow(500, 5000, 2000)).toEqual([0, 2000]);
+  });
+
+  it('picks the packets of one client that cross the window', () => {
+    const ps = [pkt(0, 0), pkt(1, 100, 1), pkt(2, 900), pkt(3, 2000)];
+    const end = ps.map((p) => p.arriveMs!);
+    expect(visiblePackets(ps, end, 0, 40, 1000)).toEqual([0, 2]);
+    expect(visiblePackets(ps, end, 0, 60, 1000)).toEqual([2]);
+    expect(visiblePackets(ps, end, 1, 0, 1000)).toEqual([1]);
+  });
+
+  it('clips state segments to the window and lets the last run to the end', () => {
+    const st: TraceState[] = [
+      { client: 0, machine: 'client', conn: null, tMs: 0, state: 'idle' },
+      { client: 0, machine: 'client', conn: null, tMs: 300, state: 'waiting' },
+      { client: 0, machine: 'client', conn: null, tMs: 300, state: 'open' },
+    ];
+    expect(segments(st, 100, 1000, 5000)).toEqual([
+      { state: 'idle', from: 100, to: 300 },
+      { state: 'open', from: 300, to: 1000 },
+    ]);
+  });
+
+  it('spaces labels and gives readable ticks', () => {
+    expect(spacedLabels([10, 15, 30, 31, 50])).toEqual([true, false, true, false, true]);
+    expect(timeTicks(layout)).toContain(500);
+  });
+});

@@ -2,7 +2,7 @@
 // The scenario controls: one labelled slider + text input per key, values
 // checked by the core's parseValue with its message shown inline, presets
 // that set several keys at once.
-import { fireEvent, render, screen } from '@testing-library/svelte';
+import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import { KEYS } from '../../../src/sim';
 import { AppState } from '../../../src/app/state.svelte';
@@ -45,6 +45,18 @@ describe('KeyControl', () => {
     await fireEvent.input(box, { target: { value: '4' } });
     expect(screen.queryByRole('alert')).toBeNull();
     expect(app.values.clients).toBe(4);
+  });
+
+  it('drops a refused entry when the value is set from elsewhere', async () => {
+    const app = new AppState();
+    render(KeyControl, { spec: spec('clients'), app });
+    const box = screen.getByRole('textbox', { name: 'Clients' }) as HTMLInputElement;
+    await fireEvent.input(box, { target: { value: '0' } });
+    expect(screen.getByRole('alert').textContent).toContain('out of range');
+    app.setValue('clients', 7);
+    await Promise.resolve();
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+    expect(box.value).toBe('7');
   });
 
   it('moves the value with the slider (log scale reaches both ends)', async () => {

@@ -30,31 +30,32 @@ export function mediaCase(s: Scenario): MediaResult {
   const t0: Micros = 0;
   const synAck = down.send(up.send(t0, 0).arriveAt, 0).arriveAt;
   const reqAt = up.send(synAck, s.http.requestHeaderBytes).arriveAt;
-  let t = down.send(reqAt, s.http.responseHeaderBytes).arriveAt;
+  down.send(reqAt, s.http.responseHeaderBytes);
   const arrivals: { at: Micros; bytes: number }[] = [];
   for (let sent = 0; sent < total; sent += chunk) {
     const n = Math.min(chunk, total - sent);
-    t = down.send(reqAt, n + chunkFramingBytes(n)).arriveAt;
-    arrivals.push({ at: t, bytes: n });
+    arrivals.push({ at: down.send(reqAt, n + chunkFramingBytes(n)).arriveAt, bytes: n });
   }
   const complete = down.send(reqAt, LAST_CHUNK_BYTES).arriveAt;
 
   // Streamed playback: start with the first chunk, then each chunk must be
   // there when playback reaches it; if not, playback waits (a stall).
+  const r = (us: number) => Math.round(toMs(us) * 1000) / 1000;
   const first = arrivals[0].at;
   let clock = first + playUs(arrivals[0].bytes);
   let stalls = 0;
   let stallUs = 0;
+  const stallList: { atMs: number; durationMs: number }[] = [];
   for (let k = 1; k < arrivals.length; k++) {
     if (arrivals[k].at > clock) {
       stalls++;
       stallUs += arrivals[k].at - clock;
+      stallList.push({ atMs: r(clock - t0), durationMs: r(arrivals[k].at - clock) });
       clock = arrivals[k].at;
     }
     clock += playUs(arrivals[k].bytes);
   }
   const playbackUs = playUs(total);
-  const r = (us: number) => Math.round(toMs(us) * 1000) / 1000;
   return {
     mediaBytes: total,
     chunkBytes: chunk,
@@ -65,6 +66,7 @@ export function mediaCase(s: Scenario): MediaResult {
     completeMs: r(complete - t0),
     stalls,
     stallMs: r(stallUs),
+    stallIntervals: stallList,
     finishMs: r(clock - t0),
     downloadFirst: { startupMs: r(complete - t0), finishMs: r(complete + playbackUs - t0) },
   };

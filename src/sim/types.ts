@@ -35,6 +35,8 @@ export interface Histogram {
 /** Fixed-width time bins: bin i covers [tMs[i], tMs[i] + binMs). */
 export interface Series {
   binMs: number;
+  /** The run's length: the last bin may be shorter than binMs. */
+  durationMs: number;
   tMs: number[];
   /** Application bytes (header + framing + payload) sent in the bin, by send time. */
   bytesUp: number[];
@@ -63,6 +65,8 @@ export interface MediaResult {
   /** Times playback ran dry and waited for data. */
   stalls: number;
   stallMs: number;
+  /** Each stall: when playback ran dry (since the request) and how long it waited. */
+  stallIntervals: { atMs: number; durationMs: number }[];
   /** Request sent -> playback ends, streaming. */
   finishMs: number;
   /** The same object downloaded whole before playback starts. */

@@ -35,6 +35,7 @@ export class Metrics {
   readonly upLatency = new Samples();
 
   readonly binMs: number;
+  private readonly durationMs: number;
   private readonly binUs: number;
   private readonly nBins: number;
   private readonly sBytesUp: Float64Array;
@@ -45,6 +46,7 @@ export class Metrics {
   private readonly sOpenDelta: Float64Array;
 
   constructor(durationMs: number) {
+    this.durationMs = durationMs;
     this.binMs = binWidthMs(durationMs);
     this.binUs = this.binMs * 1000;
     this.nBins = binCount(durationMs, this.binMs);
@@ -116,6 +118,7 @@ export class Metrics {
     }
     return {
       binMs: this.binMs,
+      durationMs: this.durationMs,
       tMs,
       bytesUp: Array.from(this.sBytesUp),
       bytesDown: Array.from(this.sBytesDown),

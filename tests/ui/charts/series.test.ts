@@ -23,6 +23,7 @@ function series(binMs: number, bytesDown: number[], extra: Partial<Series> = {})
   const n = bytesDown.length;
   return {
     binMs,
+    durationMs: n * binMs,
     tMs: bytesDown.map((_, i) => i * binMs),
     bytesUp: new Array(n).fill(0),
     bytesDown,
@@ -163,6 +164,7 @@ describe('mediaTimelines', () => {
     completeMs: 1800,
     stalls: 2,
     stallMs: 500,
+    stallIntervals: [{ atMs: 5000, durationMs: 500 }],
     finishMs: 16700,
     downloadFirst: { startupMs: 1800, finishMs: 17800 },
   };

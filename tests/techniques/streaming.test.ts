@@ -127,7 +127,7 @@ describe('streaming media case', () => {
     expect(m.finishMs).toBeLessThanOrEqual(m.downloadFirst.finishMs);
   });
 
-  // Deviation found: src/sim/types.ts:57-66 documents every media time as
+  // Deviation found: src/sim/types.ts (MediaResult) documents every media time as
   // measured from "Request sent", but src/sim/media.ts:30 sets t0 = 0 at the
   // SYN, one round trip (TCP handshake) before the GET leaves. Either the
   // comments or t0 should change; this test holds the code to its comments.

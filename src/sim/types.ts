@@ -49,25 +49,29 @@ export interface Series {
   openConnections: number[];
 }
 
-/** The streaming media case: one large object sent in chunks vs downloaded whole before use. */
+/**
+ * The streaming media case: one large object sent in chunks vs downloaded
+ * whole before use. Every time is measured from the start of the fetch (the
+ * SYN of its new connection), as a viewer pressing play experiences it.
+ */
 export interface MediaResult {
   mediaBytes: number;
   chunkBytes: number;
   bitrateKbps: number;
   /** Playback length of the object. */
   playbackMs: number;
-  /** Request sent -> first chunk's last byte received. */
+  /** Start -> first chunk's last byte received. */
   timeToFirstChunkMs: number;
-  /** Request sent -> playback starts (first chunk received when streaming). */
+  /** Start -> playback starts (first chunk received when streaming). */
   startupMs: number;
-  /** Request sent -> last byte received. */
+  /** Start -> last byte received. */
   completeMs: number;
   /** Times playback ran dry and waited for data. */
   stalls: number;
   stallMs: number;
-  /** Each stall: when playback ran dry (since the request) and how long it waited. */
+  /** Each stall: when playback ran dry (since the start) and how long it waited. */
   stallIntervals: { atMs: number; durationMs: number }[];
-  /** Request sent -> playback ends, streaming. */
+  /** Start -> playback ends, streaming. */
   finishMs: number;
   /** The same object downloaded whole before playback starts. */
   downloadFirst: { startupMs: number; finishMs: number };

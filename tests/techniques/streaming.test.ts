@@ -127,17 +127,6 @@ describe('streaming media case', () => {
     expect(m.finishMs).toBeLessThanOrEqual(m.downloadFirst.finishMs);
   });
 
-  // Deviation found: src/sim/types.ts (MediaResult) documents every media time as
-  // measured from "Request sent", but src/sim/media.ts:30 sets t0 = 0 at the
-  // SYN, one round trip (TCP handshake) before the GET leaves. Either the
-  // comments or t0 should change; this test holds the code to its comments.
-  it.fails('BUG: timeToFirstChunkMs / completeMs are measured from the SYN, not from "Request sent" as types.ts documents', () => {
-    const m = mediaCase(scenario(merge(NO_CWND, { streaming: { mediaBytes: 2000000 } })));
-    // Request sent at the SYN-ACK's arrival; it arrives L + 352 µs later; then head + first chunk.
-    const fromRequest = L + serUs(wireOf(400), R) / 1000 + L + (serUs(wireOf(300), R) + serUs(chunkWire, R)) / 1000;
-    expect(m.timeToFirstChunkMs).toBeCloseTo(fromRequest, 1);
-  });
-
   it('the media case is reported only for streaming, and only when streaming.mediaBytes > 0', () => {
     expect(run('streaming', { durationMs: 1000, streaming: { mediaBytes: 100000 } }).media).toBeDefined();
     expect(run('streaming', { durationMs: 1000 }).media).toBeUndefined();

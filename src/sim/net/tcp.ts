@@ -18,6 +18,8 @@ export const MSS = 1460;
 export const TCP_IP_HEADER_BYTES = 40;
 /** Linux's TCP_RTO_MIN: the floor of the retransmission timeout. */
 export const RTO_MIN_US = 200_000;
+/** RTO before any RTT measurement (RFC 6298 §2.1): what a lost SYN waits. */
+export const INITIAL_RTO_US = 1_000_000;
 /** Give up doubling after this many consecutive losses of one segment (RFC 6298 §5.5 backoff). */
 const MAX_BACKOFF = 6;
 
@@ -99,13 +101,14 @@ export class TcpPath {
   }
 
   /** Send `bytes` of application data (0 = a control segment like SYN) starting at `now`. */
-  send(now: Micros, bytes: number): Delivery {
+  send(now: Micros, bytes: number, rtoOverride?: Micros): Delivery {
     const n = segmentCount(bytes);
     let wire = 0;
     let retrans = 0;
     let arrive = this.lastArrival;
     let left = bytes;
-    const { latencyUs, jitterUs, lossRate, rtoUs } = this.p;
+    const { latencyUs, jitterUs, lossRate } = this.p;
+    const rtoUs = rtoOverride ?? this.p.rtoUs;
     for (let i = 0; i < n; i++) {
       const seg = (left > MSS ? MSS : left > 0 ? left : 0) + TCP_IP_HEADER_BYTES;
       left -= MSS;

@@ -32,6 +32,8 @@ export class ClientHost {
   /** Upstream messages not yet delivered to the server (queued or in flight). */
   readonly upstream: UpstreamMessage[] = [];
   private upSeq = 0;
+  /** Connection ids are per client, so adding clients leaves this one's trace unchanged. */
+  nextConnId = 0;
 
   constructor(
     private readonly w: World,

@@ -8,7 +8,7 @@ import { createActor } from 'xstate';
 import { PRIORITY } from '../kernel/order';
 import type { Micros } from '../kernel/time';
 import { connectionMachine } from '../machines/connection';
-import { TCP_IP_HEADER_BYTES, TcpPath, ackCount } from '../net/tcp';
+import { INITIAL_RTO_US, TCP_IP_HEADER_BYTES, TcpPath, ackCount } from '../net/tcp';
 import type { PacketKind, TracePacket } from '../types';
 import type { PacketSpec } from './encode';
 import type { ClientHost } from './client-host';
@@ -34,7 +34,7 @@ export class Connection {
     private readonly w: World,
     readonly host: ClientHost,
   ) {
-    this.id = w.nextConnId++;
+    this.id = host.nextConnId++;
     this.up = new TcpPath(host.uplink, host.upRng, w.path);
     this.down = new TcpPath(host.downlink, host.downRng, w.path);
     this.actor = createActor(connectionMachine, { clock: w.clock });
@@ -61,7 +61,9 @@ export class Connection {
   private control(dir: 'up' | 'down', label: string, onArrive: () => void): void {
     const { w } = this;
     const now = w.kernel.now;
-    const d = (dir === 'up' ? this.up : this.down).send(now, 0);
+    // No RTT measured yet on a new connection: a lost SYN or SYN-ACK waits
+    // the initial RTO of 1 s (RFC 6298 §2.1; Linux TCP_TIMEOUT_INIT).
+    const d = (dir === 'up' ? this.up : this.down).send(now, 0, INITIAL_RTO_US);
     w.metrics.wire(dir, d.wireBytes);
     const rec = w.tracer.packet(this.host.id, this.id, dir, 'tcp', label, now, 0, 0, 0, [], () => label);
     this.arrive(rec, d.arriveAt, d.wireBytes, d.retransmissions, onArrive);

@@ -27,7 +27,6 @@ export class World {
   readonly path: PathParams;
   /** Updates generated so far: feed[0 .. generated-1]. */
   generated = 0;
-  nextConnId = 0;
   /** Sessions that want to hear of each update (held long polls, open streams). */
   readonly subscribers = new Set<Subscriber>();
 

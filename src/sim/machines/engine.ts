@@ -555,7 +555,6 @@ class Actor {
 
   private schedule(id: string, event: EventObject, delay: number): void {
     // As xstate 5.33's scheduler: a second timer under a pending id overwrites the handle, the first still fires.
-    this.cancel(id);
     const handle = this.clock.setTimeout(() => {
       this.timers.delete(id);
       this.send(event);

@@ -41,6 +41,8 @@ export interface Series {
   /** Application bytes (header + framing + payload) sent in the bin, by send time. */
   bytesUp: number[];
   bytesDown: number[];
+  /** bytesUp / bytesDown split into header, framing and payload, per bin. */
+  bytesByClass: Record<'up' | 'down', { header: number[]; framing: number[]; payload: number[] }>;
   /** HTTP requests (and WebSocket handshakes) sent in the bin. */
   requests: number[];
   /** Updates that reached their client in the bin. */

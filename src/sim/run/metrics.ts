@@ -40,6 +40,8 @@ export class Metrics {
   private readonly nBins: number;
   private readonly sBytesUp: Float64Array;
   private readonly sBytesDown: Float64Array;
+  /** Per-bin header / framing / payload bytes, [up, down]. */
+  private readonly sClass: Record<'up' | 'down', Record<'header' | 'framing' | 'payload', Float64Array>>;
   private readonly sRequests: Float64Array;
   private readonly sDelivered: Float64Array;
   /** Change of the open-connection count in each bin; summed into a level at the end. */
@@ -52,6 +54,8 @@ export class Metrics {
     this.nBins = binCount(durationMs, this.binMs);
     this.sBytesUp = new Float64Array(this.nBins);
     this.sBytesDown = new Float64Array(this.nBins);
+    const classes = () => ({ header: new Float64Array(this.nBins), framing: new Float64Array(this.nBins), payload: new Float64Array(this.nBins) });
+    this.sClass = { up: classes(), down: classes() };
     this.sRequests = new Float64Array(this.nBins);
     this.sDelivered = new Float64Array(this.nBins);
     this.sOpenDelta = new Float64Array(this.nBins);
@@ -67,13 +71,18 @@ export class Metrics {
     b.header += header;
     b.framing += framing;
     b.payload += payload;
+    const i = this.bin(t);
     if (dir === 'up') {
       this.wireUp += wire;
-      this.sBytesUp[this.bin(t)] += header + framing + payload;
+      this.sBytesUp[i] += header + framing + payload;
     } else {
       this.wireDown += wire;
-      this.sBytesDown[this.bin(t)] += header + framing + payload;
+      this.sBytesDown[i] += header + framing + payload;
     }
+    const c = this.sClass[dir];
+    c.header[i] += header;
+    c.framing[i] += framing;
+    c.payload[i] += payload;
   }
 
   /** TCP/IP bytes with no application data (handshakes, ACKs, FINs). */
@@ -122,6 +131,10 @@ export class Metrics {
       tMs,
       bytesUp: Array.from(this.sBytesUp),
       bytesDown: Array.from(this.sBytesDown),
+      bytesByClass: {
+        up: { header: Array.from(this.sClass.up.header), framing: Array.from(this.sClass.up.framing), payload: Array.from(this.sClass.up.payload) },
+        down: { header: Array.from(this.sClass.down.header), framing: Array.from(this.sClass.down.framing), payload: Array.from(this.sClass.down.payload) },
+      },
       requests: Array.from(this.sRequests),
       messagesDelivered: Array.from(this.sDelivered),
       openConnections,

@@ -25,6 +25,10 @@ function series(binMs: number, bytesDown: number[], extra: Partial<Series> = {})
     binMs,
     durationMs: n * binMs,
     tMs: bytesDown.map((_, i) => i * binMs),
+    bytesByClass: {
+      up: { header: new Array(n).fill(0), framing: new Array(n).fill(0), payload: new Array(n).fill(0) },
+      down: { header: new Array(n).fill(0), framing: new Array(n).fill(0), payload: bytesDown.slice() },
+    },
     bytesUp: new Array(n).fill(0),
     bytesDown,
     requests: new Array(n).fill(0),

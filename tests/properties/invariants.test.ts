@@ -179,6 +179,9 @@ describe('properties over random scenarios', () => {
         const se = r.series;
         expect(sum(se.bytesUp)).toBe(r.bytes.up.total);
         expect(sum(se.bytesDown)).toBe(r.bytes.down.total);
+        for (const d of ['up', 'down'] as const) {
+          for (const cls of ['header', 'framing', 'payload'] as const) expect(sum(se.bytesByClass[d][cls])).toBe(r.bytes[d][cls]);
+        }
         expect(sum(se.messagesDelivered)).toBe(r.messagesDelivered);
         expect(sum(se.requests)).toBe(r.requests);
         expect(se.tMs.length).toBe(se.bytesUp.length);

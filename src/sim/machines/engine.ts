@@ -469,12 +469,20 @@ class Actor {
   }
 
   send(event: EventObject): void {
+    if (this.processing === RUNNING && !this.busy) {
+      // The common case: nothing queued, process at once.
+      this.busy = true;
+      try {
+        this.process(event);
+      } catch (err) {
+        this.busy = false;
+        throw err;
+      }
+      this.drain();
+      return;
+    }
     if (this.processing === STOPPED) return;
     this.mailbox.push(event);
-    if (this.processing === RUNNING && !this.busy) {
-      this.busy = true;
-      this.drain();
-    }
   }
 
   getSnapshot(): FastSnapshot {
@@ -509,20 +517,22 @@ class Actor {
   private drain(): void {
     const q = this.mailbox;
     try {
-      while (q.length > 0 && this.processing === RUNNING) {
-        const event = q.shift()!;
-        if (event.type === STOP_EVENT) {
-          this.status = 'stopped';
-          this.snapshot = { value: this.leaf.value, context: this.context, status: 'stopped' };
-          this.stopProcedure();
-          break;
-        }
-        this.macrostep(event, false);
-        this.afterMacrostep();
-      }
+      while (q.length > 0 && this.processing === RUNNING) this.process(q.shift()!);
     } finally {
       this.busy = false;
     }
+  }
+
+  /** One event from the mailbox (xstate's Actor._process). */
+  private process(event: EventObject): void {
+    if (event.type === STOP_EVENT) {
+      this.status = 'stopped';
+      this.snapshot = { value: this.leaf.value, context: this.context, status: 'stopped' };
+      this.stopProcedure();
+      return;
+    }
+    this.macrostep(event, false);
+    this.afterMacrostep();
   }
 
   /** After a macrostep: timer work, new snapshot, observers; a final state stops the actor. */

@@ -4,7 +4,6 @@
 // the network or an intermediary). Its life is the connection machine
 // (src/sim/machines/connection.ts); sending data costs no machine step.
 
-import { createActor } from 'xstate';
 import { PRIORITY } from '../kernel/order';
 import type { Micros } from '../kernel/time';
 import { connectionMachine } from '../machines/connection';
@@ -37,8 +36,7 @@ export class Connection {
     this.id = host.nextConnId++;
     this.up = new TcpPath(host.uplink, host.upRng, w.path);
     this.down = new TcpPath(host.downlink, host.downRng, w.path);
-    this.actor = createActor(connectionMachine, { clock: w.clock });
-    this.actor.start();
+    this.actor = w.spawn(connectionMachine);
     traceActor(w, this.actor, host.id, 'connection', this.id);
   }
 

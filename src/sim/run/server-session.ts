@@ -5,7 +5,6 @@
 // The client's queue is implicit: every update is for every client, and they
 // leave the server in order, so the queue is feed[sent .. generated-1].
 
-import { createActor } from 'xstate';
 import { serverMachine, type ServerEvent, type ServerPort } from '../machines/server';
 import type { TechniqueId } from '../types';
 import type { Connection } from './connection';
@@ -25,11 +24,7 @@ export class ServerSession implements ServerPort, Subscriber {
     readonly client: number,
     private readonly technique: TechniqueId,
   ) {
-    this.actor = createActor(serverMachine, {
-      clock: w.clock,
-      input: { port: this, longPollTimeoutMs: w.s.longPolling.timeoutMs, pingIntervalMs: technique === 'websocket' ? w.s.websocket.pingIntervalMs : 0 },
-    });
-    this.actor.start();
+    this.actor = w.spawn(serverMachine, { port: this, longPollTimeoutMs: w.s.longPolling.timeoutMs, pingIntervalMs: technique === 'websocket' ? w.s.websocket.pingIntervalMs : 0 });
     traceActor(w, this.actor, client, 'server', null);
   }
 

@@ -12,18 +12,21 @@ import { ClientHost } from './client-host';
 import { ServerSession } from './server-session';
 import { DEFAULT_TRACE_CLIENTS } from './tracer';
 import { World } from './world';
+import type { MachineEngine } from './spawn';
 
 export interface RunOptions {
   /** Clients 0..n-1 are traced (packets and states); 0 = no trace. Default 3. */
   traceClients?: number;
   /** Pre-computed feed (the same for every technique of a comparison). */
   feed?: Float64Array;
+  /** Machine engine: the fast interpreter (default) or xstate's actors; results are identical. */
+  engine?: MachineEngine;
 }
 
 export function runTechnique(s: Scenario, id: TechniqueId, opts: RunOptions = {}): TechniqueResult {
   const feed = opts.feed ?? updateTimes(s);
   const traceClients = opts.traceClients ?? DEFAULT_TRACE_CLIENTS;
-  const w = new World(s, feed, traceClients);
+  const w = new World(s, feed, traceClients, opts.engine);
   const { kernel } = w;
   const hosts: ClientHost[] = [];
   const sessions: ServerSession[] = [];

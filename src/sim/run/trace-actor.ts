@@ -1,12 +1,12 @@
 // Records a traced client's machine states: the initial one and every change
 // (xstate notifies on every event, changed or not).
 
-import type { AnyActorRef } from 'xstate';
+import type { SimActor } from './spawn';
 import type { TraceState } from '../types';
 import { stateName } from './state-name';
 import type { World } from './world';
 
-export function traceActor(w: World, actor: AnyActorRef, client: number, machine: TraceState['machine'], conn: number | null): void {
+export function traceActor(w: World, actor: SimActor<never>, client: number, machine: TraceState['machine'], conn: number | null): void {
   if (!w.tracer.traces(client)) return;
   let last = '';
   const record = (value: unknown) => {
@@ -17,5 +17,5 @@ export function traceActor(w: World, actor: AnyActorRef, client: number, machine
     }
   };
   record(actor.getSnapshot().value);
-  actor.subscribe((snap: { value: unknown }) => record(snap.value));
+  actor.subscribe((snap) => record(snap.value));
 }

@@ -8,7 +8,9 @@ import { fromMs, type Micros } from '../kernel/time';
 import type { Scenario } from '../scenario/types';
 import { pathParams } from '../net/params';
 import type { PathParams } from '../net/tcp';
+import type { AnyStateMachine, EventFromLogic, InputFrom } from 'xstate';
 import { Encoder } from './encode';
+import { spawnActor, type MachineEngine, type SimActor } from './spawn';
 import { Metrics } from './metrics';
 import { Tracer } from './tracer';
 
@@ -34,6 +36,7 @@ export class World {
     readonly s: Scenario,
     readonly feed: Float64Array,
     traceClients: number,
+    readonly engine: MachineEngine = 'fast',
   ) {
     this.clock = kernelClock(this.kernel);
     this.metrics = new Metrics(s.durationMs);
@@ -44,6 +47,11 @@ export class World {
     this.latencyUs = this.path.latencyUs;
     // One pending feed event at a time (not the whole feed in the queue).
     if (feed.length > 0) this.kernel.at(feed[0], PRIORITY.feed, this.publish);
+  }
+
+  /** Start a machine on this run's clock with the run's engine. */
+  spawn<M extends AnyStateMachine>(machine: M, input?: InputFrom<M>): SimActor<EventFromLogic<M>> {
+    return spawnActor(this.engine, this.clock, machine, input);
   }
 
   private readonly publish = (): void => {

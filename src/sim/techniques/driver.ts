@@ -3,14 +3,14 @@
 // requests, react to what arrives). The server side is shared
 // (src/sim/run/server-session.ts).
 
-import type { AnyActorRef } from 'xstate';
+import type { SimActor } from '../run/spawn';
 import type { ClientHost } from '../run/client-host';
 import type { ServerSession } from '../run/server-session';
 import type { World } from '../run/world';
 
 export interface ClientDriver {
   /** The client machine, started; the runtime sends it START at the client's start time. */
-  actor: AnyActorRef;
+  actor: SimActor<{ type: 'START' }>;
   /** A new upstream message is queued in host.upstream: send what can be sent. */
   pumpUpstream(): void;
 }

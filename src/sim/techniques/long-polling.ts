@@ -1,7 +1,6 @@
 // Long polling: a GET the server holds until an update is queued or
 // longPolling.timeoutMs passes; the next GET follows each answer.
 
-import { createActor } from 'xstate';
 import { longPollingClient } from '../machines/clients/long-polling';
 import { traceActor } from '../run/trace-actor';
 import type { DriverFactory } from './driver';
@@ -21,8 +20,7 @@ export const longPollingDriver: DriverFactory = (w, host, session) => {
       });
     },
   };
-  const actor = createActor(longPollingClient, { clock: w.clock, input: { port, reconnectDelayMs: w.s.longPolling.reconnectDelayMs } });
-  actor.start();
+  const actor = w.spawn(longPollingClient, { port, reconnectDelayMs: w.s.longPolling.reconnectDelayMs });
   traceActor(w, actor, host.id, 'client', null);
   return { actor, pumpUpstream: postUpstream(w, host, session) };
 };

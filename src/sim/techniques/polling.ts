@@ -2,7 +2,6 @@
 // an idle pooled connection (a new one while earlier polls are unanswered,
 // up to the browser's 6), answered at once by the server.
 
-import { createActor } from 'xstate';
 import { pollingClient } from '../machines/clients/polling';
 import { traceActor } from '../run/trace-actor';
 import type { DriverFactory } from './driver';
@@ -28,8 +27,7 @@ export const pollingDriver: DriverFactory = (w, host, session) => {
       });
     },
   };
-  const actor = createActor(pollingClient, { clock: w.clock, input: { port, intervalMs: w.s.polling.intervalMs } });
-  actor.start();
+  const actor = w.spawn(pollingClient, { port, intervalMs: w.s.polling.intervalMs });
   traceActor(w, actor, host.id, 'client', null);
   return { actor, pumpUpstream: postUpstream(w, host, session) };
 };

@@ -2,7 +2,6 @@
 // response kept open, one event per update. After a drop the browser waits
 // `retry` and reconnects with Last-Event-ID; the server replays from there.
 
-import { createActor } from 'xstate';
 import { sseClient } from '../machines/clients/sse';
 import { traceActor } from '../run/trace-actor';
 import type { DriverFactory } from './driver';
@@ -24,8 +23,7 @@ export const sseDriver: DriverFactory = (w, host, session) => {
       });
     },
   };
-  const actor = createActor(sseClient, { clock: w.clock, input: { port, reconnectDelayMs: w.s.sse.retryMs } });
-  actor.start();
+  const actor = w.spawn(sseClient, { port, reconnectDelayMs: w.s.sse.retryMs });
   traceActor(w, actor, host.id, 'client', null);
   return { actor, pumpUpstream: postUpstream(w, host, session) };
 };

@@ -2,7 +2,6 @@
 // update. The page's code reopens a dropped stream after
 // streaming.reconnectDelayMs, asking from the last update it saw.
 
-import { createActor } from 'xstate';
 import { streamingClient } from '../machines/clients/streaming';
 import { traceActor } from '../run/trace-actor';
 import type { DriverFactory } from './driver';
@@ -21,8 +20,7 @@ export const streamingDriver: DriverFactory = (w, host, session) => {
       });
     },
   };
-  const actor = createActor(streamingClient, { clock: w.clock, input: { port, reconnectDelayMs: w.s.streaming.reconnectDelayMs } });
-  actor.start();
+  const actor = w.spawn(streamingClient, { port, reconnectDelayMs: w.s.streaming.reconnectDelayMs });
   traceActor(w, actor, host.id, 'client', null);
   return { actor, pumpUpstream: postUpstream(w, host, session) };
 };

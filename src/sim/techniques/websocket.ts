@@ -3,7 +3,6 @@
 // message up, and (when enabled) server pings that the browser answers with
 // pongs by itself.
 
-import { createActor } from 'xstate';
 import { websocketClient } from '../machines/clients/websocket';
 import type { Connection } from '../run/connection';
 import { traceActor } from '../run/trace-actor';
@@ -56,8 +55,7 @@ export const websocketDriver: DriverFactory = (w, host, session) => {
       });
     },
   };
-  const actor = createActor(websocketClient, { clock: w.clock, input: { port, reconnectDelayMs: w.s.websocket.reconnectDelayMs } });
-  actor.start();
+  const actor = w.spawn(websocketClient, { port, reconnectDelayMs: w.s.websocket.reconnectDelayMs });
   traceActor(w, actor, host.id, 'client', null);
   return { actor, pumpUpstream };
 };

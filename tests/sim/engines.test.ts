@@ -1,0 +1,40 @@
+// The runtime runs the machines on the fast interpreter by default
+// (src/sim/machines/engine.ts) and can run them on xstate's own actors; the
+// two must give byte-identical results, traces included, over random
+// scenarios of every technique (xstate is the reference).
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { resolveScenario, simulate } from '../../src/sim';
+
+const scenarioArb = fc.record({
+  seed: fc.integer({ min: 0, max: 1000 }),
+  clients: fc.integer({ min: 1, max: 3 }),
+  durationMs: fc.integer({ min: 1000, max: 15000 }),
+  network: fc.record({
+    latencyMs: fc.integer({ min: 0, max: 300 }),
+    jitterMs: fc.integer({ min: 0, max: 50 }),
+    lossRate: fc.constantFrom(0, 0, 0.05),
+    bandwidthKbps: fc.constantFrom(500, 10000),
+  }),
+  server: fc.record({ updateRateHz: fc.constantFrom(0, 0.5, 2, 10), updatePattern: fc.constantFrom('periodic', 'poisson', 'bursty') }),
+  client: fc.record({ sendRateHz: fc.constantFrom(0, 0.5, 3) }),
+  polling: fc.record({ intervalMs: fc.constantFrom(200, 1000) }),
+  longPolling: fc.record({ timeoutMs: fc.constantFrom(500, 5000), reconnectDelayMs: fc.constantFrom(0, 100) }),
+  websocket: fc.record({ pingIntervalMs: fc.constantFrom(0, 700) }),
+  faults: fc.record({ disconnectIntervalMs: fc.constantFrom(0, 2000) }),
+  streaming: fc.record({ mediaBytes: fc.constant(0) }),
+});
+
+describe('machine engines', () => {
+  it('fast interpreter and xstate give identical JSON (results and traces)', () => {
+    fc.assert(
+      fc.property(scenarioArb, (partial) => {
+        const s = resolveScenario(partial);
+        const fast = JSON.stringify(simulate(s, undefined, { traceClients: 2, engine: 'fast' }));
+        const ref = JSON.stringify(simulate(s, undefined, { traceClients: 2, engine: 'xstate' }));
+        expect(fast === ref).toBe(true);
+      }),
+      { numRuns: 25 },
+    );
+  }, 120_000);
+});

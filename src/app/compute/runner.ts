@@ -8,6 +8,7 @@
 import { simulate, TECHNIQUES, type RunOutput, type Scenario, type TechniqueId, type TechniqueResult } from '../../sim';
 import { CostModel } from './cost';
 import type { JobReply, JobRequest } from './protocol';
+import { simulationWorker } from '../worker-factory';
 
 export const SYNC_BUDGET_MS = 12;
 /** A stale job running longer than this is cancelled rather than awaited. */
@@ -164,8 +165,7 @@ function plainCopy(s: Scenario): Scenario {
 }
 
 function defaultFactory(): WorkerFactory | null {
-  if (typeof Worker === 'undefined') return null;
-  return () => new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module', name: 'simulation' });
+  return simulationWorker;
 }
 
 function defaultPoolSize(): number {

@@ -1,0 +1,219 @@
+// SVG export: copy a drawn <svg> with every style it gets from the page's
+// CSS written onto its elements (CSS variables resolved, since computed
+// values are), so the file renders the same on its own; stack several into
+// one document with captions; rasterize to PNG. The style arithmetic is pure
+// (styleDelta, composeSvg); the rest needs a DOM.
+
+export const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** Inherited properties that matter to SVG painting and text. */
+export const INHERITED: readonly string[] = [
+  'fill',
+  'fill-opacity',
+  'fill-rule',
+  'stroke',
+  'stroke-width',
+  'stroke-dasharray',
+  'stroke-dashoffset',
+  'stroke-linecap',
+  'stroke-linejoin',
+  'stroke-miterlimit',
+  'stroke-opacity',
+  'paint-order',
+  'marker-start',
+  'marker-mid',
+  'marker-end',
+  'color',
+  'font-family',
+  'font-size',
+  'font-style',
+  'font-weight',
+  'font-variant-numeric',
+  'letter-spacing',
+  'text-anchor',
+  'dominant-baseline',
+  'visibility',
+  'shape-rendering',
+];
+
+/** Properties that are not inherited, with their initial values (left out when initial). */
+export const NOT_INHERITED: Readonly<Record<string, string>> = {
+  display: 'inline',
+  opacity: '1',
+  'clip-path': 'none',
+  mask: 'none',
+  filter: 'none',
+  'mix-blend-mode': 'normal',
+  'text-decoration-line': 'none',
+  'baseline-shift': '0px',
+};
+
+export interface StyleLike {
+  getPropertyValue(name: string): string;
+}
+
+/** `url("http://page/#x")` and `url(#x)` both become `url(#x)` (a standalone file has no page URL). */
+export function localUrls(value: string, rename: (id: string) => string = (id) => id): string {
+  return value.replace(/url\(\s*(['"]?)[^'")#]*#([^'")]+)\1\s*\)/g, (_m, _q, id: string) => `url(#${rename(id)})`);
+}
+
+/**
+ * The declarations an element needs so that it looks the same without the
+ * page's stylesheets: inherited properties whose value differs from the
+ * parent's (all of them at the root), other properties when not initial.
+ */
+export function styleDelta(own: StyleLike, parent: StyleLike | null, rename?: (id: string) => string): string {
+  const out: string[] = [];
+  for (const p of INHERITED) {
+    const v = own.getPropertyValue(p).trim();
+    if (!v) continue;
+    if (parent && parent.getPropertyValue(p).trim() === v) continue;
+    out.push(`${p}: ${localUrls(v, rename)}`);
+  }
+  for (const [p, initial] of Object.entries(NOT_INHERITED)) {
+    const v = own.getPropertyValue(p).trim();
+    if (!v || v === initial || (p === 'display' && parent === null)) continue;
+    out.push(`${p}: ${localUrls(v, rename)}`);
+  }
+  return out.join('; ');
+}
+
+export function escapeXml(s: string): string {
+  return s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
+}
+
+/**
+ * A deep copy of `svg` whose elements carry their computed styles inline.
+ * Ids get `prefix` (several figures in one file must not share ids) and
+ * references to them follow; the copy gets the drawn size as width/height.
+ */
+export function inlineCopy(svg: SVGSVGElement, prefix = '', getStyle: (el: Element) => StyleLike = (el) => getComputedStyle(el)): SVGSVGElement {
+  const copy = svg.cloneNode(true) as SVGSVGElement;
+  const rename = (id: string) => prefix + id;
+  const walk = (src: Element, dst: Element, parentStyle: StyleLike | null) => {
+    const style = getStyle(src);
+    const decl = styleDelta(style, parentStyle, rename);
+    if (decl) dst.setAttribute('style', decl);
+    else dst.removeAttribute('style');
+    for (const a of Array.from(dst.attributes)) {
+      if (a.name === 'style') continue;
+      if (a.name === 'id') dst.setAttribute('id', rename(a.value));
+      else if ((a.name === 'href' || a.name === 'xlink:href') && a.value.startsWith('#')) dst.setAttribute(a.name, `#${rename(a.value.slice(1))}`);
+      else if (a.value.includes('var(')) dst.removeAttribute(a.name);
+      else if (a.value.includes('url(')) dst.setAttribute(a.name, localUrls(a.value, rename));
+    }
+    for (let i = 0; i < src.children.length; i++) {
+      const s = src.children[i];
+      const d = dst.children[i];
+      if (d) walk(s, d, style);
+    }
+  };
+  walk(svg, copy, null);
+  const box = svg.getBoundingClientRect();
+  const width = Math.round(box.width) || Number(svg.getAttribute('width')) || 300;
+  const height = Math.round(box.height) || Number(svg.getAttribute('height')) || 150;
+  copy.setAttribute('width', String(width));
+  copy.setAttribute('height', String(height));
+  copy.setAttribute('xmlns', SVG_NS);
+  return copy;
+}
+
+export interface Part {
+  /** Serialized <svg> with width and height attributes. */
+  svg: string;
+  width: number;
+  height: number;
+  caption?: string;
+}
+
+export interface Composed {
+  svg: string;
+  width: number;
+  height: number;
+}
+
+export interface ComposeOptions {
+  title?: string;
+  background?: string;
+  foreground?: string;
+  fontFamily?: string;
+  pad?: number;
+  gap?: number;
+}
+
+const TITLE_H = 22;
+const CAPTION_H = 18;
+
+/** Stacks the parts top to bottom, each under its caption, on a background, in one standalone SVG. */
+export function composeSvg(parts: readonly Part[], o: ComposeOptions = {}): Composed {
+  const pad = o.pad ?? 12;
+  const gap = o.gap ?? 10;
+  const bg = o.background ?? '#ffffff';
+  const fg = o.foreground ?? '#111111';
+  const font = o.fontFamily ?? 'system-ui, sans-serif';
+  const width = Math.ceil(Math.max(1, ...parts.map((p) => p.width)) + 2 * pad);
+  const body: string[] = [];
+  let y = pad;
+  if (o.title) {
+    body.push(`<text x="${pad}" y="${y + 15}" font-size="16" font-weight="700" fill="${escapeXml(fg)}">${escapeXml(o.title)}</text>`);
+    y += TITLE_H;
+  }
+  parts.forEach((p, i) => {
+    if (i > 0) y += gap;
+    if (p.caption) {
+      body.push(`<text x="${pad}" y="${y + 13}" font-size="13" font-weight="600" fill="${escapeXml(fg)}">${escapeXml(p.caption)}</text>`);
+      y += CAPTION_H;
+    }
+    body.push(`<g transform="translate(${pad} ${y})">${p.svg}</g>`);
+    y += p.height;
+  });
+  const height = Math.ceil(y + pad);
+  const svg =
+    `<svg xmlns="${SVG_NS}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${escapeXml(font)}">` +
+    `<rect width="100%" height="100%" fill="${escapeXml(bg)}"/>${body.join('')}</svg>`;
+  return { svg, width, height };
+}
+
+/** The page's background and text colours and font (resolved), for composeSvg. */
+export function pageLook(doc: Document = document): Pick<ComposeOptions, 'background' | 'foreground' | 'fontFamily'> {
+  const root = getComputedStyle(doc.documentElement);
+  const body = doc.body ? getComputedStyle(doc.body) : root;
+  const opaque = (c: string) => c && c !== 'transparent' && !/^rgba\(.*,\s*0\)$/.test(c);
+  const background = opaque(body.backgroundColor) ? body.backgroundColor : opaque(root.backgroundColor) ? root.backgroundColor : '#ffffff';
+  return { background, foreground: root.color || '#111111', fontFamily: root.fontFamily || 'system-ui, sans-serif' };
+}
+
+/** Serializes drawn SVGs (with captions) into one standalone SVG document. */
+export function exportSvgs(items: readonly { svg: SVGSVGElement; caption?: string }[], title?: string): Composed {
+  const ser = new XMLSerializer();
+  const parts = items.map(({ svg, caption }, i) => {
+    const copy = inlineCopy(svg, `f${i}-`);
+    return { svg: ser.serializeToString(copy), width: Number(copy.getAttribute('width')), height: Number(copy.getAttribute('height')), caption };
+  });
+  return composeSvg(parts, { title, ...pageLook() });
+}
+
+export function svgDataUrl(svg: string): string {
+  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+}
+
+/** Draws an SVG document onto a canvas at `scale` device pixels per SVG unit. */
+export async function rasterize(c: Composed, scale = 2, canvas: HTMLCanvasElement = document.createElement('canvas')): Promise<HTMLCanvasElement> {
+  const img = new Image();
+  img.src = svgDataUrl(c.svg);
+  await img.decode();
+  canvas.width = Math.round(c.width * scale);
+  canvas.height = Math.round(c.height * scale);
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('no 2D canvas');
+  ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
+  return canvas;
+}
+
+export function canvasBlob(canvas: HTMLCanvasElement, type = 'image/png'): Promise<Blob> {
+  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error(`canvas gave no ${type}`))), type));
+}
+
+export async function pngOf(c: Composed, scale = 2): Promise<Blob> {
+  return canvasBlob(await rasterize(c, scale));
+}

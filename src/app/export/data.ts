@@ -85,12 +85,30 @@ export function resultsJson(out: RunOutput): string {
   return `${JSON.stringify({ scenario: out.scenario, results }, null, 2)}\n`;
 }
 
+/**
+ * A plain copy of a trace object. Packet texts are rendered when first read
+ * (lazy getters); one that fails to render must not lose the whole export,
+ * so it becomes null with the reason beside it.
+ */
+function plain(o: object): Record<string, unknown> {
+  const copy: Record<string, unknown> = {};
+  for (const k of Object.keys(o)) {
+    try {
+      copy[k] = (o as Record<string, unknown>)[k];
+    } catch (err) {
+      copy[k] = null;
+      copy[`${k}Error`] = err instanceof Error ? err.message : String(err);
+    }
+  }
+  return copy;
+}
+
 /** The traces (first few clients of each technique: packets, machine states, update times) with their scenario. */
 export function traceJson(out: RunOutput): string {
   const traces: Partial<Record<TechniqueId, unknown>> = {};
   for (const id of techniquesOf(out)) {
     const t = out.results[id]!.trace;
-    if (t) traces[id] = t;
+    if (t) traces[id] = { ...t, packets: t.packets.map(plain) };
   }
   return `${JSON.stringify({ scenario: out.scenario, traces })}\n`;
 }

@@ -44,7 +44,7 @@ export function frameSchedule(r: ClipRequest): Clip {
   const span = Math.min(end, (n - 1) * stepMs);
   const step = n > 1 ? span / (n - 1) : 0;
   const start = Math.min(Math.max(0, r.startMs), end - span);
-  const times = Array.from({ length: n }, (_, i) => round3(start + i * step));
+  const times = Array.from({ length: n }, (_, i) => Math.min(end, round3(start + i * step)));
   return { times, delayMs, stepMs: step };
 }
 

@@ -75,6 +75,11 @@ export function styleDelta(own: StyleLike, parent: StyleLike | null, rename?: (i
     if (!v || v === initial || (p === 'display' && parent === null)) continue;
     out.push(`${p}: ${localUrls(v, rename)}`);
   }
+  // A nested <svg> clips by default; the drawing's own overflow (lanes draw labels past their edge) must carry over.
+  if (parent === null) {
+    const v = own.getPropertyValue('overflow').trim();
+    if (v) out.push(`overflow: ${v}`);
+  }
   return out.join('; ');
 }
 
@@ -144,6 +149,11 @@ export interface ComposeOptions {
 const TITLE_H = 22;
 const CAPTION_H = 18;
 
+/** Rough width of bold sans-serif text (no layout engine here): 0.62 em a character. */
+export function textWidth(text: string, fontSize: number): number {
+  return Math.ceil(text.length * fontSize * 0.62);
+}
+
 /** Stacks the parts top to bottom, each under its caption, on a background, in one standalone SVG. */
 export function composeSvg(parts: readonly Part[], o: ComposeOptions = {}): Composed {
   const pad = o.pad ?? 12;
@@ -151,7 +161,8 @@ export function composeSvg(parts: readonly Part[], o: ComposeOptions = {}): Comp
   const bg = o.background ?? '#ffffff';
   const fg = o.foreground ?? '#111111';
   const font = o.fontFamily ?? 'system-ui, sans-serif';
-  const width = Math.ceil(Math.max(1, ...parts.map((p) => p.width)) + 2 * pad);
+  const widest = Math.max(1, ...parts.map((p) => Math.max(p.width, textWidth(p.caption ?? '', 13))), textWidth(o.title ?? '', 16));
+  const width = Math.ceil(widest + 2 * pad);
   const body: string[] = [];
   let y = pad;
   if (o.title) {

@@ -6,17 +6,11 @@
 import { KEYS, nest, TECHNIQUES, type RunOutput, type Scenario, type TechniqueId } from '../sim';
 import type { ComputeStatus } from './compute/runner';
 import { buildIndex, type TraceIndex } from '../viz/trace-index';
+import { eventTimes } from '../viz/timeline';
+import { defaultEmbed, type EmbedOptions, type Issue } from './url/codec';
 
-export type ViewId = 'compare' | 'focus' | 'charts' | 'sweep';
-export const VIEWS: readonly { id: ViewId; name: string }[] = [
-  { id: 'compare', name: 'Compare' },
-  { id: 'focus', name: 'Focus' },
-  { id: 'charts', name: 'Charts' },
-  { id: 'sweep', name: 'Sweep' },
-];
-
-export const MIN_SPEED = 0.1;
-export const MAX_SPEED = 10;
+import { MAX_SPEED, MIN_SPEED, type ViewId } from './view-ids';
+export { MAX_SPEED, MIN_SPEED, VIEWS, type ViewId } from './view-ids';
 
 export function defaultValues(): Record<string, number | string> {
   return Object.fromEntries(KEYS.map((k) => [k.key, k.default]));
@@ -34,6 +28,12 @@ export class AppState {
   speed = $state(1);
   /** Packet selected in the Focus view's inspector (trace packet id). */
   selectedPacket = $state<number | null>(null);
+  /** Lane highlighted in Compare (keys 1-5), if any. */
+  highlight = $state<TechniqueId | null>(null);
+  /** Embed mode and its options (from the URL: embed, autoplay, loop, controls). */
+  embed = $state<EmbedOptions>(defaultEmbed());
+  /** Bad URL parameters, shown in a notice until dismissed. */
+  urlIssues = $state<Issue[]>([]);
   /** Latest complete results; replaced whole, never mutated (large arrays: $state.raw). */
   output = $state.raw<RunOutput | null>(null);
   status = $state.raw<ComputeStatus>({ computing: false, mode: 'sync', done: 0, total: 5, lastMs: 0, error: null });
@@ -44,6 +44,14 @@ export class AppState {
   durationMs = $derived(this.output?.scenario.durationMs ?? this.scenario.durationMs);
   /** Per technique, the trace indexed for per-frame queries (rebuilt only when results change). */
   indexes: Partial<Record<TechniqueId, TraceIndex>> = $derived(indexAll(this.output));
+
+  /** Distinct event times of what is on screen (the focused technique in Focus, the shown ones elsewhere): what steps go through. */
+  eventTimes: Float64Array = $derived.by(() => {
+    const res = this.output?.results;
+    if (!res) return new Float64Array();
+    const ids = this.view === 'focus' ? [this.focus] : this.shown;
+    return eventTimes(ids.map((id) => res[id]?.trace));
+  });
 
   setValue(key: string, value: number | string): void {
     this.values[key] = value;

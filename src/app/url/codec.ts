@@ -1,0 +1,317 @@
+// The URL codec (SPEC §6): a view of the page <-> a query string. Pure, no
+// DOM, so it is unit-tested on its own (tests/ui/url/codec.test.ts).
+//
+// Parameters:
+//   <scenario key>=<value>   only the keys that differ from the defaults, dotted (network.latencyMs=100)
+//   view=compare|focus|charts|sweep   (default compare)
+//   technique=<id>           the Focus view's technique (default sse)
+//   t=<ms>                   playhead, virtual milliseconds (default 0)
+//   speed=<x>                playback speed, 0.1..10 (default 1)
+//   techniques=<id,id,...>   techniques shown in Compare (default all five)
+//   theme=light|dark|projector
+//   embed=1, autoplay=1, loop=1, controls=none|playback|<key>,...   (embed mode)
+//
+// decode() never throws: every bad parameter becomes an Issue naming the
+// parameter, its value (raw text, for the page to show as text), what is
+// wrong, and what was used instead.
+
+import { KEY_INDEX, KEYS, nest, parseValue, ScenarioError, TECHNIQUES, type TechniqueId } from '../../sim';
+import { workUnits } from '../compute/cost';
+import { MAX_SPEED, MIN_SPEED, VIEWS, type ViewId } from '../view-ids';
+import { THEMES, type ThemeId } from '../theme/theme';
+
+export interface EmbedOptions {
+  embed: boolean;
+  autoplay: boolean;
+  loop: boolean;
+  /** null: the default (the playback bar); [] : none; otherwise 'playback' and/or scenario keys, in order. */
+  controls: string[] | null;
+}
+
+export interface UrlState {
+  /** Every scenario key (dotted) with a valid value. */
+  values: Record<string, number | string>;
+  view: ViewId;
+  technique: TechniqueId;
+  t: number;
+  speed: number;
+  shown: TechniqueId[];
+  theme: ThemeId | null;
+  embed: EmbedOptions;
+}
+
+export interface Issue {
+  param: string;
+  /** The raw text from the URL (never interpreted as markup by the page). */
+  value: string;
+  problem: string;
+  used: string;
+}
+
+export const DEFAULT_VIEW: ViewId = 'compare';
+export const DEFAULT_TECHNIQUE: TechniqueId = 'sse';
+
+/**
+ * Most work a link may ask of the page, in compute/cost.ts work units
+ * (clients × (updates, polls, messages) over the duration). A run of this
+ * size takes some seconds in the background workers on a laptop; far bigger
+ * ones (10,000 clients for an hour) would keep the machine busy for hours and
+ * fill the memory, so a link asking for one is scaled down, with a notice.
+ */
+export const URL_WORK_BUDGET = 1_000_000;
+
+export function defaultEmbed(): EmbedOptions {
+  return { embed: false, autoplay: false, loop: false, controls: null };
+}
+
+export function defaultUrlState(): UrlState {
+  return {
+    values: Object.fromEntries(KEYS.map((k) => [k.key, k.default])),
+    view: DEFAULT_VIEW,
+    technique: DEFAULT_TECHNIQUE,
+    t: 0,
+    speed: 1,
+    shown: [...TECHNIQUES],
+    theme: null,
+    embed: defaultEmbed(),
+  };
+}
+
+/** Playhead as written in a link: microsecond precision is plenty. */
+export function roundT(t: number): number {
+  return Math.round(t * 1000) / 1000;
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/** The query string (no leading '?') of a state: defaults left out. */
+export function encode(s: UrlState): string {
+  const q = new URLSearchParams();
+  for (const spec of KEYS) {
+    const v = s.values[spec.key];
+    if (v !== undefined && v !== spec.default) q.set(spec.key, String(v));
+  }
+  if (s.view !== DEFAULT_VIEW) q.set('view', s.view);
+  if (s.technique !== DEFAULT_TECHNIQUE) q.set('technique', s.technique);
+  const t = roundT(s.t);
+  if (t !== 0) q.set('t', String(t));
+  if (s.speed !== 1) q.set('speed', String(s.speed));
+  if (!sameList(s.shown, TECHNIQUES)) q.set('techniques', s.shown.join(','));
+  if (s.theme) q.set('theme', s.theme);
+  if (s.embed.embed) q.set('embed', '1');
+  if (s.embed.autoplay) q.set('autoplay', '1');
+  if (s.embed.loop) q.set('loop', '1');
+  if (s.embed.controls) q.set('controls', s.embed.controls.length === 0 ? 'none' : s.embed.controls.join(','));
+  // URLSearchParams writes ',' as %2C; commas are legal in a query, and easier to read and edit.
+  return q.toString().replace(/%2C/gi, ',');
+}
+
+const FLAG_ON = new Set(['1', 'true', 'yes', 'on', '']);
+const FLAG_OFF = new Set(['0', 'false', 'no', 'off']);
+const OTHER_PARAMS = new Set(['view', 'technique', 't', 'speed', 'techniques', 'theme', 'embed', 'autoplay', 'loop', 'controls']);
+
+function fmt(v: number | string): string {
+  return typeof v === 'number' ? String(v) : v;
+}
+
+function isTechnique(x: string): x is TechniqueId {
+  return (TECHNIQUES as readonly string[]).includes(x);
+}
+
+/** The closest known parameter name, for a typo. */
+function closest(name: string): string | null {
+  const all = [...KEYS.map((k) => k.key), ...OTHER_PARAMS];
+  let best: string | null = null;
+  let bestD = Infinity;
+  for (const k of all) {
+    const d = levenshtein(name.toLowerCase(), k.toLowerCase());
+    if (d < bestD) [best, bestD] = [k, d];
+  }
+  return bestD <= Math.max(2, Math.floor(name.length / 4)) ? best : null;
+}
+
+function levenshtein(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 8) return 99;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+/** Read a query string (with or without '?'). Never throws; bad parameters become issues. */
+export function decode(search: string): { state: UrlState; issues: Issue[] } {
+  const s = defaultUrlState();
+  const issues: Issue[] = [];
+  const q = new URLSearchParams(search.startsWith('?') ? search.slice(1) : search);
+  const seen = new Set<string>();
+  let tText: string | null = null;
+
+  for (const [param, value] of q) {
+    if (seen.has(param)) {
+      issues.push({ param, value, problem: 'given more than once', used: 'the first value' });
+      continue;
+    }
+    seen.add(param);
+    const spec = KEY_INDEX.get(param);
+    if (spec) {
+      try {
+        s.values[param] = parseValue(param, value);
+      } catch (e) {
+        const problem = e instanceof ScenarioError ? problemOf(e, value) : String(e);
+        issues.push({ param, value, problem, used: `the default, ${fmt(spec.default)}${spec.unit ? ` ${spec.unit}` : ''}` });
+      }
+      continue;
+    }
+    switch (param) {
+      case 'view': {
+        const v = VIEWS.find((x) => x.id === value);
+        if (v) s.view = v.id;
+        else issues.push({ param, value, problem: `not a view; expected one of ${VIEWS.map((x) => x.id).join(', ')}`, used: `the default, ${DEFAULT_VIEW}` });
+        break;
+      }
+      case 'technique':
+        if (isTechnique(value)) s.technique = value;
+        else issues.push({ param, value, problem: `not a technique; expected one of ${TECHNIQUES.join(', ')}`, used: `the default, ${DEFAULT_TECHNIQUE}` });
+        break;
+      case 't':
+        tText = value;
+        break;
+      case 'speed': {
+        const n = numberOf(value);
+        if (n !== null && n >= MIN_SPEED && n <= MAX_SPEED) s.speed = n;
+        else issues.push({ param, value, problem: n === null ? 'not a number' : `out of range; expected ${MIN_SPEED} to ${MAX_SPEED}`, used: 'the default, 1' });
+        break;
+      }
+      case 'techniques': {
+        const ids = value.split(',').map((x) => x.trim()).filter((x) => x !== '');
+        const good = ids.filter(isTechnique);
+        const bad = ids.filter((x) => !isTechnique(x));
+        const unique = TECHNIQUES.filter((id) => good.includes(id));
+        if (bad.length > 0 || unique.length === 0) {
+          issues.push({
+            param,
+            value,
+            problem: bad.length > 0 ? `unknown technique${bad.length > 1 ? 's' : ''} ${bad.join(', ')}; known: ${TECHNIQUES.join(', ')}` : 'no technique given',
+            used: unique.length > 0 ? unique.join(', ') : 'all five',
+          });
+        }
+        if (unique.length > 0) s.shown = good.filter((id, i) => good.indexOf(id) === i);
+        break;
+      }
+      case 'theme':
+        if ((THEMES as readonly string[]).includes(value)) s.theme = value as ThemeId;
+        else issues.push({ param, value, problem: `not a theme; expected one of ${THEMES.join(', ')}`, used: 'the saved or system theme' });
+        break;
+      case 'embed':
+      case 'autoplay':
+      case 'loop': {
+        const v = value.trim().toLowerCase();
+        if (FLAG_ON.has(v)) s.embed[param] = true;
+        else if (!FLAG_OFF.has(v)) issues.push({ param, value, problem: 'expected 1 or 0', used: 'off (0)' });
+        break;
+      }
+      case 'controls': {
+        const items = value.split(',').map((x) => x.trim()).filter((x) => x !== '');
+        if (items.length === 1 && items[0] === 'none') {
+          s.embed.controls = [];
+          break;
+        }
+        const good = items.filter((x, i) => (x === 'playback' || KEY_INDEX.has(x)) && items.indexOf(x) === i);
+        const bad = items.filter((x) => x !== 'playback' && !KEY_INDEX.has(x));
+        if (bad.length > 0 || good.length === 0) {
+          issues.push({
+            param,
+            value,
+            problem: bad.length > 0 ? `not a scenario key: ${bad.join(', ')} (expected none, playback or scenario keys)` : 'empty (expected none, playback or scenario keys)',
+            used: good.length > 0 ? good.join(', ') : 'playback',
+          });
+        }
+        s.embed.controls = good.length > 0 ? good : null;
+        break;
+      }
+      default: {
+        const near = closest(param);
+        issues.push({ param, value, problem: `unknown parameter${near ? `; did you mean ${near}?` : ''}`, used: 'nothing (ignored)' });
+      }
+    }
+  }
+
+  budget(s, issues);
+
+  if (tText !== null) {
+    const n = numberOf(tText);
+    const dur = s.values.durationMs as number;
+    if (n === null || n < 0) issues.push({ param: 't', value: tText, problem: n === null ? 'not a number' : 'negative', used: 'the start, 0 ms' });
+    else if (n > dur) {
+      issues.push({ param: 't', value: tText, problem: `after the end of the run (${dur} ms)`, used: `the end, ${dur} ms` });
+      s.t = dur;
+    } else s.t = n;
+  }
+  return { state: s, issues };
+}
+
+function numberOf(text: string): number | null {
+  const t = text.trim();
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(t)) return null;
+  const n = Number(t);
+  return Number.isFinite(n) ? n : null;
+}
+
+const PROBLEMS = ['not a number', 'out of range', 'not an integer', 'not a known value', 'of the wrong type'];
+
+function problemOf(e: ScenarioError, value: string): string {
+  // The core's message repeats the key and the value; the notice shows those in their own columns.
+  const phrase = PROBLEMS.find((p) => e.message.endsWith(` is ${p}; expected ${e.allowed}`));
+  return `${phrase ?? (value.trim() === '' ? 'empty' : 'not allowed')}; expected ${e.allowed}`;
+}
+
+/**
+ * Scale a too-large run down to the work budget: first the duration (to no
+ * less than 1 s), then the number of clients, each with a notice.
+ */
+function budget(s: UrlState, issues: Issue[]): void {
+  const units = () => workUnits(nest(new Map(Object.entries(s.values))));
+  if (units() <= URL_WORK_BUDGET) return;
+  const why = `too much work for a browser tab (clients × duration × event rates over a budget of ${URL_WORK_BUDGET.toLocaleString('en-US')} work units)`;
+  const dur = s.values.durationMs as number;
+  const minDur = Math.min(dur, 1000);
+  let lo = minDur;
+  let hi = dur;
+  // Largest duration (whole ms) within the budget: binary search, the cost is monotone in it.
+  s.values.durationMs = lo;
+  if (units() <= URL_WORK_BUDGET) {
+    while (hi - lo > 1) {
+      const mid = Math.floor((lo + hi) / 2);
+      s.values.durationMs = mid;
+      if (units() <= URL_WORK_BUDGET) lo = mid;
+      else hi = mid;
+    }
+    s.values.durationMs = roundDown(lo, minDur);
+    issues.push({ param: 'durationMs', value: String(dur), problem: why, used: `${s.values.durationMs} ms` });
+    return;
+  }
+  s.values.durationMs = minDur;
+  if (minDur !== dur) issues.push({ param: 'durationMs', value: String(dur), problem: why, used: `${minDur} ms` });
+  const clients = s.values.clients as number;
+  let cLo = 1;
+  let cHi = clients;
+  while (cHi - cLo > 1) {
+    const mid = Math.floor((cLo + cHi) / 2);
+    s.values.clients = mid;
+    if (units() <= URL_WORK_BUDGET) cLo = mid;
+    else cHi = mid;
+  }
+  s.values.clients = cLo;
+  issues.push({ param: 'clients', value: String(clients), problem: why, used: String(cLo) });
+}
+
+/** A round figure at or below x (two significant digits), not below lo. */
+function roundDown(x: number, lo: number): number {
+  const p = Math.pow(10, Math.max(0, Math.floor(Math.log10(x)) - 1));
+  return Math.max(lo, Math.floor(x / p) * p);
+}

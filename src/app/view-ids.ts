@@ -1,0 +1,13 @@
+// The page's views and playback-speed bounds: plain data shared by the store
+// (state.svelte.ts), the URL codec and the keyboard map, with no runes.
+
+export type ViewId = 'compare' | 'focus' | 'charts' | 'sweep';
+export const VIEWS: readonly { id: ViewId; name: string }[] = [
+  { id: 'compare', name: 'Compare' },
+  { id: 'focus', name: 'Focus' },
+  { id: 'charts', name: 'Charts' },
+  { id: 'sweep', name: 'Sweep' },
+];
+
+export const MIN_SPEED = 0.1;
+export const MAX_SPEED = 10;

@@ -3,7 +3,9 @@
 //   1. kernel events/s beside a bare priority-queue loop, as a ratio;
 //   2. time to recompute the default comparison of all five techniques
 //      (target: under 16 ms, one frame, so the page can follow a slider);
-//   3. 1,000 and 10,000 clients x 60 s of polling at 1 Hz (target: 10,000 in under 10 s).
+//   3. 1,000 and 10,000 clients x 60 s of polling at 1 Hz (target: 10,000 in under 10 s);
+//   4. the machine engines: xstate's actors vs the fast interpreter on the same runs.
+// Wall time on a shared machine is noisy; the CPU time of this process is printed beside it.
 
 import TinyQueue from 'tinyqueue';
 import { Kernel } from '../src/sim/kernel/kernel';
@@ -73,12 +75,28 @@ section('Polling at 1 Hz, 60 s');
 for (const clients of [1000, 10000]) {
   const s = resolveScenario({ clients, polling: { intervalMs: 1000 } });
   const heap0 = process.memoryUsage().heapUsed;
+  const cpu0 = process.cpuUsage();
   const t0 = now();
   const r = runTechnique(s, 'polling', { traceClients: 3 });
   const ms = now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  const cpuS = (cpu.user + cpu.system) / 1e6;
   const heap = process.memoryUsage().heapUsed - heap0;
   console.log(
-    `${fmt(clients, 0)} clients: ${fmt(ms / 1000, 2)} s, ${fmt(r.events, 0)} events (${fmt(r.events / (ms / 1000) / 1e3, 0)} k events/s), ` +
+    `${fmt(clients, 0)} clients: ${fmt(ms / 1000, 2)} s wall (${fmt(cpuS, 2)} s CPU), ${fmt(r.events, 0)} events (${fmt(r.events / (ms / 1000) / 1e3, 0)} k events/s), ` +
       `${fmt(r.requests, 0)} requests, heap +${fmt(heap / 2 ** 20, 0)} MiB${clients === 10000 ? ' (target < 10 s)' : ''}`,
   );
+}
+
+section('Machine engines on the same run (fast interpreter vs xstate; identical results)');
+for (const clients of [1, 1000]) {
+  const s = resolveScenario({ clients });
+  const t: Record<string, number> = {};
+  for (const engine of ['xstate', 'fast'] as const) {
+    runTechnique(s, 'polling', { traceClients: 0, engine });
+    const t0 = now();
+    runTechnique(s, 'polling', { traceClients: 0, engine });
+    t[engine] = now() - t0;
+  }
+  console.log(`polling, ${fmt(clients, 0)} client(s): xstate ${fmt(t.xstate, 1)} ms, fast ${fmt(t.fast, 1)} ms, ratio ${fmt(t.xstate / t.fast, 1)}x`);
 }

@@ -14,6 +14,11 @@ import type { ClientHost } from './client-host';
 import type { World } from './world';
 import { traceActor } from './trace-actor';
 
+/** TCP control segments, for the trace. */
+const control = (label: string): PacketSpec => ({ kind: 'tcp', label: () => label, header: 0, framing: 0, payload: 0, text: () => label });
+const SYN = control('SYN');
+const SYN_ACK = control('SYN-ACK');
+
 export class Connection {
   readonly id: number;
   state: 'opening' | 'open' | 'closed' = 'opening';
@@ -21,10 +26,13 @@ export class Connection {
   busy = false;
   /** When the server side was cut (Infinity while alive). */
   cutAt: Micros = Infinity;
-  /** Called at the client for every downstream packet that arrives. */
-  onDown: ((kind: PacketKind, first: number, count: number) => void) | null = null;
-  /** Called at the client when it learns that the connection was cut. */
-  onCut: (() => void) | null = null;
+  /**
+   * Called at the client for every downstream packet that arrives, and when
+   * it learns that the connection was cut. Drivers set handlers built once
+   * per client (they get the connection), so a message allocates no closure.
+   */
+  onDown: ((conn: Connection, kind: PacketKind, first: number, count: number) => void) | null = null;
+  onCut: ((conn: Connection) => void) | null = null;
   private readonly up: TcpPath;
   private readonly down: TcpPath;
   private readonly actor;
@@ -63,7 +71,7 @@ export class Connection {
     // the initial RTO of 1 s (RFC 6298 §2.1; Linux TCP_TIMEOUT_INIT).
     const d = (dir === 'up' ? this.up : this.down).send(now, 0, INITIAL_RTO_US);
     w.metrics.wire(dir, d.wireBytes);
-    const rec = w.tracer.packet(this.host.id, this.id, dir, 'tcp', label, now, 0, 0, 0, [], () => label);
+    const rec = w.tracer.packet(this.host.id, this.id, dir, label === 'SYN' ? SYN : SYN_ACK, 0, 0, now);
     this.arrive(rec, d.arriveAt, d.wireBytes, d.retransmissions, onArrive);
   }
 
@@ -82,29 +90,26 @@ export class Connection {
    * `onArrive` runs at the server, unless the server side was cut by then
    * (then `onLost` runs: the client must send again).
    */
-  send(dir: 'up' | 'down', p: PacketSpec, first = 0, count = 0, onArrive?: () => void, onLost?: () => void): void {
+  send(dir: 'up' | 'down', p: PacketSpec, first = 0, count = 0, onArrive?: (conn: Connection) => void, onLost?: (conn: Connection) => void): void {
     const { w } = this;
     const now = w.kernel.now;
     const d = (dir === 'up' ? this.up : this.down).send(now, p.header + p.framing + p.payload);
     w.metrics.sent(dir, now, p.header, p.framing, p.payload, d.wireBytes);
     w.metrics.wire(dir === 'up' ? 'down' : 'up', ackCount(d.segments) * TCP_IP_HEADER_BYTES);
-    let ids: number[] = [];
-    if (count > 0 && w.tracer.traces(this.host.id)) {
-      ids = Array.from({ length: count }, (_, k) => first + k + 1);
-    }
-    const rec = w.tracer.packet(this.host.id, this.id, dir, p.kind, p.label, now, p.header, p.framing, p.payload, ids, p.text);
+    const rec = w.tracer.packet(this.host.id, this.id, dir, p, first, count, now);
     if (dir === 'down') {
       w.metrics.inFlight += count;
+      const kind = p.kind;
       this.arrive(rec, d.arriveAt, d.wireBytes, d.retransmissions, () => {
         for (let i = first; i < first + count; i++) w.metrics.deliver(w.kernel.now, w.feed[i]);
-        this.onDown?.(p.kind, first, count);
+        this.onDown?.(this, kind, first, count);
       });
     } else {
       this.arrive(rec, d.arriveAt, d.wireBytes, d.retransmissions, () => {
         if (w.kernel.now >= this.cutAt) {
           if (rec) rec.arriveMs = null;
-          onLost?.();
-        } else onArrive?.();
+          onLost?.(this);
+        } else onArrive?.(this);
       });
     }
   }
@@ -135,7 +140,7 @@ export class Connection {
       this.state = 'closed';
       this.actor.send({ type: 'DROP' });
       this.host.forget(this);
-      this.onCut?.();
+      this.onCut?.(this);
     });
   }
 

@@ -5,7 +5,6 @@
 import type { Scenario } from '../scenario/types';
 import type { PacketKind } from '../types';
 import {
-  LAST_CHUNK_BYTES,
   OPCODE,
   batchFramingBytes,
   chunkFramingBytes,
@@ -27,13 +26,20 @@ import {
   type RequestKind,
 } from '../wire';
 
+/**
+ * One packet's kind and byte split, plus how to describe it. `label` and
+ * `text` take the packet's (first, count, client) — the updates it carries
+ * (or the upstream message's sequence number as `first`) and the client —
+ * and are called only for traced clients, so that specs can be built once
+ * and shared: a message costs no allocation here.
+ */
 export interface PacketSpec {
   kind: PacketKind;
-  label: string;
   header: number;
   framing: number;
   payload: number;
-  text: () => string;
+  label: (first: number, count: number, client: number) => string;
+  text: (first: number, count: number, client: number) => string;
 }
 
 export const HOST = 'push.example';
@@ -75,8 +81,7 @@ export class Encoder {
     this.res = s.http.responseHeaderBytes;
     this.updBytes = s.server.payloadBytes;
     this.upBytes = s.client.payloadBytes;
-    this.pollSpec = this.get('poll', PATHS.poll, 'GET /poll');
-    this.longPollSpec = this.get('long-poll', PATHS['long-poll'], 'GET /poll?wait');
+    this.buildConstantSpecs();
   }
 
   /** Update i's JSON text; its event id is i + 1. */
@@ -86,12 +91,8 @@ export class Encoder {
 
   private get(kind: RequestKind, path: string, label: string, extra: { lastEventId?: number; wsKey?: string } = {}): PacketSpec {
     const headerBytes = this.req;
-    return { kind: 'request', label, header: headerBytes, framing: 0, payload: 0, text: () => renderRequestHead(kind, { headerBytes, host: HOST, path, ...extra }) };
+    return { kind: 'request', label: () => label, header: headerBytes, framing: 0, payload: 0, text: () => renderRequestHead(kind, { headerBytes, host: HOST, path, ...extra }) };
   }
-
-  // Packets that never vary are built once per run (specs are immutable).
-  private readonly pollSpec: PacketSpec;
-  private readonly longPollSpec: PacketSpec;
 
   poll(): PacketSpec {
     return this.pollSpec;
@@ -101,41 +102,37 @@ export class Encoder {
     return this.longPollSpec;
   }
 
-  /** A poll answer with updates first..first+count-1 as a JSON array ("[]" when none). */
-  batch(first: number, count: number): PacketSpec {
+  /** A poll answer with `count` updates (first..first+count-1) as a JSON array ("[]" when none). */
+  batch(count: number): PacketSpec {
+    let spec = this.batchSpecs.get(count);
+    if (spec) return spec;
     const framing = batchFramingBytes(count);
     const payload = count * this.updBytes;
     const headerBytes = this.res;
-    return {
+    const label = count === 0 ? '200 [] (empty)' : `200 [${count} update${count > 1 ? 's' : ''}]`;
+    spec = {
       kind: 'response',
-      label: count === 0 ? '200 [] (empty)' : `200 [${count} update${count > 1 ? 's' : ''}]`,
+      label: () => label,
       header: headerBytes,
       framing,
       payload,
-      text: () => {
+      text: (first) => {
         const items: string[] = [];
         for (let i = 0; i < count; i++) items.push(this.update(first + i));
         return renderResponseHead('json', { headerBytes, contentLength: framing + payload }) + clip(renderBatch(items));
       },
     };
+    this.batchSpecs.set(count, spec);
+    return spec;
   }
 
-  post(client: number, seq: number): PacketSpec {
-    const headerBytes = this.req;
-    const bytes = this.upBytes;
-    return {
-      kind: 'request',
-      label: 'POST /send',
-      header: headerBytes,
-      framing: 0,
-      payload: bytes,
-      text: () => renderRequestHead('post', { headerBytes, host: HOST, path: PATHS.post, contentLength: bytes }) + clip(renderUpstreamPayload(client, seq, bytes)),
-    };
+  /** POST of upstream message `first` (its sequence number). */
+  post(): PacketSpec {
+    return this.postSpec;
   }
 
   noContent(): PacketSpec {
-    const headerBytes = this.res;
-    return { kind: 'response', label: '204 No Content', header: headerBytes, framing: 0, payload: 0, text: () => renderResponseHead('no-content', { headerBytes }) };
+    return this.noContentSpec;
   }
 
   /** EventSource GET; `lastEventId` (the id of the last event received) when reconnecting. */
@@ -152,7 +149,7 @@ export class Encoder {
     const retryLen = sseRetryBytes(retry);
     return {
       kind: 'response',
-      label: '200 text/event-stream',
+      label: () => '200 text/event-stream',
       header: headerBytes,
       framing: chunkFramingBytes(retryLen) + retryLen,
       payload: 0,
@@ -160,19 +157,24 @@ export class Encoder {
     };
   }
 
-  /** One SSE event (id: i+1) in its own chunk. */
+  /** One SSE event (id: i+1) in its own chunk; sizes depend only on the id's digit count. */
   sseEvent(i: number): PacketSpec {
     const id = i + 1;
+    const digits = String(id).length;
+    let spec = this.sseSpecs[digits];
+    if (spec) return spec;
     const sse = sseEventFramingBytes(id);
     const payload = this.updBytes;
-    return {
+    spec = {
       kind: 'event',
-      label: `id: ${id}`,
+      label: (first) => `id: ${first + 1}`,
       header: 0,
       framing: sse + chunkFramingBytes(sse + payload),
       payload,
-      text: () => clip(renderChunk(renderSseEvent(id, this.update(i)))),
+      text: (first) => clip(renderChunk(renderSseEvent(first + 1, this.update(first)))),
     };
+    this.sseSpecs[digits] = spec;
+    return spec;
   }
 
   streamOpen(): PacketSpec {
@@ -181,20 +183,12 @@ export class Encoder {
 
   streamHead(): PacketSpec {
     const headerBytes = this.res;
-    return { kind: 'response', label: '200 chunked', header: headerBytes, framing: 0, payload: 0, text: () => renderResponseHead('chunked', { headerBytes }) };
+    return { kind: 'response', label: () => '200 chunked', header: headerBytes, framing: 0, payload: 0, text: () => renderResponseHead('chunked', { headerBytes }) };
   }
 
   /** One update as one chunk of the streamed response. */
-  streamChunk(i: number): PacketSpec {
-    const payload = this.updBytes;
-    return {
-      kind: 'chunk',
-      label: `chunk #${i + 1}`,
-      header: 0,
-      framing: chunkFramingBytes(payload),
-      payload,
-      text: () => clip(renderChunk(this.update(i))),
-    };
+  streamChunk(): PacketSpec {
+    return this.chunkSpec;
   }
 
   /** The WebSocket opening handshake request (RFC 6455 §4.1). */
@@ -207,7 +201,7 @@ export class Encoder {
     const headerBytes = this.res;
     return {
       kind: 'handshake',
-      label: '101 Switching Protocols',
+      label: () => '101 Switching Protocols',
       header: headerBytes,
       framing: 0,
       payload: 0,
@@ -215,57 +209,93 @@ export class Encoder {
     };
   }
 
-  /** Server-to-client text frame with update i (unmasked). */
-  wsUpdate(i: number): PacketSpec {
-    const payload = this.updBytes;
-    return {
-      kind: 'frame',
-      label: `text frame #${i + 1}`,
-      header: 0,
-      framing: frameHeaderBytes(payload, false),
-      payload,
-      text: () => {
-        const t = this.update(i);
-        return clip(renderFrame(encodeFrame({ opcode: OPCODE.text, payload: utf8.encode(t) }), t));
-      },
-    };
+  /** Server-to-client text frame with one update (unmasked). */
+  wsUpdate(): PacketSpec {
+    return this.wsUpdateSpec;
   }
 
-  /** Client-to-server text frame (masked, RFC 6455 §5.3). */
-  wsUpstream(client: number, seq: number): PacketSpec {
-    const payload = this.upBytes;
-    return {
-      kind: 'frame',
-      label: `masked frame #${seq + 1}`,
-      header: 0,
-      framing: frameHeaderBytes(payload, true),
-      payload,
-      text: () => {
-        const t = renderUpstreamPayload(client, seq, payload);
-        return clip(renderFrame(encodeFrame({ opcode: OPCODE.text, payload: utf8.encode(t), maskKey: hashBytes(client, seq + 1e6, 4) }), t));
-      },
-    };
+  /** Client-to-server text frame of upstream message `first` (masked, RFC 6455 §5.3). */
+  wsUpstream(): PacketSpec {
+    return this.wsUpstreamSpec;
   }
 
   /** Server ping with no application data: a 2-byte control frame. */
   wsPing(): PacketSpec {
-    return { kind: 'ping', label: 'ping', header: 0, framing: frameHeaderBytes(0, false), payload: 0, text: () => renderFrame(encodeFrame({ opcode: OPCODE.ping, payload: new Uint8Array(0) })) };
+    return this.pingSpec;
   }
 
-  /** The browser's automatic pong, masked like every client frame. */
-  wsPong(client: number, n: number): PacketSpec {
-    return {
+  /** The browser's automatic pong (number `first`), masked like every client frame. */
+  wsPong(): PacketSpec {
+    return this.pongSpec;
+  }
+
+  // Specs that never vary are built once per run.
+  private readonly batchSpecs = new Map<number, PacketSpec>();
+  private readonly sseSpecs: (PacketSpec | undefined)[] = [];
+  private pollSpec!: PacketSpec;
+  private longPollSpec!: PacketSpec;
+  private postSpec!: PacketSpec;
+  private noContentSpec!: PacketSpec;
+  private chunkSpec!: PacketSpec;
+  private wsUpdateSpec!: PacketSpec;
+  private wsUpstreamSpec!: PacketSpec;
+  private pingSpec!: PacketSpec;
+  private pongSpec!: PacketSpec;
+
+  private buildConstantSpecs(): void {
+    const req = this.req;
+    const res = this.res;
+    const upd = this.updBytes;
+    const up = this.upBytes;
+    this.pollSpec = this.get('poll', PATHS.poll, 'GET /poll');
+    this.longPollSpec = this.get('long-poll', PATHS['long-poll'], 'GET /poll?wait');
+    this.postSpec = {
+      kind: 'request',
+      label: () => 'POST /send',
+      header: req,
+      framing: 0,
+      payload: up,
+      text: (seq, _n, client) => renderRequestHead('post', { headerBytes: req, host: HOST, path: PATHS.post, contentLength: up }) + clip(renderUpstreamPayload(client, seq, up)),
+    };
+    this.noContentSpec = { kind: 'response', label: () => '204 No Content', header: res, framing: 0, payload: 0, text: () => renderResponseHead('no-content', { headerBytes: res }) };
+    this.chunkSpec = {
+      kind: 'chunk',
+      label: (first) => `chunk #${first + 1}`,
+      header: 0,
+      framing: chunkFramingBytes(upd),
+      payload: upd,
+      text: (first) => clip(renderChunk(this.update(first))),
+    };
+    this.wsUpdateSpec = {
+      kind: 'frame',
+      label: (first) => `text frame #${first + 1}`,
+      header: 0,
+      framing: frameHeaderBytes(upd, false),
+      payload: upd,
+      text: (first) => {
+        const t = this.update(first);
+        return clip(renderFrame(encodeFrame({ opcode: OPCODE.text, payload: utf8.encode(t) }), t));
+      },
+    };
+    this.wsUpstreamSpec = {
+      kind: 'frame',
+      label: (seq) => `masked frame #${seq + 1}`,
+      header: 0,
+      framing: frameHeaderBytes(up, true),
+      payload: up,
+      text: (seq, _n, client) => {
+        const t = renderUpstreamPayload(client, seq, up);
+        return clip(renderFrame(encodeFrame({ opcode: OPCODE.text, payload: utf8.encode(t), maskKey: hashBytes(client, seq + 1e6, 4) }), t));
+      },
+    };
+    this.pingSpec = { kind: 'ping', label: () => 'ping', header: 0, framing: frameHeaderBytes(0, false), payload: 0, text: () => renderFrame(encodeFrame({ opcode: OPCODE.ping, payload: new Uint8Array(0) })) };
+    this.pongSpec = {
       kind: 'pong',
-      label: 'pong',
+      label: () => 'pong',
       header: 0,
       framing: frameHeaderBytes(0, true),
       payload: 0,
-      text: () => renderFrame(encodeFrame({ opcode: OPCODE.pong, payload: new Uint8Array(0), maskKey: hashBytes(client, n + 2e6, 4) })),
+      text: (n, _c, client) => renderFrame(encodeFrame({ opcode: OPCODE.pong, payload: new Uint8Array(0), maskKey: hashBytes(client, n + 2e6, 4) })),
     };
-  }
-
-  /** Terminating chunk "0\r\n\r\n" (media download end). */
-  lastChunk(): PacketSpec {
-    return { kind: 'chunk', label: 'last chunk', header: 0, framing: LAST_CHUNK_BYTES, payload: 0, text: () => '0\r\n\r\n' };
   }
 }

@@ -65,7 +65,7 @@ export class ServerSession implements ServerPort, Subscriber {
     this.sent += n;
     this.w.metrics.responses++;
     if (n === 0) this.w.metrics.emptyResponses++;
-    c.send('down', this.w.enc.batch(first, n), first, n);
+    c.send('down', this.w.enc.batch(n), first, n);
     this.conn = null;
   }
 
@@ -95,7 +95,7 @@ export class ServerSession implements ServerPort, Subscriber {
     const { enc } = this.w;
     while (this.sent < this.w.generated) {
       const i = this.sent++;
-      const p = this.technique === 'sse' ? enc.sseEvent(i) : this.technique === 'websocket' ? enc.wsUpdate(i) : enc.streamChunk(i);
+      const p = this.technique === 'sse' ? enc.sseEvent(i) : this.technique === 'websocket' ? enc.wsUpdate() : enc.streamChunk();
       c.send('down', p, i, 1);
     }
   }

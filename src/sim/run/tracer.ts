@@ -3,7 +3,8 @@
 // bounded whatever the client count and duration.
 
 import { toMs, type Micros } from '../kernel/time';
-import type { PacketKind, Trace, TracePacket, TraceState } from '../types';
+import type { Trace, TracePacket, TraceState } from '../types';
+import type { PacketSpec } from './encode';
 
 export const DEFAULT_TRACE_CLIENTS = 3;
 export const MAX_TRACE_PACKETS = 20000;
@@ -21,19 +22,7 @@ export class Tracer {
   }
 
   /** Returns the packet record (so its arrival can be filled in), or null when not traced. */
-  packet(
-    client: number,
-    conn: number,
-    dir: 'up' | 'down',
-    kind: PacketKind,
-    label: string,
-    sendAt: Micros,
-    header: number,
-    framing: number,
-    payload: number,
-    messages: number[],
-    text: () => string,
-  ): TracePacket | null {
+  packet(client: number, conn: number, dir: 'up' | 'down', spec: PacketSpec, first: number, count: number, sendAt: Micros): TracePacket | null {
     if (client >= this.clients) return null;
     if (this.packets.length >= MAX_TRACE_PACKETS) {
       this.truncated = true;
@@ -44,15 +33,15 @@ export class Tracer {
       client,
       conn,
       dir,
-      kind,
-      label,
+      kind: spec.kind,
+      label: spec.label(first, count, client),
       sendMs: toMs(sendAt),
       arriveMs: null,
-      header,
-      framing,
-      payload,
+      header: spec.header,
+      framing: spec.framing,
+      payload: spec.payload,
       wire: 0,
-      messages,
+      messages: Array.from({ length: count }, (_, k) => first + k + 1),
       retransmitted: false,
       text: '',
     };
@@ -62,7 +51,7 @@ export class Tracer {
     Object.defineProperty(p, 'text', {
       enumerable: true,
       configurable: true,
-      get: () => (cached ??= text()),
+      get: () => (cached ??= spec.text(first, count, client)),
     });
     this.packets.push(p);
     return p;

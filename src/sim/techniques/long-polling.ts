@@ -2,24 +2,28 @@
 // longPolling.timeoutMs passes; the next GET follows each answer.
 
 import { longPollingClient } from '../machines/clients/long-polling';
+import type { Connection } from '../run/connection';
 import { traceActor } from '../run/trace-actor';
 import type { DriverFactory } from './driver';
 import { postUpstream } from './upstream-post';
 
+const RESPONSE = { type: 'RESPONSE' } as const;
+const DROPPED = { type: 'DROPPED' } as const;
+
 export const longPollingDriver: DriverFactory = (w, host, session) => {
-  const port = {
-    sendLongPoll: () => {
-      host.acquire((conn) => {
-        w.metrics.request(w.kernel.now);
-        conn.onDown = () => {
-          host.release(conn);
-          actor.send({ type: 'RESPONSE' });
-        };
-        conn.onCut = () => actor.send({ type: 'DROPPED' });
-        conn.send('up', w.enc.longPoll(), 0, 0, () => session.request(conn, { type: 'LONG_POLL', queued: session.queued }));
-      });
-    },
+  const answered = (conn: Connection) => {
+    host.release(conn);
+    actor.send(RESPONSE);
   };
+  const cut = () => actor.send(DROPPED);
+  const atServer = (conn: Connection) => session.request(conn, { type: 'LONG_POLL', queued: session.queued });
+  const send = (conn: Connection) => {
+    w.metrics.request(w.kernel.now);
+    conn.onDown = answered;
+    conn.onCut = cut;
+    conn.send('up', w.enc.longPoll(), 0, 0, atServer);
+  };
+  const port = { sendLongPoll: () => host.acquire(send) };
   const actor = w.spawn(longPollingClient, { port, reconnectDelayMs: w.s.longPolling.reconnectDelayMs });
   traceActor(w, actor, host.id, 'client', null);
   return { actor, pumpUpstream: postUpstream(w, host, session) };

@@ -3,28 +3,36 @@
 // up to the browser's 6), answered at once by the server.
 
 import { pollingClient } from '../machines/clients/polling';
+import type { Connection } from '../run/connection';
 import { traceActor } from '../run/trace-actor';
 import type { DriverFactory } from './driver';
 import { postUpstream } from './upstream-post';
 
+const POLL = { type: 'POLL' } as const;
+
 export const pollingDriver: DriverFactory = (w, host, session) => {
   let outstanding = 0;
+  // Handlers built once per client: a poll allocates no closure here.
+  const answered = (conn: Connection) => {
+    host.release(conn);
+    outstanding--;
+    actor.send({ type: 'RESPONSE', outstanding });
+  };
+  const cut = () => {
+    outstanding--;
+    actor.send({ type: 'DROPPED', outstanding });
+  };
+  const atServer = (conn: Connection) => session.request(conn, POLL);
+  const send = (conn: Connection) => {
+    w.metrics.request(w.kernel.now);
+    conn.onDown = answered;
+    conn.onCut = cut;
+    conn.send('up', w.enc.poll(), 0, 0, atServer);
+  };
   const port = {
     sendPoll: () => {
       outstanding++;
-      host.acquire((conn) => {
-        w.metrics.request(w.kernel.now);
-        conn.onDown = () => {
-          host.release(conn);
-          outstanding--;
-          actor.send({ type: 'RESPONSE', outstanding });
-        };
-        conn.onCut = () => {
-          outstanding--;
-          actor.send({ type: 'DROPPED', outstanding });
-        };
-        conn.send('up', w.enc.poll(), 0, 0, () => session.request(conn, { type: 'POLL' }));
-      });
+      host.acquire(send);
     },
   };
   const actor = w.spawn(pollingClient, { port, intervalMs: w.s.polling.intervalMs });

@@ -3,26 +3,32 @@
 // `retry` and reconnects with Last-Event-ID; the server replays from there.
 
 import { sseClient } from '../machines/clients/sse';
+import type { Connection } from '../run/connection';
 import { traceActor } from '../run/trace-actor';
+import type { PacketKind } from '../types';
 import type { DriverFactory } from './driver';
 import { postUpstream } from './upstream-post';
+
+const OPENED = { type: 'OPENED' } as const;
+const DROPPED = { type: 'DROPPED' } as const;
+const OPEN_STREAM = { type: 'OPEN_STREAM' } as const;
 
 export const sseDriver: DriverFactory = (w, host, session) => {
   /** The id of the last event received (ids are update index + 1). */
   let lastEventId = 0;
-  const port = {
-    connect: () => {
-      host.acquire((conn) => {
-        w.metrics.request(w.kernel.now);
-        conn.onDown = (kind, first, count) => {
-          if (kind === 'response') actor.send({ type: 'OPENED' });
-          if (count > 0) lastEventId = first + count;
-        };
-        conn.onCut = () => actor.send({ type: 'DROPPED' });
-        conn.send('up', w.enc.sseOpen(lastEventId), 0, 0, () => session.request(conn, { type: 'OPEN_STREAM' }));
-      });
-    },
+  const received = (_c: Connection, kind: PacketKind, first: number, count: number) => {
+    if (kind === 'response') actor.send(OPENED);
+    if (count > 0) lastEventId = first + count;
   };
+  const cut = () => actor.send(DROPPED);
+  const atServer = (conn: Connection) => session.request(conn, OPEN_STREAM);
+  const send = (conn: Connection) => {
+    w.metrics.request(w.kernel.now);
+    conn.onDown = received;
+    conn.onCut = cut;
+    conn.send('up', w.enc.sseOpen(lastEventId), 0, 0, atServer);
+  };
+  const port = { connect: () => host.acquire(send) };
   const actor = w.spawn(sseClient, { port, reconnectDelayMs: w.s.sse.retryMs });
   traceActor(w, actor, host.id, 'client', null);
   return { actor, pumpUpstream: postUpstream(w, host, session) };

@@ -3,23 +3,29 @@
 // streaming.reconnectDelayMs, asking from the last update it saw.
 
 import { streamingClient } from '../machines/clients/streaming';
+import type { Connection } from '../run/connection';
 import { traceActor } from '../run/trace-actor';
+import type { PacketKind } from '../types';
 import type { DriverFactory } from './driver';
 import { postUpstream } from './upstream-post';
 
+const OPENED = { type: 'OPENED' } as const;
+const DROPPED = { type: 'DROPPED' } as const;
+const OPEN_STREAM = { type: 'OPEN_STREAM' } as const;
+
 export const streamingDriver: DriverFactory = (w, host, session) => {
-  const port = {
-    connect: () => {
-      host.acquire((conn) => {
-        w.metrics.request(w.kernel.now);
-        conn.onDown = (kind) => {
-          if (kind === 'response') actor.send({ type: 'OPENED' });
-        };
-        conn.onCut = () => actor.send({ type: 'DROPPED' });
-        conn.send('up', w.enc.streamOpen(), 0, 0, () => session.request(conn, { type: 'OPEN_STREAM' }));
-      });
-    },
+  const received = (_c: Connection, kind: PacketKind) => {
+    if (kind === 'response') actor.send(OPENED);
   };
+  const cut = () => actor.send(DROPPED);
+  const atServer = (conn: Connection) => session.request(conn, OPEN_STREAM);
+  const send = (conn: Connection) => {
+    w.metrics.request(w.kernel.now);
+    conn.onDown = received;
+    conn.onCut = cut;
+    conn.send('up', w.enc.streamOpen(), 0, 0, atServer);
+  };
+  const port = { connect: () => host.acquire(send) };
   const actor = w.spawn(streamingClient, { port, reconnectDelayMs: w.s.streaming.reconnectDelayMs });
   traceActor(w, actor, host.id, 'client', null);
   return { actor, pumpUpstream: postUpstream(w, host, session) };

@@ -20,7 +20,7 @@ export function postUpstream(w: World, host: ClientHost, session: ServerSession)
         busy = false;
         pump();
       };
-      conn.send('up', w.enc.post(host.id, m.seq), 0, 0, () => {
+      conn.send('up', w.enc.post(), m.seq, 0, () => {
         host.upstreamDelivered(m);
         session.upstreamArrived(conn);
       });

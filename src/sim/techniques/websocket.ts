@@ -5,53 +5,64 @@
 
 import { websocketClient } from '../machines/clients/websocket';
 import type { Connection } from '../run/connection';
+import type { UpstreamMessage } from '../run/client-host';
 import { traceActor } from '../run/trace-actor';
+import type { PacketKind } from '../types';
 import type { DriverFactory } from './driver';
+
+const OPENED = { type: 'OPENED' } as const;
+const DROPPED = { type: 'DROPPED' } as const;
+const OPEN_STREAM = { type: 'OPEN_STREAM' } as const;
 
 export const websocketDriver: DriverFactory = (w, host, session) => {
   let ws: Connection | null = null;
   let open = false;
   let pongs = 0;
 
+  const sendFrame = (c: Connection, m: UpstreamMessage) => {
+    m.sent = true;
+    c.send('up', w.enc.wsUpstream(), m.seq, 0,
+      () => {
+        host.upstreamDelivered(m);
+        session.upstreamArrived(null);
+      },
+      // Cut before it arrived: send it again on the next connection.
+      () => {
+        m.sent = false;
+      },
+    );
+  };
+
   const pumpUpstream = () => {
     const c = ws;
     if (!c || !open) return;
-    for (const m of host.upstream) {
-      if (m.sent) continue;
-      m.sent = true;
-      c.send('up', w.enc.wsUpstream(host.id, m.seq), 0, 0,
-        () => {
-          host.upstreamDelivered(m);
-          session.upstreamArrived(null);
-        },
-        // Cut before it arrived: send it again on the next connection.
-        () => {
-          m.sent = false;
-        },
-      );
+    for (const m of host.upstream) if (!m.sent) sendFrame(c, m);
+  };
+
+  const received = (conn: Connection, kind: PacketKind) => {
+    if (kind === 'handshake') {
+      open = true;
+      actor.send(OPENED);
+      pumpUpstream();
+    } else if (kind === 'ping') {
+      conn.send('up', w.enc.wsPong(), pongs++, 0);
     }
   };
+  const cut = () => {
+    open = false;
+    ws = null;
+    actor.send(DROPPED);
+  };
+  const atServer = (conn: Connection) => session.request(conn, OPEN_STREAM);
 
   const port = {
     connect: () => {
       host.dedicated((conn) => {
         ws = conn;
         w.metrics.request(w.kernel.now);
-        conn.onDown = (kind) => {
-          if (kind === 'handshake') {
-            open = true;
-            actor.send({ type: 'OPENED' });
-            pumpUpstream();
-          } else if (kind === 'ping') {
-            conn.send('up', w.enc.wsPong(host.id, pongs++));
-          }
-        };
-        conn.onCut = () => {
-          open = false;
-          ws = null;
-          actor.send({ type: 'DROPPED' });
-        };
-        conn.send('up', w.enc.wsHandshake(host.id, conn.id), 0, 0, () => session.request(conn, { type: 'OPEN_STREAM' }));
+        conn.onDown = received;
+        conn.onCut = cut;
+        conn.send('up', w.enc.wsHandshake(host.id, conn.id), 0, 0, atServer);
       });
     },
   };

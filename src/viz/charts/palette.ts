@@ -41,13 +41,12 @@ export const TECHNIQUE_MARKER: Readonly<Record<TechniqueId, 'circle' | 'square' 
   streaming: 'cross',
 };
 
-/** Byte classes of SPEC §2, dark to light; the bars also carry text labels. */
-export const BYTE_CLASS_COLORS = {
-  header: '#4d4d4d',
-  framing: '#9a9a9a',
-  payload: '#56B4E9', // Okabe-Ito sky blue: the useful bytes stand out
-} as const;
-
-/** Neutral ink for axes, cursor and text. */
-export const INK = '#222222';
-export const GRID = '#dddddd';
+/*
+ * Neutral inks (text, axes, grid, cursor), line widths and font sizes are not
+ * here: the components take them from the theme's CSS custom properties
+ * (--fg, --muted, --bg, --grid, --axis, --border, --line-width,
+ * --font-size-chart, --font-size-ui) with light-theme fallbacks, so a dark or
+ * projector theme restyles every chart. The byte classes of SPEC §2 are
+ * styled in BandwidthChart: header and framing in the theme's ink (strong,
+ * faint), payload in Okabe-Ito sky blue (#56B4E9).
+ */

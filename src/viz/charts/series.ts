@@ -2,23 +2,31 @@
 // counts, step paths, byte splits, histogram shares, media timelines.
 // Unit-tested in tests/ui/charts/series.test.ts.
 
-import { area, curveStepAfter, curveStepBefore, line, type ScaleLinear, type ScaleLogarithmic } from 'd3';
+import { area, curveStepAfter, curveStepBefore, line, stack, type ScaleLinear, type ScaleLogarithmic, type SeriesPoint } from 'd3';
 import { TECHNIQUES, type ByteTotals, type Histogram, type MediaResult, type Series, type TechniqueId, type TechniqueResult } from '../../sim/types';
 
 export type Results = Partial<Record<TechniqueId, TechniqueResult>>;
+
+type XScale = ScaleLinear<number, number> | ScaleLogarithmic<number, number>;
 
 /** Techniques present in `results`, in the canonical order. */
 export function presentTechniques(results: Results): TechniqueId[] {
   return TECHNIQUES.filter((id) => results[id] !== undefined);
 }
 
-/** End of the last bin, ms: the time axis's extent (0 when there are no results). */
+/** End of a series' time axis, ms: its durationMs (the last bin may be shorter than binMs), else the last bin's end. */
+export function seriesSpanMs(s: Series): number {
+  const n = s.tMs.length;
+  if (n === 0) return 0;
+  const last = s.tMs[n - 1];
+  const full = last + s.binMs;
+  return Number.isFinite(s.durationMs) && s.durationMs > last ? Math.min(full, s.durationMs) : full;
+}
+
+/** End of the time axis over all techniques, ms (0 when there are no results). */
 export function seriesEndMs(results: Results): number {
   let end = 0;
-  for (const id of presentTechniques(results)) {
-    const s = results[id]!.series;
-    if (s.tMs.length > 0) end = Math.max(end, s.tMs[s.tMs.length - 1] + s.binMs);
-  }
+  for (const id of presentTechniques(results)) end = Math.max(end, seriesSpanMs(results[id]!.series));
   return end;
 }
 
@@ -27,34 +35,114 @@ export interface Pt {
   v: number;
 }
 
-/**
- * Bytes per second over time. Adjacent bins are merged (summed) in groups of
- * k = ceil(bins / maxBins) so that a chart shows at most `maxBins` steps; the
- * rate of a merged bin is its bytes / (k × binMs / 1000). The last bin is
- * taken as full (the series does not say where the run ended inside it).
- */
-export function bytesPerSecond(s: Series, dir: 'up' | 'down', maxBins = Infinity): { binMs: number; pts: Pt[] } {
-  const bytes = dir === 'down' ? s.bytesDown : s.bytesUp;
-  const n = s.tMs.length;
-  const k = Math.max(1, Math.ceil(n / Math.max(1, maxBins)));
-  const binMs = s.binMs * k;
-  const pts: Pt[] = [];
-  for (let i = 0; i < n; i += k) {
-    let sum = 0;
-    for (let j = i; j < Math.min(n, i + k); j++) sum += bytes[j];
-    pts.push({ t: s.tMs[i], v: (sum * 1000) / binMs });
-  }
-  return { binMs, pts };
+/** A run of adjacent bins [i0, i1) merged into one step over [t0, t1) ms. */
+export interface MergedBin {
+  i0: number;
+  i1: number;
+  t0: number;
+  t1: number;
 }
 
-/** Mean bytes per second over the series' span (all bins). */
+/**
+ * Adjacent bins merged in groups of k = ceil(bins / maxBins), so that a chart
+ * shows at most `maxBins` steps. Each group spans k × binMs, except the last,
+ * which ends at the series' durationMs (the run may end inside its last bin).
+ */
+export function mergeBins(s: Series, maxBins = Infinity): { binMs: number; bins: MergedBin[] } {
+  const n = s.tMs.length;
+  const k = Math.max(1, Math.ceil(n / Math.max(1, maxBins)));
+  const span = seriesSpanMs(s);
+  const bins: MergedBin[] = [];
+  for (let i = 0; i < n; i += k) {
+    const i1 = Math.min(n, i + k);
+    bins.push({ i0: i, i1, t0: s.tMs[i], t1: i1 === n ? span : s.tMs[i1] });
+  }
+  return { binMs: s.binMs * k, bins };
+}
+
+function sumRange(values: readonly number[], i0: number, i1: number): number {
+  let sum = 0;
+  for (let j = i0; j < i1; j++) sum += values[j] ?? 0;
+  return sum;
+}
+
+/** Bytes / width in seconds (0 for an empty width). */
+const rate = (bytes: number, fromMs: number, toMs: number): number => (toMs > fromMs ? (bytes * 1000) / (toMs - fromMs) : 0);
+
+/**
+ * Bytes per second over time, bins merged as in mergeBins: the rate of a
+ * merged bin is its bytes / its width in seconds, the last one's width ending
+ * at durationMs. `endMs` is where the last step ends.
+ */
+export function bytesPerSecond(s: Series, dir: 'up' | 'down', maxBins = Infinity): { binMs: number; endMs: number; pts: Pt[] } {
+  const bytes = dir === 'down' ? s.bytesDown : s.bytesUp;
+  const { binMs, bins } = mergeBins(s, maxBins);
+  const pts = bins.map((b) => ({ t: b.t0, v: rate(sumRange(bytes, b.i0, b.i1), b.t0, b.t1) }));
+  return { binMs, endMs: bins.length > 0 ? bins[bins.length - 1].t1 : 0, pts };
+}
+
+export const BYTE_CLASSES = ['header', 'framing', 'payload'] as const;
+export type ByteClass = (typeof BYTE_CLASSES)[number];
+
+/** Per merged bin: when it starts and ends, and each byte class's rate in bytes per second. */
+export interface ClassRates extends Record<ByteClass, number> {
+  t0: number;
+  t1: number;
+}
+
+/** bytesByClass as bytes per second, bins merged as in bytesPerSecond (so the three rates of a bin add up to its rate). */
+export function classRates(s: Series, dir: 'up' | 'down', maxBins = Infinity): ClassRates[] {
+  const by = s.bytesByClass[dir];
+  return mergeBins(s, maxBins).bins.map((b) => ({
+    t0: b.t0,
+    t1: b.t1,
+    header: rate(sumRange(by.header, b.i0, b.i1), b.t0, b.t1),
+    framing: rate(sumRange(by.framing, b.i0, b.i1), b.t0, b.t1),
+    payload: rate(sumRange(by.payload, b.i0, b.i1), b.t0, b.t1),
+  }));
+}
+
+/** Highest total (header + framing + payload) rate of any bin. */
+export function maxClassTotal(rows: readonly ClassRates[]): number {
+  let m = 0;
+  for (const r of rows) m = Math.max(m, r.header + r.framing + r.payload);
+  return m;
+}
+
+/**
+ * Stacked step areas of the class rates, header at the bottom, payload on
+ * top (d3.stack + d3.area): each value is held over its bin, the last up to
+ * the bin's end. The top of the payload area is the technique's total rate.
+ */
+export function stackedClassAreas(rows: readonly ClassRates[], x: XScale, y: ScaleLinear<number, number>): { cls: ByteClass; d: string }[] {
+  if (rows.length === 0) return BYTE_CLASSES.map((cls) => ({ cls, d: '' }));
+  type Row = ClassRates & { t: number };
+  const last = rows[rows.length - 1];
+  const data: Row[] = [...rows.map((r) => ({ ...r, t: r.t0 })), { ...last, t: last.t1 }];
+  const layers = stack<Row, ByteClass>()
+    .keys(BYTE_CLASSES)
+    .value((r, k) => r[k])(data);
+  const gen = area<SeriesPoint<Row>>()
+    .x((p) => x(p.data.t))
+    .y0((p) => y(p[0]))
+    .y1((p) => y(p[1]))
+    .curve(curveStepAfter);
+  return layers.map((layer) => ({ cls: layer.key, d: gen(layer) ?? '' }));
+}
+
+/** Mean bytes per second over the series' span (durationMs). */
 export function meanRate(s: Series, dir: 'up' | 'down'): number {
   const bytes = dir === 'down' ? s.bytesDown : s.bytesUp;
-  const span = s.tMs.length * s.binMs;
+  const span = seriesSpanMs(s);
   if (span <= 0) return 0;
   let sum = 0;
   for (const b of bytes) sum += b;
   return (sum * 1000) / span;
+}
+
+/** End of bin i, ms: binMs after its start, the last one at durationMs. */
+function binEnd(s: Series, i: number): number {
+  return i === s.tMs.length - 1 ? seriesSpanMs(s) : s.tMs[i] + s.binMs;
 }
 
 /** Running total of a per-bin count, as points at each bin's end, starting at (0, 0). */
@@ -63,14 +151,14 @@ export function cumulativeAtBinEnds(s: Series, values: readonly number[]): Pt[] 
   let sum = 0;
   for (let i = 0; i < s.tMs.length; i++) {
     sum += values[i];
-    out.push({ t: s.tMs[i] + s.binMs, v: sum });
+    out.push({ t: binEnd(s, i), v: sum });
   }
   return out;
 }
 
 /** Open connections at each bin's end, starting from 0 open at t = 0. */
 export function openConnectionsAtBinEnds(s: Series): Pt[] {
-  return [{ t: 0, v: 0 }, ...s.tMs.map((t, i) => ({ t: t + s.binMs, v: s.openConnections[i] }))];
+  return [{ t: 0, v: 0 }, ...s.tMs.map((_, i) => ({ t: binEnd(s, i), v: s.openConnections[i] }))];
 }
 
 /** One technique's line over simulated time. */
@@ -79,18 +167,19 @@ export interface TimeLine {
   pts: Pt[];
   /** Bin width, when the points are per-bin values. */
   binMs?: number;
+  /** Where the last bin ends, when it is shorter than binMs. */
+  endMs?: number;
 }
-
-type XScale = ScaleLinear<number, number> | ScaleLogarithmic<number, number>;
 
 /**
  * Step path over per-bin values: value i is held over [t_i, t_i + binMs).
- * (A final point at the last bin's end closes the last step.)
+ * (A final point at the last bin's end, `endMs` or else binMs after its
+ * start, closes the last step.)
  */
-export function binStepPath(pts: readonly Pt[], binMs: number, x: XScale, y: ScaleLinear<number, number>): string {
+export function binStepPath(pts: readonly Pt[], binMs: number, x: XScale, y: ScaleLinear<number, number>, endMs?: number): string {
   if (pts.length === 0) return '';
   const last = pts[pts.length - 1];
-  const all = [...pts, { t: last.t + binMs, v: last.v }];
+  const all = [...pts, { t: endMs ?? last.t + binMs, v: last.v }];
   return line<Pt>().x((p) => x(p.t)).y((p) => y(p.v)).curve(curveStepAfter)(all) ?? '';
 }
 
@@ -216,18 +305,20 @@ export interface MediaTimelines {
 }
 
 /**
- * Two bars of the media case. The result gives the stalls' count and total
- * time, not when they happened, so the streamed bar shows playback from
- * start-up to finish with the total stall time drawn as one block at its end
- * (playing time = playbackMs, stalled time = stallMs; together finish - startup).
+ * Two bars of the media case. Streamed: waiting for the first chunk, then
+ * playing, interrupted by each stall where it happened (stallIntervals), up to
+ * the end of playback. Download first: downloading, then playing.
  */
 export function mediaTimelines(m: MediaResult): MediaTimelines {
-  const playEnd = m.finishMs - m.stallMs;
-  const streamed: TimelineSegment[] = [
-    { kind: 'waiting', fromMs: 0, toMs: m.startupMs },
-    { kind: 'playing', fromMs: m.startupMs, toMs: playEnd },
-  ];
-  if (m.stallMs > 0) streamed.push({ kind: 'stalled', fromMs: playEnd, toMs: m.finishMs });
+  const streamed: TimelineSegment[] = [{ kind: 'waiting', fromMs: 0, toMs: m.startupMs }];
+  let at = m.startupMs;
+  for (const st of [...(m.stallIntervals ?? [])].sort((p, q) => p.atMs - q.atMs)) {
+    if (st.atMs > at) streamed.push({ kind: 'playing', fromMs: at, toMs: st.atMs });
+    const from = Math.max(at, st.atMs);
+    streamed.push({ kind: 'stalled', fromMs: from, toMs: from + st.durationMs });
+    at = from + st.durationMs;
+  }
+  if (m.finishMs > at) streamed.push({ kind: 'playing', fromMs: at, toMs: m.finishMs });
   const downloadFirst: TimelineSegment[] = [
     { kind: 'downloading', fromMs: 0, toMs: m.downloadFirst.startupMs },
     { kind: 'playing', fromMs: m.downloadFirst.startupMs, toMs: m.downloadFirst.finishMs },

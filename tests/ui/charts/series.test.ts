@@ -1,4 +1,5 @@
-// Pure chart geometry: rates, cumulative counts, byte splits, histogram
+// Pure chart geometry: rates (short last bin), byte classes over time and
+// their stacked areas, cumulative counts, byte splits, histogram
 // shares, label spreading, media timelines, ticks and the cursor.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -9,14 +10,18 @@ import { cursorX, plotBox, ticks125, FALLBACK_WIDTH, MIN_WIDTH } from '../../../
 import {
   byteSegments,
   bytesPerSecond,
+  classRates,
   cumulativeAtBinEnds,
   histogramBins,
   latencyExtent,
   LOG_ZERO_MS,
+  maxClassTotal,
   mediaTimelines,
   meanRate,
   openConnectionsAtBinEnds,
+  seriesSpanMs,
   spreadLabels,
+  stackedClassAreas,
 } from '../../../src/viz/charts/series';
 
 function series(binMs: number, bytesDown: number[], extra: Partial<Series> = {}): Series {
@@ -48,20 +53,37 @@ describe('bytesPerSecond', () => {
       { t: 1000, v: 500 },
     ]);
   });
-  it('merges bins in groups of ceil(n / maxBins), keeping total bytes', () => {
-    const { binMs, pts } = bytesPerSecond(series(500, [100, 300, 50, 50, 1000]), 'down', 2);
-    // k = ceil(5/2) = 3 -> bins of 1500 ms: [100+300+50], [50+1000]
+  it('merges bins in groups of ceil(n / maxBins), keeping total bytes; the last group ends with the run', () => {
+    const { binMs, endMs, pts } = bytesPerSecond(series(500, [100, 300, 50, 50, 1000]), 'down', 2);
+    // k = ceil(5/2) = 3 -> groups of 1500 ms: [100+300+50] over 0-1.5 s, [50+1000] over 1.5-2.5 s (the run's end).
     expect(binMs).toBe(1500);
+    expect(endMs).toBe(2500);
     expect(pts.map((p) => p.t)).toEqual([0, 1500]);
     expect(pts[0].v).toBeCloseTo((450 * 1000) / 1500);
-    expect(pts[1].v).toBeCloseTo((1050 * 1000) / 1500);
+    expect(pts[1].v).toBeCloseTo((1050 * 1000) / 1000);
+  });
+  it('a last bin shorter than binMs (durationMs inside it) is divided by its own width', () => {
+    const s = series(1000, [100, 200, 300], { durationMs: 2250 });
+    expect(seriesSpanMs(s)).toBe(2250);
+    const { endMs, pts } = bytesPerSecond(s, 'down');
+    expect(endMs).toBe(2250);
+    expect(pts).toEqual([
+      { t: 0, v: 100 },
+      { t: 1000, v: 200 },
+      { t: 2000, v: 1200 },
+    ]);
+    expect(meanRate(s, 'down')).toBeCloseTo((600 * 1000) / 2250);
+    expect(cumulativeAtBinEnds(s, [1, 1, 1]).map((p) => p.t)).toEqual([0, 1000, 2000, 2250]);
+    expect(openConnectionsAtBinEnds(s).at(-1)!.t).toBe(2250);
+    // A durationMs outside the last bin falls back to its full width.
+    expect(seriesSpanMs({ ...s, durationMs: 0 })).toBe(3000);
   });
   it('property: rate × width summed over merged bins = total bytes', () => {
     fc.assert(
-      fc.property(fc.array(fc.nat(10000), { minLength: 1, maxLength: 130 }), fc.integer({ min: 1, max: 40 }), (bytes, maxBins) => {
-        const { binMs, pts } = bytesPerSecond(series(250, bytes), 'down', maxBins);
+      fc.property(fc.array(fc.nat(10000), { minLength: 1, maxLength: 130 }), fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 250 }), (bytes, maxBins, lastMs) => {
+        const { endMs, pts } = bytesPerSecond(series(250, bytes, { durationMs: (bytes.length - 1) * 250 + lastMs }), 'down', maxBins);
         expect(pts.length).toBeLessThanOrEqual(maxBins);
-        const back = pts.reduce((a, p) => a + (p.v * binMs) / 1000, 0);
+        const back = pts.reduce((a, p, i) => a + (p.v * ((pts[i + 1]?.t ?? endMs) - p.t)) / 1000, 0);
         expect(back).toBeCloseTo(
           bytes.reduce((a, b) => a + b, 0),
           6,
@@ -71,6 +93,48 @@ describe('bytesPerSecond', () => {
   });
   it('meanRate = all bytes / span', () => {
     expect(meanRate(series(1000, [100, 200, 300]), 'down')).toBeCloseTo(200);
+  });
+});
+
+describe('byte classes over time', () => {
+  const cls = (header: number[], framing: number[], payload: number[]) =>
+    series(1000, header.map((h, i) => h + framing[i] + payload[i]), {
+      bytesByClass: { up: { header: [0, 0, 0], framing: [0, 0, 0], payload: [0, 0, 0] }, down: { header, framing, payload } },
+      durationMs: 2500,
+    });
+  it('class rates add up to the bin rate, bins merged the same way', () => {
+    const s = cls([10, 20, 30], [1, 2, 3], [100, 0, 50]);
+    for (const maxBins of [Infinity, 2, 1]) {
+      const rows = classRates(s, 'down', maxBins);
+      const { pts } = bytesPerSecond(s, 'down', maxBins);
+      expect(rows.map((r) => r.t0)).toEqual(pts.map((p) => p.t));
+      rows.forEach((r, i) => expect(r.header + r.framing + r.payload).toBeCloseTo(pts[i].v, 9));
+    }
+    const rows = classRates(s, 'down');
+    expect(rows[2]).toEqual({ t0: 2000, t1: 2500, header: 60, framing: 6, payload: 100 });
+    expect(maxClassTotal(rows)).toBeCloseTo(166);
+  });
+  it('stacked areas: header at the bottom, payload on top, each a closed step area ending at the run end', () => {
+    const s = cls([10, 20, 30], [1, 2, 3], [100, 0, 50]);
+    const rows = classRates(s, 'down');
+    const x = scaleLinear().domain([0, 2500]).range([0, 250]);
+    const y = scaleLinear().domain([0, 200]).range([200, 0]);
+    const areas = stackedClassAreas(rows, x, y);
+    expect(areas.map((a) => a.cls)).toEqual(['header', 'framing', 'payload']);
+    const pts = (d: string) => d.replace(/Z$/, '').slice(1).split('L').map((p) => p.split(',').map(Number));
+    // Top edge of the payload area: (0, total0) … step … (250, total2); totals 111, 22, 166.
+    const top = pts(areas[2].d).slice(0, 6);
+    expect(top).toEqual([
+      [0, 200 - 111],
+      [100, 200 - 111],
+      [100, 200 - 22],
+      [200, 200 - 22],
+      [200, 200 - 166],
+      [250, 200 - 166],
+    ]);
+    // The header area starts from the baseline.
+    expect(pts(areas[0].d).at(-1)).toEqual([0, 200]);
+    expect(stackedClassAreas([], x, y).map((a) => a.d)).toEqual(['', '', '']);
   });
 });
 
@@ -168,18 +232,26 @@ describe('mediaTimelines', () => {
     completeMs: 1800,
     stalls: 2,
     stallMs: 500,
-    stallIntervals: [{ atMs: 5000, durationMs: 500 }],
+    stallIntervals: [
+      { atMs: 5000, durationMs: 300 },
+      { atMs: 9000, durationMs: 200 },
+    ],
     finishMs: 16700,
     downloadFirst: { startupMs: 1800, finishMs: 17800 },
   };
-  it('streamed: waiting, playing for playbackMs, stalled for stallMs; download first: downloading then playing', () => {
+  it('streamed: waiting, then playing interrupted by each stall where it happened; download first: downloading then playing', () => {
     const t = mediaTimelines(m);
     expect(t.streamed).toEqual([
       { kind: 'waiting', fromMs: 0, toMs: 200 },
-      { kind: 'playing', fromMs: 200, toMs: 16200 },
-      { kind: 'stalled', fromMs: 16200, toMs: 16700 },
+      { kind: 'playing', fromMs: 200, toMs: 5000 },
+      { kind: 'stalled', fromMs: 5000, toMs: 5300 },
+      { kind: 'playing', fromMs: 5300, toMs: 9000 },
+      { kind: 'stalled', fromMs: 9000, toMs: 9200 },
+      { kind: 'playing', fromMs: 9200, toMs: 16700 },
     ]);
-    expect(t.streamed[1].toMs - t.streamed[1].fromMs).toBe(m.playbackMs);
+    const total = (kind: string) => t.streamed.filter((g) => g.kind === kind).reduce((a, g) => a + g.toMs - g.fromMs, 0);
+    expect(total('playing')).toBe(m.playbackMs);
+    expect(total('stalled')).toBe(m.stallMs);
     expect(t.downloadFirst).toEqual([
       { kind: 'downloading', fromMs: 0, toMs: 1800 },
       { kind: 'playing', fromMs: 1800, toMs: 17800 },
@@ -187,7 +259,7 @@ describe('mediaTimelines', () => {
     expect(t.endMs).toBe(17800);
   });
   it('no stall segment when there was no stall', () => {
-    expect(mediaTimelines({ ...m, stalls: 0, stallMs: 0, finishMs: 16200 }).streamed.map((s) => s.kind)).toEqual(['waiting', 'playing']);
+    expect(mediaTimelines({ ...m, stalls: 0, stallMs: 0, stallIntervals: [], finishMs: 16200 }).streamed.map((s) => s.kind)).toEqual(['waiting', 'playing']);
   });
 });
 

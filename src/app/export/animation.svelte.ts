@@ -9,7 +9,7 @@ import { flushSync, mount, tick, unmount } from 'svelte';
 import type { RunOutput, TechniqueId } from '../../sim';
 import type { TraceIndex } from '../../viz/trace-index';
 import AnimationStage from './AnimationStage.svelte';
-import { findFigures } from './figures';
+import { findFigures, viewLegend } from './figures';
 import { frameSchedule, type Clip } from './frames';
 import { GifWriter } from './gif';
 import { exportSvgs, rasterize } from './svg';
@@ -36,7 +36,7 @@ function seconds(ms: number): string {
 async function renderFrames(r: AnimationRequest, draw: (canvas: HTMLCanvasElement, i: number, clip: Clip) => void | Promise<void>): Promise<Clip> {
   const clip = frameSchedule({ startMs: r.startMs, endMs: r.output.scenario.durationMs, seconds: r.seconds, fps: r.fps, speed: r.speed });
   const host = document.createElement('div');
-  host.setAttribute('aria-hidden', 'true');
+  // inert keeps it out of the accessibility tree and away from the focus (aria-hidden would hide the drawings from findFigures).
   host.inert = true;
   host.style.cssText = `position: fixed; left: -100000px; top: 0; width: ${LANE_WIDTH}px; pointer-events: none;`;
   document.body.appendChild(host);
@@ -51,10 +51,7 @@ async function renderFrames(r: AnimationRequest, draw: (canvas: HTMLCanvasElemen
       props.playheadMs = clip.times[i];
       flushSync();
       const figs = findFigures(host);
-      const composed = exportSvgs(
-        figs.flatMap((f) => f.svgs.map((svg) => ({ svg, caption: f.caption }))),
-        `t = ${seconds(clip.times[i])} (${r.speed}× speed)`,
-      );
+      const composed = exportSvgs(figs, `t = ${seconds(clip.times[i])} (${r.speed}× speed)`, viewLegend(host, figs));
       await rasterize(composed, 1, canvas);
       await draw(canvas, i, clip);
       r.onProgress?.(i + 1, clip.times.length);

@@ -3,12 +3,47 @@
 // sits in, each named as the page names it (aria-label, a heading, a
 // caption, or the drawing's own label).
 
+/** One entry of an HTML legend beside a drawing: its icon (an SVG or a colour swatch) and its text. */
+export interface LegendItem {
+  icon: SVGSVGElement | null;
+  swatch: string | null;
+  label: string;
+}
+
 export interface Figure {
   key: string;
   name: string;
   /** Caption under which the drawing is exported (name + counters drawn beside it, if any). */
   caption: string;
   svgs: SVGSVGElement[];
+  /** The HTML legend inside the figure, to be drawn into the picture. */
+  legend: LegendItem[];
+}
+
+const CONTAINERS = 'figure, section, [data-figure]';
+
+function opaque(colour: string): boolean {
+  return colour !== '' && colour !== 'transparent' && !/^rgba\(.*,\s*0\)$/.test(colour);
+}
+
+/** Legend entries (list items with an icon) under `el`, leaving out those inside `skip` elements. */
+export function findLegend(el: Element, skip: (li: Element) => boolean = () => false): LegendItem[] {
+  const out: LegendItem[] = [];
+  for (const li of Array.from(el.querySelectorAll('li'))) {
+    if (skip(li)) continue;
+    const label = text(li);
+    if (!label) continue;
+    const icon = li.querySelector('svg');
+    let swatch: string | null = null;
+    if (!icon) {
+      const sw = Array.from(li.querySelectorAll('span, i, div')).find((e) => !e.textContent?.trim());
+      const bg = sw && typeof getComputedStyle === 'function' ? getComputedStyle(sw).backgroundColor : '';
+      if (!bg || !opaque(bg)) continue;
+      swatch = bg;
+    }
+    out.push({ icon, swatch, label });
+  }
+  return out;
 }
 
 function text(el: Element | null): string {
@@ -19,18 +54,20 @@ function text(el: Element | null): string {
   return (c.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
-function labelOf(el: Element): string {
+/** The accessible name an element is given (aria-label, aria-labelledby), if any. */
+function ariaName(el: Element): string {
   const label = el.getAttribute('aria-label');
   if (label) return label.trim();
   const by = el.getAttribute('aria-labelledby');
-  if (by) {
-    const t = by
-      .split(/\s+/)
-      .map((id) => text(el.ownerDocument.getElementById(id)))
-      .filter(Boolean)
-      .join(' ');
-    if (t) return t;
-  }
+  if (!by) return '';
+  return by
+    .split(/\s+/)
+    .map((id) => text(el.ownerDocument.getElementById(id)))
+    .filter(Boolean)
+    .join(' ');
+}
+
+function headingOf(el: Element): string {
   return text(el.querySelector(':scope > figcaption, :scope > h2, :scope > h3, :scope > header h2, :scope > header h3'));
 }
 
@@ -47,7 +84,7 @@ export function findFigures(root: Element): Figure[] {
   const groups = new Map<Element, SVGSVGElement[]>();
   for (const svg of Array.from(root.querySelectorAll('svg'))) {
     if (!isFigureSvg(svg)) continue;
-    const box = svg.parentElement?.closest('figure, section, [data-figure]');
+    const box = svg.parentElement?.closest(CONTAINERS);
     const container = box && root.contains(box) ? box : svg;
     const list = groups.get(container) ?? [];
     list.push(svg);
@@ -59,7 +96,11 @@ export function findFigures(root: Element): Figure[] {
   for (const [container, svgs] of groups) {
     n++;
     let name = '';
-    for (let el: Element | null = container; el && el !== root.parentElement && !name; el = el.parentElement) name = labelOf(el);
+    // The nearest short accessible name (a section's aria-label) wins over a long caption.
+    for (const how of [ariaName, headingOf]) {
+      for (let el: Element | null = container; el && el !== root && !name; el = el.parentElement) name = how(el);
+      if (name) break;
+    }
     if (!name) name = `Figure ${n}`;
     if (name.length > 80) name = `${name.slice(0, 77)}…`;
     let key = slug(name) || `figure-${n}`;
@@ -68,9 +109,15 @@ export function findFigures(root: Element): Figure[] {
     const counters = Array.from(container.querySelectorAll('[data-counter]'))
       .map((dd) => `${text(dd.previousElementSibling)} ${text(dd)}`.trim())
       .join(' · ');
-    out.push({ key, name, caption: counters ? `${name} — ${counters}` : name, svgs });
+    out.push({ key, name, caption: counters ? `${name} — ${counters}` : name, svgs, legend: container === svgs[0] ? [] : findLegend(container) });
   }
   return out;
+}
+
+/** Legend entries of the view that belong to no figure (e.g. the packet kinds above the Compare lanes). */
+export function viewLegend(root: Element, figures: readonly Figure[]): LegendItem[] {
+  const boxes = figures.map((f) => f.svgs[0].parentElement?.closest(CONTAINERS)).filter((b): b is Element => !!b && root.contains(b));
+  return findLegend(root, (li) => boxes.some((b) => b.contains(li)));
 }
 
 export function slug(s: string): string {

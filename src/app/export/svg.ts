@@ -123,12 +123,20 @@ export function inlineCopy(svg: SVGSVGElement, prefix = '', getStyle: (el: Eleme
   return copy;
 }
 
+export interface LegendEntry {
+  /** Serialized icon <svg> (with width and height), or a colour swatch. */
+  icon?: { svg: string; width: number; height: number };
+  swatch?: string;
+  label: string;
+}
+
 export interface Part {
-  /** Serialized <svg> with width and height attributes. */
+  /** Serialized <svg> with width and height attributes ('' for a legend alone). */
   svg: string;
   width: number;
   height: number;
   caption?: string;
+  legend?: LegendEntry[];
 }
 
 export interface Composed {
@@ -148,6 +156,50 @@ export interface ComposeOptions {
 
 const TITLE_H = 22;
 const CAPTION_H = 18;
+const LEGEND_H = 18;
+const LEGEND_FONT = 12;
+
+interface Placed {
+  x: number;
+  row: number;
+  width: number;
+  entry: LegendEntry;
+}
+
+/** Flows legend entries into rows no wider than `width`. */
+export function layoutLegend(entries: readonly LegendEntry[], width: number): { placed: Placed[]; rows: number } {
+  const placed: Placed[] = [];
+  let x = 0;
+  let row = 0;
+  for (const entry of entries) {
+    const iconW = entry.icon ? Math.round((entry.icon.width * 14) / Math.max(1, entry.icon.height)) : entry.swatch ? 12 : 0;
+    const w = iconW + (iconW ? 4 : 0) + Math.ceil(entry.label.length * LEGEND_FONT * 0.56);
+    if (x > 0 && x + w > width) {
+      x = 0;
+      row++;
+    }
+    placed.push({ x, row, width: iconW, entry });
+    x += w + 14;
+  }
+  return { placed, rows: entries.length ? row + 1 : 0 };
+}
+
+function legendMarkup(entries: readonly LegendEntry[], width: number, x0: number, y0: number, fg: string): { markup: string; height: number } {
+  const { placed, rows } = layoutLegend(entries, width);
+  const out: string[] = [];
+  for (const p of placed) {
+    const y = y0 + p.row * LEGEND_H;
+    const e = p.entry;
+    if (e.icon) {
+      const h = 14;
+      out.push(`<g transform="translate(${x0 + p.x} ${y + 1}) scale(${h / Math.max(1, e.icon.height)})">${e.icon.svg}</g>`);
+    } else if (e.swatch) {
+      out.push(`<rect x="${x0 + p.x}" y="${y + 2}" width="12" height="12" fill="${escapeXml(e.swatch)}"/>`);
+    }
+    out.push(`<text x="${x0 + p.x + p.width + (p.width ? 4 : 0)}" y="${y + 13}" font-size="${LEGEND_FONT}" fill="${escapeXml(fg)}">${escapeXml(e.label)}</text>`);
+  }
+  return { markup: out.join(''), height: rows * LEGEND_H + (rows ? 4 : 0) };
+}
 
 /** Rough width of bold sans-serif text (no layout engine here): 0.62 em a character. */
 export function textWidth(text: string, fontSize: number): number {
@@ -175,8 +227,15 @@ export function composeSvg(parts: readonly Part[], o: ComposeOptions = {}): Comp
       body.push(`<text x="${pad}" y="${y + 13}" font-size="13" font-weight="600" fill="${escapeXml(fg)}">${escapeXml(p.caption)}</text>`);
       y += CAPTION_H;
     }
-    body.push(`<g transform="translate(${pad} ${y})">${p.svg}</g>`);
-    y += p.height;
+    if (p.legend?.length) {
+      const l = legendMarkup(p.legend, width - 2 * pad, pad, y, fg);
+      body.push(l.markup);
+      y += l.height;
+    }
+    if (p.svg) {
+      body.push(`<g transform="translate(${pad} ${y})">${p.svg}</g>`);
+      y += p.height;
+    }
   });
   const height = Math.ceil(y + pad);
   const svg =
@@ -194,13 +253,36 @@ export function pageLook(doc: Document = document): Pick<ComposeOptions, 'backgr
   return { background, foreground: root.color || '#111111', fontFamily: root.fontFamily || 'system-ui, sans-serif' };
 }
 
-/** Serializes drawn SVGs (with captions) into one standalone SVG document. */
-export function exportSvgs(items: readonly { svg: SVGSVGElement; caption?: string }[], title?: string): Composed {
+export interface LegendSource {
+  icon: SVGSVGElement | null;
+  swatch: string | null;
+  label: string;
+}
+
+export interface FigureSource {
+  svgs: readonly SVGSVGElement[];
+  caption?: string;
+  legend?: readonly LegendSource[];
+}
+
+/**
+ * Serializes figures (their drawings, captions and HTML legends redrawn in
+ * SVG) into one standalone SVG document, under a legend for the whole view.
+ */
+export function exportSvgs(figures: readonly FigureSource[], title?: string, legend: readonly LegendSource[] = []): Composed {
   const ser = new XMLSerializer();
-  const parts = items.map(({ svg, caption }, i) => {
-    const copy = inlineCopy(svg, `f${i}-`);
-    return { svg: ser.serializeToString(copy), width: Number(copy.getAttribute('width')), height: Number(copy.getAttribute('height')), caption };
-  });
+  let n = 0;
+  const copy = (svg: SVGSVGElement) => {
+    const c = inlineCopy(svg, `f${n++}-`);
+    return { svg: ser.serializeToString(c), width: Number(c.getAttribute('width')), height: Number(c.getAttribute('height')) };
+  };
+  const entries = (items: readonly LegendSource[]): LegendEntry[] =>
+    items.map((it) => ({ label: it.label, icon: it.icon ? copy(it.icon) : undefined, swatch: it.swatch ?? undefined }));
+  const parts: Part[] = [];
+  if (legend.length) parts.push({ svg: '', width: 0, height: 0, legend: entries(legend) });
+  for (const f of figures) {
+    f.svgs.forEach((svg, i) => parts.push({ ...copy(svg), ...(i === 0 ? { caption: f.caption, legend: entries(f.legend ?? []) } : {}) }));
+  }
   return composeSvg(parts, { title, ...pageLook() });
 }
 

@@ -76,6 +76,19 @@ describe('composeSvg', () => {
     expect(doc.querySelectorAll('g > svg')).toHaveLength(2);
   });
 
+  it('draws a legend (icons and swatches) above a part, wrapping to the width', () => {
+    const icon = { svg: `<svg xmlns="${SVG_NS}" width="36" height="14"><line x2="36"/></svg>`, width: 36, height: 14 };
+    const legend = Array.from({ length: 6 }, (_, i) => ({ label: `technique number ${i}`, ...(i % 2 ? { swatch: 'rgb(1, 1, 1)' } : { icon }) }));
+    const c = composeSvg([{ svg: '', width: 300, height: 0, legend }], { pad: 0 });
+    const doc = new DOMParser().parseFromString(c.svg, 'image/svg+xml');
+    expect(doc.querySelector('parsererror')).toBeNull();
+    expect(Array.from(doc.querySelectorAll('text')).map((t) => t.textContent)).toEqual(legend.map((l) => l.label));
+    expect(doc.querySelectorAll('g > svg')).toHaveLength(3);
+    expect(doc.querySelectorAll('rect[fill="rgb(1, 1, 1)"]')).toHaveLength(3);
+    // Six entries of ~150 px do not fit in one 300 px row.
+    expect(c.height).toBeGreaterThan(2 * 18);
+  });
+
   it('widens to fit a long caption', () => {
     const c = composeSvg([{ svg: '<svg/>', width: 50, height: 10, caption: 'x'.repeat(100) }], { pad: 0 });
     expect(c.width).toBeGreaterThan(500);

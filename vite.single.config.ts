@@ -28,8 +28,13 @@ function inlineWorkers(): Plugin {
 export default defineConfig({
   base: './',
   plugins: [inlineWorkers(), svelte(), viteSingleFile({ removeViteModuleLoader: true })],
-  worker: { format: 'es' },
+  // Classic (IIFE) workers: started from a blob: URL they load in every
+  // browser that runs the page, and under test-time request interception,
+  // where a module worker from a blob: URL never starts.
+  worker: { format: 'iife' },
   build: {
+    // No <link rel=modulepreload> polyfill: there is nothing to preload.
+    modulePreload: false,
     outDir: 'dist-single',
     emptyOutDir: true,
     // Everything goes into the HTML: no asset may become a separate file.

@@ -1,0 +1,69 @@
+// @vitest-environment jsdom
+// The page and its address (jsdom): a link opens its view; bad parameters
+// show a dismissible notice with their values as text (no markup parsed);
+// the store writes back to the address; shortcuts reach the store.
+import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import App from '../../../src/App.svelte';
+
+beforeAll(() => {
+  globalThis.ResizeObserver ??= class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  } as unknown as typeof ResizeObserver;
+});
+
+afterEach(() => {
+  window.history.replaceState(null, '', '/');
+});
+
+describe('App and the URL', () => {
+  it('opens the view a link describes', async () => {
+    window.history.replaceState(null, '', '/?network.latencyMs=120&view=focus&technique=websocket&speed=2');
+    render(App);
+    expect(screen.getByRole('tab', { name: 'Focus' }).getAttribute('aria-selected')).toBe('true');
+    expect((screen.getByLabelText('Technique') as HTMLSelectElement).value).toBe('websocket');
+    expect((screen.getByRole('textbox', { name: 'Latency (one way)' }) as HTMLInputElement).value).toBe('120');
+    expect(screen.getByText('2×')).toBeTruthy();
+    expect(screen.queryByTestId('url-notice')).toBeNull();
+  });
+
+  it('lists bad parameters as text and can be dismissed', async () => {
+    window.history.replaceState(null, '', '/?clients=<img src=x onerror=alert(1)>&colour=red');
+    const { container } = render(App);
+    const notice = screen.getByTestId('url-notice');
+    expect(notice.textContent).toContain('<img src=x onerror=alert(1)>');
+    expect(notice.textContent).toContain('unknown parameter');
+    expect(container.querySelector('img')).toBeNull();
+    await fireEvent.click(screen.getByRole('button', { name: 'Dismiss the notice about the link' }));
+    expect(screen.queryByTestId('url-notice')).toBeNull();
+  });
+
+  it('writes a view switch to the address with a new history entry', async () => {
+    render(App);
+    const before = window.history.length;
+    await fireEvent.click(screen.getByRole('tab', { name: 'Charts' }));
+    await waitFor(() => expect(window.location.search).toBe('?view=charts'));
+    expect(window.history.length).toBe(before + 1);
+  });
+
+  it('takes shortcuts from the keyboard', async () => {
+    render(App);
+    await fireEvent.keyDown(document.body, { key: '+' });
+    expect(screen.getByText('2×')).toBeTruthy();
+    await fireEvent.keyDown(document.body, { key: '?' });
+    expect(screen.getByTestId('shortcuts').hasAttribute('open')).toBe(true);
+    await fireEvent.keyDown(document.body, { key: 'Escape' });
+    expect(screen.getByTestId('shortcuts').hasAttribute('open')).toBe(false);
+  });
+
+  it('embed=1 shows the view without the page chrome', () => {
+    window.history.replaceState(null, '', '/?embed=1&techniques=sse&controls=none');
+    const { container } = render(App);
+    expect(container.querySelector('header')).toBeNull();
+    expect(container.querySelector('aside')).toBeNull();
+    expect(container.querySelector('.embed-root')).not.toBeNull();
+    expect(screen.queryByRole('button', { name: 'Play' })).toBeNull();
+  });
+});

@@ -4,6 +4,7 @@ export { simulate, runTechnique, type RunOptions } from './run/simulate';
 export type { MachineEngine } from './run/spawn';
 export { resolveScenario, parseValue, checkValue, changedKeys, toFlat, nest, defaultFlat, ScenarioError } from './scenario/validate';
 export { KEYS, KEY_INDEX, allowedText, type KeySpec } from './scenario/keys';
+export { editDistance } from './scenario/distance';
 export type { Scenario, UpdatePattern } from './scenario/types';
 export { updateTimes } from './feed';
 export { mediaCase } from './media';

@@ -15,7 +15,7 @@
 // parameter, its value (raw text, for the page to show as text), what is
 // wrong, and what was used instead.
 
-import { KEY_INDEX, KEYS, nest, parseValue, ScenarioError, TECHNIQUES, type TechniqueId } from '../../sim';
+import { editDistance, KEY_INDEX, KEYS, nest, parseValue, ScenarioError, TECHNIQUES, type TechniqueId } from '../../sim';
 import { workUnits } from '../compute/cost';
 import { MAX_SPEED, MIN_SPEED, VIEWS, type ViewId } from '../view-ids';
 import { THEMES, type ThemeId } from '../theme/theme';
@@ -126,21 +126,11 @@ function closest(name: string): string | null {
   let best: string | null = null;
   let bestD = Infinity;
   for (const k of all) {
-    const d = levenshtein(name.toLowerCase(), k.toLowerCase());
+    // Names far apart in length are no typo of each other.
+    const d = Math.abs(name.length - k.length) > 8 ? 99 : editDistance(name.toLowerCase(), k.toLowerCase());
     if (d < bestD) [best, bestD] = [k, d];
   }
   return bestD <= Math.max(2, Math.floor(name.length / 4)) ? best : null;
-}
-
-function levenshtein(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 8) return 99;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length];
 }
 
 /** Read a query string (with or without '?'). Never throws; bad parameters become issues. */

@@ -4,6 +4,7 @@
 // check is a zod schema built from the table in ./keys.ts.
 
 import { z } from 'zod';
+import { editDistance } from './distance';
 import { KEYS, KEY_INDEX, allowedText, type KeySpec } from './keys';
 import type { Scenario } from './types';
 
@@ -34,23 +35,12 @@ function schemaFor(spec: KeySpec): z.ZodType {
 
 const SCHEMAS: ReadonlyMap<string, z.ZodType> = new Map(KEYS.map((k) => [k.key, schemaFor(k)]));
 
-/** Levenshtein distance, for typo suggestions. */
-function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length];
-}
-
 /** The closest known key, to suggest on a typo. */
 function suggest(key: string): string {
   let best = '';
   let bestD = Infinity;
   for (const k of KEYS) {
-    const d = distance(key.toLowerCase(), k.key.toLowerCase());
+    const d = editDistance(key.toLowerCase(), k.key.toLowerCase());
     if (d < bestD) [best, bestD] = [k.key, d];
   }
   return bestD <= 3 ? `; did you mean '${best}'?` : '';

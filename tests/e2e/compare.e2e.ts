@@ -1,8 +1,10 @@
 // The Compare view in real Chromium: loads cleanly, every lane animates,
-// and the latency slider changes the figures shown.
+// the five lanes fit a 1280x720 screen, and the latency slider changes the
+// figures shown.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { open, type Session } from './browser';
 import { shoot } from './shoot';
+import { expectLanesInViewport } from './lanes-fit';
 
 let s: Session;
 
@@ -25,6 +27,11 @@ describe('Compare view', () => {
     expect(await s.page.locator('[data-lane]').count()).toBe(5);
     await shoot(s.page, 'compare-1280');
     expect(s.errors).toEqual([]);
+  });
+
+  it('shows all five lanes at once at 1280x720, with no scrolling', async () => {
+    expect(s.page.viewportSize()).toEqual({ width: 1280, height: 720 });
+    await expectLanesInViewport(s.page);
   });
 
   it('animates packets in every lane while playing', async () => {

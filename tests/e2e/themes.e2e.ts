@@ -6,6 +6,7 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { open, type Session } from './browser';
 import { shoot } from './shoot';
+import { expectLanesInViewport } from './lanes-fit';
 
 const base = () => inject('baseURL');
 const sessions: Session[] = [];
@@ -34,6 +35,8 @@ describe('themes', () => {
       expect(await page.evaluate(() => getComputedStyle(document.body).color)).toBe(fg);
       for (const name of ['--muted', '--panel', '--border', '--grid', '--axis', '--accent', '--line-width', '--font-size-chart', '--font-size-ui']) expect(await rootVar(page, name), name).not.toBe('');
       for (let i = 0; i < 12; i++) await page.getByRole('button', { name: 'Step forward one event' }).click();
+      // All five lanes on one 1280x720 screen in every theme (a projector's resolution).
+      await expectLanesInViewport(page);
       await shoot(page, `theme-${id}-compare`, false);
       await page.getByRole('tab', { name: 'Focus' }).click();
       await page.getByLabel('Technique').selectOption('websocket');

@@ -18,7 +18,8 @@ export interface LaneLayout {
   serverX: number;
 }
 
-export const ROW_HEIGHT = 62;
+/** Compact, so that five one-client lanes fit a 1280x720 screen. */
+export const ROW_HEIGHT = 56;
 
 export function laneLayout(width: number, rows: number): LaneLayout {
   const w = Math.max(240, width);

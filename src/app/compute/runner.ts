@@ -4,6 +4,13 @@
 // one technique per job; while they run, newer requests replace older queued
 // ones, a stale job that has run long is cancelled (its worker terminated),
 // and only a complete, current set of five results is shown.
+//
+// The choice is made from a prediction of the main-thread time (./cost.ts),
+// learnt only from compute time: a sync run's wall time (except the page's
+// first run, which mostly measures the JIT compiling the engine) and the sum
+// of the workers' own per-technique times. The pool's wall time (messaging,
+// structured clone, cold workers) says nothing about the main thread, and
+// learning from it kept every later slider move on the slower worker path.
 
 import { simulate, TECHNIQUES, type RunOutput, type Scenario, type TechniqueId, type TechniqueResult } from '../../sim';
 import { CostModel } from './cost';
@@ -43,6 +50,9 @@ export class Runner {
   private slots: Slot[] = [];
   private queue: JobRequest[] = [];
   private partial = new Map<TechniqueId, TechniqueResult>();
+  /** Sum of the workers' compute times for the current generation: what the run would cost on the main thread. */
+  private partialMs = 0;
+  private warmedUp = false;
   private current: { gen: number; scenario: Scenario; started: number } | null = null;
   status: ComputeStatus = { computing: false, mode: 'sync', done: 0, total: TECHNIQUES.length, lastMs: 0, error: null };
 
@@ -64,6 +74,7 @@ export class Runner {
     }
     this.queue = TECHNIQUES.map((technique) => ({ gen, technique, scenario: plainCopy(s), traceClients: traceClientsFor(s) }));
     this.partial.clear();
+    this.partialMs = 0;
     this.current = { gen, scenario: s, started: performance.now() };
     this.cancelStale();
     this.setStatus({ computing: true, mode: 'worker', done: 0, error: null });
@@ -81,7 +92,9 @@ export class Runner {
     try {
       const out = simulate(s, TECHNIQUES, { traceClients: traceClientsFor(s) });
       const ms = performance.now() - t0;
-      this.cost.observe(s, ms);
+      // The first run compiles the engine (several times slower than the next ones): not a prediction of them.
+      if (this.warmedUp) this.cost.observe(s, ms);
+      this.warmedUp = true;
       this.current = null;
       this.setStatus({ computing: false, mode: 'sync', done: TECHNIQUES.length, lastMs: ms, error: null });
       this.onResult(out);
@@ -137,11 +150,12 @@ export class Runner {
         this.setStatus({ computing: false, error: reply.error });
       } else {
         this.partial.set(reply.technique, reply.result);
+        this.partialMs += reply.ms;
         this.setStatus({ done: this.partial.size });
         if (this.partial.size === TECHNIQUES.length) {
           const ms = performance.now() - cur.started;
-          // Wall time of the pool, not of one worker: what the next prediction is about.
-          this.cost.observe(cur.scenario, ms);
+          // The techniques' compute times, one after another: what a main-thread run would take.
+          this.cost.observe(cur.scenario, this.partialMs);
           const results: RunOutput['results'] = {};
           for (const id of TECHNIQUES) results[id] = this.partial.get(id);
           this.current = null;

@@ -3,7 +3,7 @@
 // a complete set of five results is delivered. Workers are faked here.
 import { describe, expect, it } from 'vitest';
 import { resolveScenario, runTechnique, type RunOutput } from '../../../src/sim';
-import { Runner, type ComputeStatus } from '../../../src/app/compute/runner';
+import { Runner, SYNC_BUDGET_MS, type ComputeStatus } from '../../../src/app/compute/runner';
 import { CostModel, workUnits } from '../../../src/app/compute/cost';
 import type { JobReply, JobRequest } from '../../../src/app/compute/protocol';
 
@@ -19,10 +19,10 @@ class FakeWorker {
   terminate() {
     this.terminated = true;
   }
-  answer() {
+  answer(ms = 1) {
     const job = this.jobs.shift()!;
     const result = runTechnique(job.scenario, job.technique, { traceClients: job.traceClients });
-    this.onmessage!({ data: { gen: job.gen, technique: job.technique, ok: true, result, ms: 1 } } as MessageEvent<JobReply>);
+    this.onmessage!({ data: { gen: job.gen, technique: job.technique, ok: true, result, ms } } as MessageEvent<JobReply>);
   }
 }
 
@@ -71,5 +71,37 @@ describe('Runner', () => {
     expect(outs).toHaveLength(1);
     expect(outs[0].scenario.network.latencyMs).toBe(80);
     expect(statuses.at(-1)).toMatchObject({ computing: false, done: 5 });
+  });
+
+  it('learns the main-thread cost from the workers\' compute times, not the pool\'s wall time, and goes back to the main thread', () => {
+    const workers: FakeWorker[] = [];
+    const r = new Runner(() => {}, () => {}, () => {
+      const w = new FakeWorker();
+      workers.push(w);
+      return w as unknown as Worker;
+    }, 5);
+    const s = resolveScenario({});
+    // Predicted at 50 ms: workers.
+    r.cost.msPerUnit = 50 / workUnits(s);
+    r.request(s);
+    expect(r.status.mode).toBe('worker');
+    // Each technique took 0.5 ms in its worker: 2.5 ms on one thread, whatever the pool's wall time was.
+    for (const w of workers) while (w.jobs.length) w.answer(0.5);
+    expect(r.cost.predictMs(s)).toBeCloseTo(0.7 * 50 + 0.3 * 2.5);
+    for (let i = 0; i < 8 && r.cost.predictMs(s) > SYNC_BUDGET_MS; i++) {
+      r.request(s);
+      for (const w of workers) while (w.jobs.length) w.answer(0.5);
+    }
+    r.request(s);
+    expect(r.status.mode).toBe('sync');
+  });
+
+  it('does not learn from the first main-thread run (the JIT compiling the engine)', () => {
+    const r = new Runner(() => {}, () => {}, null);
+    const before = r.cost.msPerUnit;
+    r.request(resolveScenario({ durationMs: 2000 }));
+    expect(r.cost.msPerUnit).toBe(before);
+    r.request(resolveScenario({ durationMs: 2000 }));
+    expect(r.cost.msPerUnit).not.toBe(before);
   });
 });

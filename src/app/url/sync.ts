@@ -44,7 +44,7 @@ function discreteKey(s: UrlState): string {
 
 export class UrlSync {
   private timer: ReturnType<typeof setTimeout> | null = null;
-  private pending: string | null = null;
+  private pending: UrlState | null = null;
   private lastDiscrete: string;
 
   constructor(
@@ -66,26 +66,32 @@ export class UrlSync {
     return this.win.location.search.replace(/^\?/, '');
   }
 
-  /** Called whenever the store changes (from an $effect). */
+  /**
+   * Called whenever the store changes (from an $effect), which is every
+   * frame while playing: a continuous change is only remembered here and
+   * encoded when the throttle timer fires, so a frame costs no encoding.
+   */
   update(s: UrlState): void {
-    const qs = encode(s);
     const d = discreteKey(s);
     if (d !== this.lastDiscrete) {
       this.lastDiscrete = d;
       this.cancel();
+      const qs = encode(s);
       if (qs !== this.current()) this.write(qs, 'push');
       return;
     }
-    if (qs === this.current()) {
-      this.cancel();
-      return;
-    }
-    this.pending = qs;
+    this.pending = s;
     this.timer ??= setTimeout(() => {
       this.timer = null;
-      if (this.pending !== null && this.pending !== this.current()) this.write(this.pending, 'replace');
-      this.pending = null;
+      this.writePending();
     }, THROTTLE_MS);
+  }
+
+  private writePending(): void {
+    if (this.pending === null) return;
+    const qs = encode(this.pending);
+    this.pending = null;
+    if (qs !== this.current()) this.write(qs, 'replace');
   }
 
   /** After popstate: the entry's state is the page's now; nothing to write. */
@@ -96,11 +102,10 @@ export class UrlSync {
 
   /** Write any pending change now (before copying a link, say). */
   flush(): void {
-    if (this.timer !== null && this.pending !== null) {
+    if (this.timer !== null) {
       clearTimeout(this.timer);
       this.timer = null;
-      if (this.pending !== this.current()) this.write(this.pending, 'replace');
-      this.pending = null;
+      this.writePending();
     }
   }
 

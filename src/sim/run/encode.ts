@@ -4,6 +4,7 @@
 
 import type { Scenario } from '../scenario/types';
 import type { PacketKind } from '../types';
+import { BoundedText, TEXT_LIMIT } from './bounded-text';
 import {
   OPCODE,
   batchFramingBytes,
@@ -11,12 +12,10 @@ import {
   encodeFrame,
   frameHeaderBytes,
   makeWebSocketKey,
-  renderBatch,
   renderChunk,
   renderFrame,
   renderRequestHead,
   renderResponseHead,
-  renderSseEvent,
   renderSseRetry,
   renderUpdatePayload,
   renderUpstreamPayload,
@@ -45,9 +44,6 @@ export interface PacketSpec {
 export const HOST = 'push.example';
 /** Request targets, one per purpose (kept short: they must fit the smallest allowed head). */
 export const PATHS = { poll: '/poll', 'long-poll': '/poll?wait=1', sse: '/events', stream: '/stream', ws: '/ws', post: '/send', media: '/video.mp4' } as const;
-/** Payload text longer than this is shortened in traces (sizes are unaffected). */
-const TEXT_LIMIT = 2000;
-
 function clip(s: string): string {
   return s.length <= TEXT_LIMIT ? s : `${s.slice(0, TEXT_LIMIT)}… (${s.length - TEXT_LIMIT} more bytes)`;
 }
@@ -86,7 +82,12 @@ export class Encoder {
 
   /** Update i's JSON text; its event id is i + 1. */
   private update(i: number): string {
-    return renderUpdatePayload(i + 1, this.updateTime(i) / 1000, this.updBytes);
+    return this.updateSized(i, this.updBytes);
+  }
+
+  /** Update i's JSON text at `bytes` bytes (a shorter one starts the same way). */
+  private updateSized(i: number, bytes: number): string {
+    return renderUpdatePayload(i + 1, this.updateTime(i) / 1000, bytes);
   }
 
   private get(kind: RequestKind, path: string, label: string, extra: { lastEventId?: number; wsKey?: string } = {}): PacketSpec {
@@ -117,9 +118,13 @@ export class Encoder {
       framing,
       payload,
       text: (first) => {
-        const items: string[] = [];
-        for (let i = 0; i < count; i++) items.push(this.update(first + i));
-        return renderResponseHead('json', { headerBytes, contentLength: framing + payload }) + clip(renderBatch(items));
+        // The body as renderBatch() writes it: "[" items joined by "," "]".
+        const body = new BoundedText().add('[');
+        for (let i = 0; i < count; i++) {
+          if (i > 0) body.add(',');
+          body.addSized(this.updBytes, (m) => this.updateSized(first + i, m));
+        }
+        return renderResponseHead('json', { headerBytes, contentLength: framing + payload }) + body.add(']').toString();
       },
     };
     this.batchSpecs.set(count, spec);
@@ -171,7 +176,15 @@ export class Encoder {
       header: 0,
       framing: sse + chunkFramingBytes(sse + payload),
       payload,
-      text: (first) => clip(renderChunk(renderSseEvent(first + 1, this.update(first)))),
+      text: (first) => {
+        // renderChunk(renderSseEvent(id, payload)): size line, "id:", "data:", payload, blank line, CRLF.
+        const id = first + 1;
+        return new BoundedText()
+          .add(`${(sse + payload).toString(16)}\r\nid: ${id}\ndata: `)
+          .addSized(payload, (m) => this.updateSized(first, m))
+          .add('\n\n\r\n')
+          .toString();
+      },
     };
     this.sseSpecs[digits] = spec;
     return spec;
@@ -255,7 +268,9 @@ export class Encoder {
       header: req,
       framing: 0,
       payload: up,
-      text: (seq, _n, client) => renderRequestHead('post', { headerBytes: req, host: HOST, path: PATHS.post, contentLength: up }) + clip(renderUpstreamPayload(client, seq, up)),
+      text: (seq, _n, client) =>
+        renderRequestHead('post', { headerBytes: req, host: HOST, path: PATHS.post, contentLength: up }) +
+        new BoundedText().addSized(up, (m) => renderUpstreamPayload(client, seq, m)).toString(),
     };
     this.noContentSpec = { kind: 'response', label: () => '204 No Content', header: res, framing: 0, payload: 0, text: () => renderResponseHead('no-content', { headerBytes: res }) };
     this.chunkSpec = {
@@ -264,7 +279,12 @@ export class Encoder {
       header: 0,
       framing: chunkFramingBytes(upd),
       payload: upd,
-      text: (first) => clip(renderChunk(this.update(first))),
+      text: (first) =>
+        new BoundedText()
+          .add(`${upd.toString(16)}\r\n`)
+          .addSized(upd, (m) => this.updateSized(first, m))
+          .add('\r\n')
+          .toString(),
     };
     this.wsUpdateSpec = {
       kind: 'frame',

@@ -1,0 +1,41 @@
+// Builds a trace text that is shortened past TEXT_LIMIT characters as
+// "<first TEXT_LIMIT chars>… (N more bytes)", without ever building the full
+// text: a poll batch of 100 updates of 16 MB would be a 1.6 GB string (past
+// V8's maximum string length) just to keep its first 2,000 characters.
+
+/** Message text longer than this is shortened in traces (sizes are unaffected). */
+export const TEXT_LIMIT = 2000;
+
+export class BoundedText {
+  private out = '';
+  private total = 0;
+
+  /** Append a piece given as text. */
+  add(s: string): this {
+    this.total += s.length;
+    const room = TEXT_LIMIT - this.out.length;
+    if (room > 0) this.out += s.length <= room ? s : s.slice(0, room);
+    return this;
+  }
+
+  /**
+   * Append a piece of exactly `n` ASCII characters produced by `render(n)`,
+   * where a shorter render(m) starts with the same characters (payload text:
+   * only the filler's length changes). Only what shows is rendered.
+   */
+  addSized(n: number, render: (m: number) => string): this {
+    const room = TEXT_LIMIT - this.out.length;
+    if (room > 0) {
+      // 64 spare characters keep the payload's JSON skeleton the same.
+      const m = n > room + 64 ? room + 64 : n;
+      const s = render(m);
+      this.out += s.length <= room ? s : s.slice(0, room);
+    }
+    this.total += n;
+    return this;
+  }
+
+  toString(): string {
+    return this.total <= TEXT_LIMIT ? this.out : `${this.out}… (${this.total - TEXT_LIMIT} more bytes)`;
+  }
+}

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { resolveScenario, simulate } from '../../src/sim';
+import { WIRE_EPOCH_MS } from '../../src/sim/wire';
 
 const utf8 = (s: string) => new TextEncoder().encode(s).length;
 /** Long bodies are shortened in traces as "… (N more bytes)" (src/sim/run/encode.ts): count the N back. */
@@ -49,6 +50,11 @@ describe('trace text', () => {
               if (p.header > 0) {
                 const head = text.slice(0, text.indexOf('\r\n\r\n') + 4);
                 expect(utf8(head)).toBe(p.dir === 'up' ? s.http.requestHeaderBytes : s.http.responseHeaderBytes);
+                // A response's Date field (RFC 9110 §6.6.1) is its send time, the run starting at WIRE_EPOCH_MS
+                // (checked with the platform's own formatter, which writes the same IMF-fixdate).
+                const date = /\r\nDate: ([^\r]+)\r\n/.exec(head);
+                if (p.dir === 'down' && p.kind !== 'handshake') expect(date).not.toBeNull();
+                if (date) expect(date[1]).toBe(new Date(WIRE_EPOCH_MS + Math.floor(p.sendMs)).toUTCString());
               }
             }
             const m = /\[(\d+) updates?\]/.exec(p.label);

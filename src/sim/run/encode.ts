@@ -22,6 +22,7 @@ import {
   sseEventFramingBytes,
   sseRetryBytes,
   websocketAccept,
+  WIRE_EPOCH_MS,
   type RequestKind,
 } from '../wire';
 
@@ -38,12 +39,18 @@ export interface PacketSpec {
   framing: number;
   payload: number;
   label: (first: number, count: number, client: number) => string;
-  text: (first: number, count: number, client: number) => string;
+  /** `sentMs`: virtual send time, shown in a response's Date field. */
+  text: (first: number, count: number, client: number, sentMs?: number) => string;
 }
 
 export const HOST = 'push.example';
 /** Request targets, one per purpose (kept short: they must fit the smallest allowed head). */
 export const PATHS = { poll: '/poll', 'long-poll': '/poll?wait=1', sse: '/events', stream: '/stream', ws: '/ws', post: '/send', media: '/video.mp4' } as const;
+/** The Date field of a response sent at `sentMs` of virtual time (run start = WIRE_EPOCH_MS); always 29 characters. */
+function dateAt(sentMs = 0): number {
+  return WIRE_EPOCH_MS + Math.floor(sentMs);
+}
+
 function clip(s: string): string {
   return s.length <= TEXT_LIMIT ? s : `${s.slice(0, TEXT_LIMIT)}… (${s.length - TEXT_LIMIT} more bytes)`;
 }
@@ -117,14 +124,14 @@ export class Encoder {
       header: headerBytes,
       framing,
       payload,
-      text: (first) => {
+      text: (first, _n, _c, sentMs) => {
         // The body as renderBatch() writes it: "[" items joined by "," "]".
         const body = new BoundedText().add('[');
         for (let i = 0; i < count; i++) {
           if (i > 0) body.add(',');
           body.addSized(this.updBytes, (m) => this.updateSized(first + i, m));
         }
-        return renderResponseHead('json', { headerBytes, contentLength: framing + payload }) + body.add(']').toString();
+        return renderResponseHead('json', { headerBytes, contentLength: framing + payload, dateMs: dateAt(sentMs) }) + body.add(']').toString();
       },
     };
     this.batchSpecs.set(count, spec);
@@ -158,7 +165,7 @@ export class Encoder {
       header: headerBytes,
       framing: chunkFramingBytes(retryLen) + retryLen,
       payload: 0,
-      text: () => renderResponseHead('event-stream', { headerBytes }) + renderChunk(renderSseRetry(retry)),
+      text: (_f, _n, _c, sentMs) => renderResponseHead('event-stream', { headerBytes, dateMs: dateAt(sentMs) }) + renderChunk(renderSseRetry(retry)),
     };
   }
 
@@ -196,7 +203,7 @@ export class Encoder {
 
   streamHead(): PacketSpec {
     const headerBytes = this.res;
-    return { kind: 'response', label: () => '200 chunked', header: headerBytes, framing: 0, payload: 0, text: () => renderResponseHead('chunked', { headerBytes }) };
+    return { kind: 'response', label: () => '200 chunked', header: headerBytes, framing: 0, payload: 0, text: (_f, _n, _c, sentMs) => renderResponseHead('chunked', { headerBytes, dateMs: dateAt(sentMs) }) };
   }
 
   /** One update as one chunk of the streamed response. */
@@ -218,7 +225,8 @@ export class Encoder {
       header: headerBytes,
       framing: 0,
       payload: 0,
-      text: () => renderResponseHead('ws-accept', { headerBytes, wsAccept: websocketAccept(makeWebSocketKey(hashBytes(client, attempt, 16))) }),
+      text: (_f, _n, _c, sentMs) =>
+        renderResponseHead('ws-accept', { headerBytes, wsAccept: websocketAccept(makeWebSocketKey(hashBytes(client, attempt, 16))), dateMs: dateAt(sentMs) }),
     };
   }
 
@@ -272,7 +280,7 @@ export class Encoder {
         renderRequestHead('post', { headerBytes: req, host: HOST, path: PATHS.post, contentLength: up }) +
         new BoundedText().addSized(up, (m) => renderUpstreamPayload(client, seq, m)).toString(),
     };
-    this.noContentSpec = { kind: 'response', label: () => '204 No Content', header: res, framing: 0, payload: 0, text: () => renderResponseHead('no-content', { headerBytes: res }) };
+    this.noContentSpec = { kind: 'response', label: () => '204 No Content', header: res, framing: 0, payload: 0, text: (_f, _n, _c, sentMs) => renderResponseHead('no-content', { headerBytes: res, dateMs: dateAt(sentMs) }) };
     this.chunkSpec = {
       kind: 'chunk',
       label: (first) => `chunk #${first + 1}`,

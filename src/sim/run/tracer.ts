@@ -51,7 +51,7 @@ export class Tracer {
     Object.defineProperty(p, 'text', {
       enumerable: true,
       configurable: true,
-      get: () => (cached ??= spec.text(first, count, client)),
+      get: () => (cached ??= spec.text(first, count, client, p.sendMs)),
     });
     this.packets.push(p);
     return p;

@@ -5,6 +5,7 @@ import { longPollingClient } from '../machines/clients/long-polling';
 import type { Connection } from '../run/connection';
 import { traceActor } from '../run/trace-actor';
 import type { DriverFactory } from './driver';
+import { httpRequest } from './http-request';
 import { postUpstream } from './upstream-post';
 
 const RESPONSE = { type: 'RESPONSE' } as const;
@@ -16,13 +17,7 @@ export const longPollingDriver: DriverFactory = (w, host, session) => {
     actor.send(RESPONSE);
   };
   const cut = () => actor.send(DROPPED);
-  const atServer = (conn: Connection) => session.request(conn, { type: 'LONG_POLL', queued: session.queued });
-  const send = (conn: Connection) => {
-    w.metrics.request(w.kernel.now);
-    conn.onDown = answered;
-    conn.onCut = cut;
-    conn.send('up', w.enc.longPoll(), 0, 0, atServer);
-  };
+  const send = httpRequest(w, session, () => w.enc.longPoll(), () => ({ type: 'LONG_POLL', queued: session.queued }), answered, cut);
   const port = { sendLongPoll: () => host.acquire(send) };
   const actor = w.spawn(longPollingClient, { port, reconnectDelayMs: w.s.longPolling.reconnectDelayMs });
   traceActor(w, actor, host.id, 'client', null);

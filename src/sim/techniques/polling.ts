@@ -6,6 +6,7 @@ import { pollingClient } from '../machines/clients/polling';
 import type { Connection } from '../run/connection';
 import { traceActor } from '../run/trace-actor';
 import type { DriverFactory } from './driver';
+import { httpRequest } from './http-request';
 import { postUpstream } from './upstream-post';
 
 const POLL = { type: 'POLL' } as const;
@@ -22,13 +23,7 @@ export const pollingDriver: DriverFactory = (w, host, session) => {
     outstanding--;
     actor.send({ type: 'DROPPED', outstanding });
   };
-  const atServer = (conn: Connection) => session.request(conn, POLL);
-  const send = (conn: Connection) => {
-    w.metrics.request(w.kernel.now);
-    conn.onDown = answered;
-    conn.onCut = cut;
-    conn.send('up', w.enc.poll(), 0, 0, atServer);
-  };
+  const send = httpRequest(w, session, () => w.enc.poll(), () => POLL, answered, cut);
   const port = {
     sendPoll: () => {
       outstanding++;

@@ -7,6 +7,7 @@ import type { Connection } from '../run/connection';
 import { traceActor } from '../run/trace-actor';
 import type { PacketKind } from '../types';
 import type { DriverFactory } from './driver';
+import { httpRequest } from './http-request';
 import { postUpstream } from './upstream-post';
 
 const OPENED = { type: 'OPENED' } as const;
@@ -21,13 +22,7 @@ export const sseDriver: DriverFactory = (w, host, session) => {
     if (count > 0) lastEventId = first + count;
   };
   const cut = () => actor.send(DROPPED);
-  const atServer = (conn: Connection) => session.request(conn, OPEN_STREAM);
-  const send = (conn: Connection) => {
-    w.metrics.request(w.kernel.now);
-    conn.onDown = received;
-    conn.onCut = cut;
-    conn.send('up', w.enc.sseOpen(lastEventId), 0, 0, atServer);
-  };
+  const send = httpRequest(w, session, () => w.enc.sseOpen(lastEventId), () => OPEN_STREAM, received, cut);
   const port = { connect: () => host.acquire(send) };
   const actor = w.spawn(sseClient, { port, reconnectDelayMs: w.s.sse.retryMs });
   traceActor(w, actor, host.id, 'client', null);

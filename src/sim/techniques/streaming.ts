@@ -7,6 +7,7 @@ import type { Connection } from '../run/connection';
 import { traceActor } from '../run/trace-actor';
 import type { PacketKind } from '../types';
 import type { DriverFactory } from './driver';
+import { httpRequest } from './http-request';
 import { postUpstream } from './upstream-post';
 
 const OPENED = { type: 'OPENED' } as const;
@@ -18,13 +19,7 @@ export const streamingDriver: DriverFactory = (w, host, session) => {
     if (kind === 'response') actor.send(OPENED);
   };
   const cut = () => actor.send(DROPPED);
-  const atServer = (conn: Connection) => session.request(conn, OPEN_STREAM);
-  const send = (conn: Connection) => {
-    w.metrics.request(w.kernel.now);
-    conn.onDown = received;
-    conn.onCut = cut;
-    conn.send('up', w.enc.streamOpen(), 0, 0, atServer);
-  };
+  const send = httpRequest(w, session, () => w.enc.streamOpen(), () => OPEN_STREAM, received, cut);
   const port = { connect: () => host.acquire(send) };
   const actor = w.spawn(streamingClient, { port, reconnectDelayMs: w.s.streaming.reconnectDelayMs });
   traceActor(w, actor, host.id, 'client', null);

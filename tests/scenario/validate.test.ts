@@ -16,7 +16,7 @@ const SPEC_DEFAULTS: Record<string, number | string> = {
   'network.jitterMs': 0,
   'network.bandwidthKbps': 10000,
   'network.lossRate': 0,
-  'server.updateRateHz': 1,
+  'server.updateRateHz': 0.2,
   'server.updatePattern': 'poisson',
   'server.payloadBytes': 100,
   'client.sendRateHz': 0,
@@ -84,7 +84,7 @@ describe('resolution', () => {
     expect(s.network.lossRate).toBe(0.01);
     expect(s.network.bandwidthKbps).toBe(10000);
     expect(s.server.updatePattern).toBe('bursty');
-    expect(s.server.updateRateHz).toBe(1);
+    expect(s.server.updateRateHz).toBe(0.2);
   });
 
   it('takes --set KEY=VALUE text', () => {

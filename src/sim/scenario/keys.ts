@@ -35,7 +35,7 @@ export const KEYS: readonly KeySpec[] = [
   { key: 'network.uplinkKbps', kind: 'number', default: 0, min: 1, max: 10000000, zeroMeansOff: true, unit: 'kbit/s', label: 'Uplink bandwidth', help: 'client-to-server link rate; 0 = same as network.bandwidthKbps' },
   { key: 'network.initialCwndSegments', kind: 'int', default: 10, min: 0, max: 1000, unit: 'segments', label: 'Initial TCP window', help: 'initial congestion window (RFC 6928: 10); slow start doubles it each round trip; 0 = no window limit' },
   { key: 'network.lossRate', kind: 'number', default: 0, min: 0, max: 0.5, unit: '', label: 'Loss rate', help: 'probability a segment is lost and retransmitted' },
-  { key: 'server.updateRateHz', kind: 'number', default: 1, min: 0, max: 1000, unit: 'Hz', label: 'Update rate', help: 'updates per second from the feed' },
+  { key: 'server.updateRateHz', kind: 'number', default: 0.2, min: 0, max: 1000, unit: 'Hz', label: 'Update rate', help: 'updates per second from the feed' },
   { key: 'server.updatePattern', kind: 'enum', default: 'poisson', values: ['periodic', 'poisson', 'bursty'], unit: '', label: 'Update pattern', help: 'periodic, poisson or bursty arrivals of updates' },
   { key: 'server.burstSize', kind: 'int', default: 5, min: 1, max: 1000, unit: 'updates', label: 'Burst size', help: 'updates per burst when the pattern is bursty' },
   { key: 'server.burstSpacingMs', kind: 'number', default: 10, min: 0, max: 10000, unit: 'ms', label: 'Burst spacing', help: 'time between the updates of one burst' },

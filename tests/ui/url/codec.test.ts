@@ -111,9 +111,9 @@ describe('decode', () => {
     expect(issues.some((i) => i.param === 'durationMs' && /too much work/.test(i.problem))).toBe(true);
     expect(state.values.durationMs).toBeLessThan(3600000);
     // Duration alone can rescue a long run with few clients.
-    const two = decode('clients=50&durationMs=3600000');
+    const two = decode('clients=200&durationMs=3600000');
     expect(two.issues.map((i) => i.param)).toEqual(['durationMs']);
-    expect(two.state.values.clients).toBe(50);
+    expect(two.state.values.clients).toBe(200);
     expect(two.state.values.durationMs).toBeLessThan(3600000);
   });
 

@@ -1,6 +1,11 @@
-// Command-line arguments of `npm run sim` (SPEC §5), parsed into a request or
-// refused with a one-line message. Pure: no process, no file system.
+// Command-line arguments of `npm run sim` (SPEC §5, §7), parsed into a
+// request or refused with a one-line message. Pure: no process, no file
+// system. Every piece of an argument echoed in a message is cut and escaped
+// (src/sim/scenario/excerpt.ts): an argument may be a megabyte long or hold
+// terminal escape sequences.
 
+import { DEFAULT_MAX_WORK, KEYS, allowedText } from '../sim';
+import { quote } from '../sim/scenario/excerpt';
 import { TECHNIQUES, type TechniqueId } from '../sim/types';
 
 export class UsageError extends Error {
@@ -13,22 +18,46 @@ export interface CliRequest {
   scenarioFile: string | null;
   trace: boolean;
   help: boolean;
+  /** Most work units the run may take (src/sim/run/work.ts). */
+  maxWork: number;
 }
 
-export const USAGE = `usage: npm run --silent sim -- [--technique ID]... [--set KEY=VALUE]... [--scenario FILE.json] [--trace]
+/** Largest --max-work: beyond it, runs take days and more memory than a machine has. */
+export const MAX_MAX_WORK = 1e12;
+
+export const USAGE = `usage: npm run --silent sim -- [--technique ID]... [--set KEY=VALUE]... [--scenario FILE.json] [--trace] [--max-work N]
   --technique ID   ${TECHNIQUES.join(', ')} or all (repeatable; default all)
-  --set KEY=VALUE  a scenario key, e.g. network.latencyMs=100 (repeatable; wins over --scenario)
-  --scenario FILE  a JSON scenario, nested like the keys ({"network": {"latencyMs": 100}})
-  --trace          include the packet and state trace of the first 3 clients`;
+  --set KEY=VALUE  a scenario key, e.g. network.latencyMs=100 (repeatable, the last of a key wins; wins over --scenario)
+  --scenario FILE  a JSON scenario file (a regular file of at most 1 MiB), nested like the keys ({"network": {"latencyMs": 100}})
+  --trace          include the packet and state trace of the first 3 clients
+  --max-work N     refuse runs estimated above N work units (default ${DEFAULT_MAX_WORK.toLocaleString('en-US')}: about a minute; raise it for longer runs)
+  --help           this text
+
+scenario keys (default; allowed):
+${KEYS.map((k) => `  ${k.key.padEnd(30)} ${String(k.default).padEnd(9)} ${allowedText(k)}: ${k.help}`).join('\n')}`;
+
+/** Options that take no value: `--trace=no` is refused, not read as --trace. */
+const FLAGS = new Set(['--trace', '--help', '-h']);
+
+function parseMaxWork(text: string): number {
+  const t = text.trim();
+  const n = /^\d+(\.\d+)?(e\+?\d+)?$/i.test(t) ? Number(t) : NaN;
+  if (!Number.isFinite(n) || n < 1 || n > MAX_MAX_WORK) {
+    throw new UsageError(`--max-work: ${quote(text)} is not allowed; expected a number of work units from 1 to ${MAX_MAX_WORK.toExponential()} (e.g. --max-work 200000000)`);
+  }
+  return Math.floor(n);
+}
 
 export function parseArgs(argv: readonly string[]): CliRequest {
-  const req: CliRequest = { techniques: [], sets: [], scenarioFile: null, trace: false, help: false };
+  const req: CliRequest = { techniques: [], sets: [], scenarioFile: null, trace: false, help: false, maxWork: DEFAULT_MAX_WORK };
+  let maxWorkGiven = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     // Accept both "--set k=v" and "--set=k=v".
     const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
     const name = eq > 0 ? arg.slice(0, eq) : arg;
     const inline = eq > 0 ? arg.slice(eq + 1) : undefined;
+    if (FLAGS.has(name) && inline !== undefined) throw new UsageError(`option ${name} takes no value (got ${quote(arg)})`);
     const value = (): string => {
       if (inline !== undefined) return inline;
       const v = argv[i + 1];
@@ -41,19 +70,24 @@ export function parseArgs(argv: readonly string[]): CliRequest {
         const id = value();
         if (id === 'all') req.techniques.push(...TECHNIQUES);
         else if ((TECHNIQUES as readonly string[]).includes(id)) req.techniques.push(id as TechniqueId);
-        else throw new UsageError(`--technique: '${id}' is not a technique; expected one of ${TECHNIQUES.join(', ')}, all`);
+        else throw new UsageError(`--technique: ${quote(id)} is not a technique; expected one of ${TECHNIQUES.join(', ')}, all`);
         break;
       }
       case '--set': {
         const kv = value();
         const at = kv.indexOf('=');
-        if (at <= 0) throw new UsageError(`--set: '${kv}' is not KEY=VALUE (e.g. --set network.latencyMs=100)`);
+        if (at <= 0) throw new UsageError(`--set: ${quote(kv)} is not KEY=VALUE (e.g. --set network.latencyMs=100)`);
         req.sets.push([kv.slice(0, at).trim(), kv.slice(at + 1)]);
         break;
       }
       case '--scenario':
         if (req.scenarioFile !== null) throw new UsageError('--scenario given twice');
         req.scenarioFile = value();
+        break;
+      case '--max-work':
+        if (maxWorkGiven) throw new UsageError('--max-work given twice');
+        maxWorkGiven = true;
+        req.maxWork = parseMaxWork(value());
         break;
       case '--trace':
         req.trace = true;
@@ -63,7 +97,7 @@ export function parseArgs(argv: readonly string[]): CliRequest {
         req.help = true;
         break;
       default:
-        throw new UsageError(`unknown argument '${arg}'; see --help`);
+        throw new UsageError(`unknown argument ${quote(arg)}; see --help`);
     }
   }
   // Each technique once, in the canonical order.

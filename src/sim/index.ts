@@ -8,4 +8,5 @@ export { editDistance } from './scenario/distance';
 export type { Scenario, UpdatePattern } from './scenario/types';
 export { updateTimes } from './feed';
 export { mediaCase } from './media';
+export { estimateWork, techniqueWork, mediaWork, DEFAULT_MAX_WORK, type WorkEstimate } from './run/work';
 export * from './types';

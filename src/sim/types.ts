@@ -73,6 +73,8 @@ export interface MediaResult {
   stallMs: number;
   /** Each stall: when playback ran dry (since the start) and how long it waited. */
   stallIntervals: { atMs: number; durationMs: number }[];
+  /** Stalls past the first MAX_STALL_INTERVALS (src/sim/media.ts), counted but not listed. */
+  stallIntervalsOmitted: number;
   /** Start -> playback ends, streaming. */
   finishMs: number;
   /** The same object downloaded whole before playback starts. */

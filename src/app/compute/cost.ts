@@ -1,26 +1,39 @@
-// A rough size of a simulation, in "work units" proportional to the kernel
-// events it will process, so the page can predict how long a run takes from
-// how long the previous runs took, and decide whether to run it on the main
-// thread (fits in a frame) or in Web Workers (keeps the page responsive).
+// The page's use of the core's work estimate (src/sim/run/work.ts): predict
+// how long a run takes from how long the previous runs took, to decide
+// whether to run it on the main thread (fits in a frame) or in Web Workers
+// (keeps the page responsive), and refuse a run too big for a browser tab.
 
-import type { Scenario } from '../../sim';
+import { estimateWork, TECHNIQUES, type Scenario } from '../../sim';
 
+/**
+ * Most work the page runs, in work units: about 10 s in the background
+ * workers of a laptop and well under a gigabyte per worker. It admits the
+ * SPEC's largest client count, 10,000 clients for the default minute; a
+ * link asking for more is scaled down (src/app/url/codec.ts), a slider
+ * setting over it is refused with a notice. The command line has its own,
+ * higher limit and `--max-work` to lift it.
+ */
+export const PAGE_WORK_BUDGET = 12_000_000;
+
+/** Work units of the page's run of all five techniques. */
 export function workUnits(s: Scenario): number {
-  const seconds = s.durationMs / 1000;
-  const updates = s.server.updateRateHz * seconds;
-  const polls = s.durationMs / s.polling.intervalMs;
-  const upstream = s.client.sendRateHz * seconds;
-  const pings = s.websocket.pingIntervalMs > 0 ? s.durationMs / s.websocket.pingIntervalMs : 0;
-  // Every technique carries every update and upstream message; polling adds its polls; a base cost per client.
-  return s.clients * (5 * (updates + upstream) + polls + pings + 5 * 4);
+  return estimateWork(s, TECHNIQUES).total;
+}
+
+/** Why the page will not run `s`, or null when it fits the budget. */
+export function overBudget(s: Scenario): string | null {
+  const units = workUnits(s);
+  if (units <= PAGE_WORK_BUDGET) return null;
+  const f = (n: number) => Math.round(n).toLocaleString('en-US');
+  return `this run is too big for a browser tab: about ${f(units)} work units, over the page's limit of ${f(PAGE_WORK_BUDGET)}. Lower the clients, the duration or the rates, or run it from the command line (npm run sim, with --max-work).`;
 }
 
 /** Running estimate of milliseconds per work unit (exponentially weighted, so it follows the machine's speed). */
 export class CostModel {
   msPerUnit: number;
-  // Initial guess from the fast machine engine: the default comparison (380
-  // units) takes about 3-4 ms in Node and up to ~2x that in a browser.
-  constructor(initial = 0.02) {
+  // Initial guess from the fast machine engine: the default comparison
+  // (about 2,800 units) takes about 3-4 ms in Node and up to ~2x that in a browser.
+  constructor(initial = 0.0015) {
     this.msPerUnit = initial;
   }
   predictMs(s: Scenario): number {

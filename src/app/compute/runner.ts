@@ -13,7 +13,7 @@
 // learning from it kept every later slider move on the slower worker path.
 
 import { simulate, TECHNIQUES, type RunOutput, type Scenario, type TechniqueId, type TechniqueResult } from '../../sim';
-import { CostModel } from './cost';
+import { CostModel, overBudget } from './cost';
 import type { JobReply, JobRequest } from './protocol';
 import { simulationWorker } from '../worker-factory';
 
@@ -30,6 +30,8 @@ export interface ComputeStatus {
   /** Wall time of the last completed computation. */
   lastMs: number;
   error: string | null;
+  /** The error is a refusal before running (the run is over the page's budget), not a failure. */
+  refused?: boolean;
 }
 
 export type WorkerFactory = () => Worker;
@@ -65,6 +67,15 @@ export class Runner {
 
   request(s: Scenario): void {
     const gen = ++this.gen;
+    // Refused up front: a run too big for the tab would freeze it or fill its memory.
+    const tooBig = overBudget(s);
+    if (tooBig) {
+      this.cancelStale();
+      this.queue = [];
+      this.current = null;
+      this.setStatus({ computing: false, error: tooBig, refused: true });
+      return;
+    }
     const predicted = this.cost.predictMs(s);
     if (!this.makeWorker || predicted <= SYNC_BUDGET_MS) {
       this.cancelStale();
@@ -77,7 +88,7 @@ export class Runner {
     this.partialMs = 0;
     this.current = { gen, scenario: s, started: performance.now() };
     this.cancelStale();
-    this.setStatus({ computing: true, mode: 'worker', done: 0, error: null });
+    this.setStatus({ computing: true, mode: 'worker', done: 0, error: null, refused: false });
     this.dispatch();
   }
 
@@ -96,10 +107,10 @@ export class Runner {
       if (this.warmedUp) this.cost.observe(s, ms);
       this.warmedUp = true;
       this.current = null;
-      this.setStatus({ computing: false, mode: 'sync', done: TECHNIQUES.length, lastMs: ms, error: null });
+      this.setStatus({ computing: false, mode: 'sync', done: TECHNIQUES.length, lastMs: ms, error: null, refused: false });
       this.onResult(out);
     } catch (err) {
-      this.setStatus({ computing: false, mode: 'sync', error: err instanceof Error ? err.message : String(err) });
+      this.setStatus({ computing: false, mode: 'sync', error: err instanceof Error ? err.message : String(err), refused: false });
     }
   }
 

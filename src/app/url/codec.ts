@@ -15,8 +15,8 @@
 // parameter, its value (raw text, for the page to show as text), what is
 // wrong, and what was used instead.
 
-import { editDistance, KEY_INDEX, KEYS, nest, parseValue, ScenarioError, TECHNIQUES, type TechniqueId } from '../../sim';
-import { workUnits } from '../compute/cost';
+import { editDistance, KEY_INDEX, KEYS, mediaWork, nest, parseValue, ScenarioError, TECHNIQUES, type TechniqueId } from '../../sim';
+import { PAGE_WORK_BUDGET, workUnits } from '../compute/cost';
 import { MAX_SPEED, MIN_SPEED, VIEWS, type ViewId } from '../view-ids';
 import { THEMES, type ThemeId } from '../theme/theme';
 
@@ -52,13 +52,15 @@ export const DEFAULT_VIEW: ViewId = 'compare';
 export const DEFAULT_TECHNIQUE: TechniqueId = 'sse';
 
 /**
- * Most work a link may ask of the page, in compute/cost.ts work units
- * (clients × (updates, polls, messages) over the duration). A run of this
- * size takes some seconds in the background workers on a laptop; far bigger
- * ones (10,000 clients for an hour) would keep the machine busy for hours and
- * fill the memory, so a link asking for one is scaled down, with a notice.
+ * Most work a link may ask of the page, in work units (src/sim/run/work.ts):
+ * the page's budget (src/app/compute/cost.ts). Far bigger runs (10,000
+ * clients for an hour) would keep the machine busy for hours and fill the
+ * memory, so a link asking for one is scaled down, with a notice.
  */
-export const URL_WORK_BUDGET = 1_000_000;
+export const URL_WORK_BUDGET = PAGE_WORK_BUDGET;
+
+/** Most work the streaming media case may take in a link (its chunks are walked one by one): a quarter of the budget. */
+export const URL_MEDIA_BUDGET = URL_WORK_BUDGET / 4;
 
 export function defaultEmbed(): EmbedOptions {
   return { embed: false, autoplay: false, loop: false, controls: null };
@@ -265,9 +267,22 @@ function problemOf(e: ScenarioError, value: string): string {
  * less than 1 s), then the number of clients, each with a notice.
  */
 function budget(s: UrlState, issues: Issue[]): void {
-  const units = () => workUnits(nest(new Map(Object.entries(s.values))));
-  if (units() <= URL_WORK_BUDGET) return;
+  const scenario = () => nest(new Map(Object.entries(s.values)));
+  const units = () => workUnits(scenario());
   const why = `too much work for a browser tab (clients × duration × event rates over a budget of ${URL_WORK_BUDGET.toLocaleString('en-US')} work units)`;
+  // The media case's work depends on its chunk count alone: fewer, larger chunks.
+  if (mediaWork(scenario()) > URL_MEDIA_BUDGET) {
+    const bytes = s.values['streaming.mediaBytes'] as number;
+    const chunk = s.values['streaming.chunkBytes'] as number;
+    const spec = KEY_INDEX.get('streaming.chunkBytes')!;
+    // mediaWork = 2 chunks + segments + 10: the most chunks that fit, then the chunk size, rounded up to a KiB.
+    const segments = Math.ceil(bytes / 1460);
+    const maxChunks = Math.max(1, Math.floor((URL_MEDIA_BUDGET - segments - 10) / 2));
+    const fitted = Math.min(spec.max!, Math.ceil(Math.ceil(bytes / maxChunks) / 1024) * 1024);
+    s.values['streaming.chunkBytes'] = fitted;
+    issues.push({ param: 'streaming.chunkBytes', value: String(chunk), problem: `${why}: ${Math.ceil(bytes / chunk).toLocaleString('en-US')} media chunks`, used: `${fitted} B` });
+  }
+  if (units() <= URL_WORK_BUDGET) return;
   const dur = s.values.durationMs as number;
   const minDur = Math.min(dur, 1000);
   let lo = minDur;

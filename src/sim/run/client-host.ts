@@ -103,13 +103,20 @@ export class ClientHost {
     if (rate <= 0) return;
     const meanUs = 1e6 / rate;
     const k = this.w.kernel;
+    const end = this.w.durationUs;
+    // The next message after an exponential gap; none past the end of the run
+    // (a rate of 1e-300 Hz gives an infinite gap: nothing to schedule).
+    const schedule = (from: number) => {
+      const at = from + Math.max(1, Math.round(this.upstreamRng.exponential(meanUs)));
+      if (at < end) k.at(at, PRIORITY.timer, next);
+    };
     const next = () => {
       this.upstream.push({ seq: this.upSeq++, generatedAt: k.now, sent: false });
       this.w.metrics.upGenerated++;
       onMessage();
-      k.at(k.now + Math.max(1, Math.round(this.upstreamRng.exponential(meanUs))), PRIORITY.timer, next);
+      schedule(k.now);
     };
-    k.at(Math.max(1, Math.round(this.upstreamRng.exponential(meanUs))), PRIORITY.timer, next);
+    schedule(0);
   }
 
   /** An upstream message reached the server. */

@@ -47,7 +47,7 @@ export const KEYS: readonly KeySpec[] = [
   { key: 'polling.intervalMs', kind: 'number', default: 1000, min: 10, max: 3600000, unit: 'ms', label: 'Poll interval', help: 'short-polling period (setInterval semantics)' },
   { key: 'longPolling.timeoutMs', kind: 'number', default: 30000, min: 10, max: 3600000, unit: 'ms', label: 'Long-poll timeout', help: 'server hold time before an empty response' },
   { key: 'longPolling.reconnectDelayMs', kind: 'number', default: 0, min: 0, max: 3600000, unit: 'ms', label: 'Long-poll pause', help: 'client pause before the next request' },
-  { key: 'sse.retryMs', kind: 'number', default: 3000, min: 0, max: 3600000, unit: 'ms', label: 'SSE retry', help: 'EventSource reconnection time (Chromium 3000, Firefox 5000)' },
+  { key: 'sse.retryMs', kind: 'int', default: 3000, min: 0, max: 3600000, unit: 'ms', label: 'SSE retry', help: 'EventSource reconnection time (Chromium 3000, Firefox 5000)' },
   { key: 'websocket.pingIntervalMs', kind: 'number', default: 0, min: 10, max: 3600000, zeroMeansOff: true, unit: 'ms', label: 'Ping interval', help: 'server ping period; 0 = no pings' },
   { key: 'websocket.reconnectDelayMs', kind: 'number', default: 1000, min: 0, max: 3600000, unit: 'ms', label: 'WebSocket reconnect', help: "application's pause before reconnecting a dropped WebSocket" },
   { key: 'streaming.reconnectDelayMs', kind: 'number', default: 1000, min: 0, max: 3600000, unit: 'ms', label: 'Stream reconnect', help: "application's pause before reopening a dropped stream" },

@@ -5,6 +5,8 @@
 
 import { z } from 'zod';
 import { editDistance } from './distance';
+import { cut, excerpt, quote } from './excerpt';
+import { NumberText } from './json';
 import { KEYS, KEY_INDEX, allowedText, type KeySpec } from './keys';
 import type { Scenario } from './types';
 
@@ -15,14 +17,14 @@ export class ScenarioError extends Error {
     readonly allowed: string,
     message?: string,
   ) {
-    super(message ?? `scenario key '${key}': ${show(value)} is not allowed; expected ${allowed}`);
+    super(message ?? `scenario key ${quote(key)}: ${show(value)} is not allowed; expected ${allowed}`);
     this.name = 'ScenarioError';
   }
 }
 
+/** A value as written (a number's text when it is no double), short and escaped. */
 function show(value: unknown): string {
-  const s = typeof value === 'string' ? `'${value}'` : JSON.stringify(value) ?? String(value);
-  return s.length > 60 ? `${s.slice(0, 57)}...` : s;
+  return value instanceof NumberText ? cut(value.text) : excerpt(value);
 }
 
 function schemaFor(spec: KeySpec): z.ZodType {
@@ -35,8 +37,12 @@ function schemaFor(spec: KeySpec): z.ZodType {
 
 const SCHEMAS: ReadonlyMap<string, z.ZodType> = new Map(KEYS.map((k) => [k.key, schemaFor(k)]));
 
+/** Keys longer than this get no typo hint: no key is that long, and the distance costs length². */
+const MAX_HINT_KEY = 64;
+
 /** The closest known key, to suggest on a typo. */
 function suggest(key: string): string {
+  if (key.length > MAX_HINT_KEY) return '';
   let best = '';
   let bestD = Infinity;
   for (const k of KEYS) {
@@ -46,14 +52,21 @@ function suggest(key: string): string {
   return bestD <= 3 ? `; did you mean '${best}'?` : '';
 }
 
+/** The key names in short: top-level keys, then groups (network.*, server.*, ...). */
+const KEY_SUMMARY = [...new Set(KEYS.map((k) => (k.key.includes('.') ? `${k.key.split('.')[0]}.*` : k.key)))].join(', ');
+
 function unknownKey(key: string, value: unknown): ScenarioError {
-  return new ScenarioError(key, value, 'a known scenario key', `unknown scenario key '${key}' (value ${show(value)})${suggest(key)}; known keys: ${KEYS.map((k) => k.key).join(', ')}`);
+  const hint = suggest(key);
+  return new ScenarioError(key, value, 'a known scenario key', `unknown scenario key ${quote(key)} (value ${show(value)})${hint || `; known keys: ${KEY_SUMMARY} (npm run sim -- --help lists them all)`}`);
 }
 
 /** Check one key's value (already of its JSON type). */
 export function checkValue(key: string, value: unknown): number | string {
   const spec = KEY_INDEX.get(key);
   if (!spec) throw unknownKey(key, value);
+  if (value instanceof NumberText) {
+    throw new ScenarioError(key, value.text, allowedText(spec), `scenario key '${key}': ${show(value)} is out of range; expected ${allowedText(spec)}`);
+  }
   const result = SCHEMAS.get(key)!.safeParse(value);
   if (!result.success) {
     const rightType = typeof value === (spec.kind === 'enum' ? 'string' : 'number');
@@ -72,24 +85,36 @@ export function parseValue(key: string, text: string): number | string {
   if (spec.kind === 'enum') return checkValue(key, text.trim());
   const t = text.trim();
   if (!NUMBER_TEXT.test(t)) {
-    throw new ScenarioError(key, text, allowedText(spec), `scenario key '${key}': ${show(text)} is not a number; expected ${allowedText(spec)}`);
+    throw new ScenarioError(key, text, allowedText(spec), `scenario key '${key}': ${quote(text)} is not a number; expected ${allowedText(spec)}`);
   }
   const n = Number(t);
   if (!Number.isFinite(n)) {
-    throw new ScenarioError(key, text, allowedText(spec), `scenario key '${key}': ${show(text)} is out of range; expected ${allowedText(spec)}`);
+    throw new ScenarioError(key, text, allowedText(spec), `scenario key '${key}': ${quote(text)} is out of range; expected ${allowedText(spec)}`);
   }
   return checkValue(key, n);
 }
 
-/** Flatten a nested scenario object to dotted keys, refusing unknown keys and wrong shapes. */
-export function flatten(input: unknown, prefix = '', out = new Map<string, unknown>()): Map<string, unknown> {
+/**
+ * Flatten a nested scenario object to dotted keys, refusing unknown keys,
+ * wrong shapes, and one key given twice (dotted and nested: "network.latencyMs"
+ * and "network": {"latencyMs"}). Recursion follows known key prefixes only,
+ * so it is as deep as the deepest key, whatever the input.
+ */
+export function flatten(input: unknown, prefix = '', out = new Map<string, unknown>(), written = new Map<string, string>(), path = ''): Map<string, unknown> {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     throw new ScenarioError(prefix || '(scenario)', input, 'an object of scenario keys', `${prefix ? `scenario key '${prefix}'` : 'the scenario'}: ${show(input)} is not an object of scenario keys`);
   }
   for (const [name, value] of Object.entries(input as Record<string, unknown>)) {
     const key = prefix ? `${prefix}.${name}` : name;
-    if (KEY_INDEX.has(key)) out.set(key, value);
-    else if (KEYS.some((k) => k.key.startsWith(`${key}.`))) flatten(value, key, out);
+    const as = path ? `${path}: {"${cut(name, 40)}"}` : `"${cut(name, 40)}"`;
+    if (KEY_INDEX.has(key)) {
+      const before = written.get(key);
+      if (before !== undefined) {
+        throw new ScenarioError(key, value, 'each key once', `scenario key '${key}' is given twice: as ${before} and as ${as}; give it once`);
+      }
+      written.set(key, as);
+      out.set(key, value);
+    } else if (KEYS.some((k) => k.key.startsWith(`${key}.`))) flatten(value, key, out, written, as);
     else throw unknownKey(key, value);
   }
   return out;
@@ -130,6 +155,7 @@ export function toFlat(s: Scenario): Map<string, number | string> {
 export function resolveScenario(base: unknown = {}, overrides: Iterable<[string, string]> = []): Scenario {
   const flat = defaultFlat();
   for (const [key, value] of flatten(base)) flat.set(key, checkValue(key, value));
+  // A key set twice: the later wins, as repeated command-line options do (scripts append overrides).
   for (const [key, text] of overrides) flat.set(key, parseValue(key, text));
   return nest(flat);
 }

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveScenario, runTechnique, type RunOutput } from '../../../src/sim';
 import { Runner, SYNC_BUDGET_MS, type ComputeStatus } from '../../../src/app/compute/runner';
-import { CostModel, workUnits } from '../../../src/app/compute/cost';
+import { CostModel, PAGE_WORK_BUDGET, workUnits } from '../../../src/app/compute/cost';
 import type { JobReply, JobRequest } from '../../../src/app/compute/protocol';
 
 /** A fake Worker that answers when told to, so the test controls the order. */
@@ -28,9 +28,13 @@ class FakeWorker {
 
 describe('cost model', () => {
   it('grows with clients, duration and rates, and learns from observations', () => {
-    const small = resolveScenario({});
-    const big = resolveScenario({ clients: 100 });
-    expect(workUnits(big)).toBeCloseTo(100 * workUnits(small));
+    const small = resolveScenario({ streaming: { mediaBytes: 0 } });
+    const big = resolveScenario({ clients: 100, streaming: { mediaBytes: 0 } });
+    // Per-client work scales with clients; only the feed's own events are once per run.
+    expect(workUnits(big)).toBeGreaterThan(80 * workUnits(small));
+    expect(workUnits(big)).toBeLessThan(100 * workUnits(small));
+    expect(workUnits(resolveScenario({ durationMs: 120000, streaming: { mediaBytes: 0 } }))).toBeGreaterThan(1.5 * workUnits(small));
+    expect(workUnits(resolveScenario({ server: { updateRateHz: 5 }, streaming: { mediaBytes: 0 } }))).toBeGreaterThan(3 * workUnits(small));
     const m = new CostModel(1);
     m.observe(small, workUnits(small) * 0.01);
     expect(m.msPerUnit).toBeLessThan(1);
@@ -38,6 +42,24 @@ describe('cost model', () => {
 });
 
 describe('Runner', () => {
+  it('refuses a run over the page budget up front: no worker, no result, a notice naming the limit', () => {
+    const outs: RunOutput[] = [];
+    const r = new Runner((o) => outs.push(o), () => {}, () => { throw new Error('no worker expected'); });
+    const huge = resolveScenario({ clients: 10000, durationMs: 3600000, server: { updateRateHz: 1000 } });
+    expect(workUnits(huge)).toBeGreaterThan(PAGE_WORK_BUDGET);
+    r.request(huge);
+    expect(outs).toHaveLength(0);
+    expect(r.status.refused).toBe(true);
+    expect(r.status.error).toContain(PAGE_WORK_BUDGET.toLocaleString('en-US'));
+    expect(r.status.error).toContain('--max-work');
+    // The next run that fits clears the refusal.
+    r.cost.msPerUnit = 0;
+    r.request(resolveScenario({ durationMs: 2000 }));
+    expect(outs).toHaveLength(1);
+    expect(r.status.error).toBeNull();
+    expect(r.status.refused).toBe(false);
+  });
+
   it('runs on the main thread when the prediction fits in a frame', () => {
     const outs: RunOutput[] = [];
     const r = new Runner((o) => outs.push(o), () => {}, () => { throw new Error('no worker expected'); });

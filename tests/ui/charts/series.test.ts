@@ -236,6 +236,7 @@ describe('mediaTimelines', () => {
       { atMs: 5000, durationMs: 300 },
       { atMs: 9000, durationMs: 200 },
     ],
+    stallIntervalsOmitted: 0,
     finishMs: 16700,
     downloadFirst: { startupMs: 1800, finishMs: 17800 },
   };

@@ -4,11 +4,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { KEYS, TECHNIQUES, type KeySpec } from '../../../src/sim';
-import { decode, defaultUrlState, encode, URL_WORK_BUDGET, type UrlState } from '../../../src/app/url/codec';
+import { decode, defaultUrlState, encode, URL_MEDIA_BUDGET, URL_WORK_BUDGET, type UrlState } from '../../../src/app/url/codec';
 import { VIEWS } from '../../../src/app/view-ids';
 import { THEMES } from '../../../src/app/theme/theme';
 import { workUnits } from '../../../src/app/compute/cost';
-import { nest } from '../../../src/sim';
+import { mediaWork, nest } from '../../../src/sim';
 
 function valueArb(spec: KeySpec): fc.Arbitrary<number | string> {
   if (spec.kind === 'enum') return fc.constantFrom(...spec.values!);
@@ -29,7 +29,7 @@ const stateArb: fc.Arbitrary<UrlState> = fc
     embed: fc.record({ embed: fc.boolean(), autoplay: fc.boolean(), loop: fc.boolean(), controls: fc.option(fc.subarray(['playback', 'network.latencyMs', 'clients']), { nil: null }) }),
   })
   // Links are only written for runs within the work budget, and a playhead within the run.
-  .filter((r) => workUnits(nest(new Map(Object.entries(r.values)))) <= URL_WORK_BUDGET)
+  .filter((r) => workUnits(nest(new Map(Object.entries(r.values)))) <= URL_WORK_BUDGET && mediaWork(nest(new Map(Object.entries(r.values)))) <= URL_MEDIA_BUDGET)
   .map(({ tMicro, ...r }) => ({ ...r, t: Math.min(tMicro / 1000, r.values.durationMs as number) }));
 
 describe('encode', () => {
@@ -111,10 +111,26 @@ describe('decode', () => {
     expect(issues.some((i) => i.param === 'durationMs' && /too much work/.test(i.problem))).toBe(true);
     expect(state.values.durationMs).toBeLessThan(3600000);
     // Duration alone can rescue a long run with few clients.
-    const two = decode('clients=200&durationMs=3600000');
+    const two = decode('clients=1000&durationMs=3600000');
     expect(two.issues.map((i) => i.param)).toEqual(['durationMs']);
-    expect(two.state.values.clients).toBe(200);
+    expect(two.state.values.clients).toBe(1000);
     expect(two.state.values.durationMs).toBeLessThan(3600000);
+  });
+
+  it('gives the media case fewer, larger chunks when it has too many (issue 7: 100 MB in 1-byte chunks froze the tab)', () => {
+    const { state, issues } = decode('streaming.mediaBytes=100000000&streaming.chunkBytes=1');
+    const s = nest(new Map(Object.entries(state.values)));
+    expect(mediaWork(s)).toBeLessThanOrEqual(URL_MEDIA_BUDGET);
+    expect(workUnits(s)).toBeLessThanOrEqual(URL_WORK_BUDGET);
+    expect(state.values['streaming.mediaBytes']).toBe(100000000);
+    const chunk = state.values['streaming.chunkBytes'] as number;
+    expect(chunk % 1024).toBe(0);
+    // The smallest KiB multiple that fits: one KiB less would not.
+    expect(mediaWork(nest(new Map(Object.entries({ ...state.values, 'streaming.chunkBytes': chunk - 1024 }))))).toBeGreaterThan(URL_MEDIA_BUDGET);
+    const issue = issues.find((i) => i.param === 'streaming.chunkBytes')!;
+    expect(issue.value).toBe('1');
+    expect(issue.problem).toMatch(/too much work.*100,000,000 media chunks/);
+    expect(issue.used).toBe(`${chunk} B`);
   });
 
   it('keeps markup as plain text in the issue', () => {

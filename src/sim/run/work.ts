@@ -1,0 +1,108 @@
+// How much work a run is, before running it: an estimate in "work units",
+// about one kernel event or one segment of TCP bookkeeping each, so that the
+// command line can refuse a run over its limit up front (SPEC §7:
+// `--max-work N`) and the page can scale a link down or refuse a slider
+// setting, before anything is simulated. One estimate for both, here.
+//
+// The estimate follows the model's own structure: every message costs a
+// few kernel events (sent, arrived, the machine steps it causes) plus one
+// unit per TCP segment it is cut into (src/sim/net/tcp.ts walks segments one
+// by one); every poll, timeout, ping, upstream message and fault adds its
+// events; the media case walks its chunks and segments. It is meant to be
+// an upper bound of the events a run processes (tests/sim/work.test.ts
+// checks that against `events` over random scenarios) and proportional to
+// its time and memory (bench/run.ts prints ms per unit).
+
+import { MSS } from '../net/tcp';
+import type { Scenario } from '../scenario/types';
+import { TECHNIQUES, type TechniqueId } from '../types';
+
+/** Command-line default: about a minute and well under 2 GB on a 2-core laptop (see docs/model.md). */
+export const DEFAULT_MAX_WORK = 50_000_000;
+
+/** Per client: connection set-up, the first request and response, start and end. */
+const BASE_PER_CLIENT = 12;
+/** A reconnection after a cut: notice, retry timer, SYN, SYN-ACK, request, response head, machine steps. */
+const PER_RECONNECT = 10;
+
+/** Segments of TCP bookkeeping for `bytes` of data (at least one). */
+function segments(bytes: number): number {
+  return Math.max(1, Math.ceil(bytes / MSS));
+}
+
+export interface WorkEstimate {
+  /** Total work units of the run. */
+  total: number;
+  /** Per technique. */
+  byTechnique: Partial<Record<TechniqueId, number>>;
+  /** The streaming media case (chunks and segments), included in streaming's figure. */
+  media: number;
+}
+
+/** Work of the streaming media case: one unit per chunk and per segment (src/sim/media.ts). */
+export function mediaWork(s: Scenario): number {
+  const total = s.streaming.mediaBytes;
+  if (total <= 0) return 0;
+  const chunk = Math.min(s.streaming.chunkBytes, total);
+  const chunks = Math.ceil(total / chunk);
+  return 2 * chunks + Math.ceil(total / MSS) + 10;
+}
+
+/** Work of one technique's run over the scenario. */
+export function techniqueWork(s: Scenario, id: TechniqueId): number {
+  const seconds = s.durationMs / 1000;
+  // Poisson and bursty feeds vary around their mean: leave room above it.
+  const meanUpdates = s.server.updateRateHz * seconds;
+  const clump = s.server.updatePattern === 'bursty' ? s.server.burstSize : 1;
+  const updates = meanUpdates + 4 * Math.sqrt(meanUpdates * clump) + clump;
+  const updateSegs = segments(s.server.payloadBytes + 64);
+  const meanUp = s.client.sendRateHz * seconds;
+  const upstream = meanUp > 0 ? meanUp + 4 * Math.sqrt(meanUp) + 1 : 0;
+  const upSegs = segments(s.client.payloadBytes + s.http.requestHeaderBytes);
+  const cuts = s.faults.disconnectIntervalMs > 0 ? (s.durationMs / s.faults.disconnectIntervalMs) * 1.5 + 2 : 0;
+  const requestSegs = segments(s.http.requestHeaderBytes) + segments(s.http.responseHeaderBytes);
+
+  let perClient = BASE_PER_CLIENT + cuts * PER_RECONNECT;
+  // The feed's own event per update (once per run, not per client) is added below.
+  switch (id) {
+    case 'polling': {
+      const polls = s.durationMs / s.polling.intervalMs + 1;
+      // Timer, request arrival, response arrival, machine steps; each update
+      // rides once in some answer (its segments, its latency sample).
+      perClient += polls * (4 + requestSegs) + updates * (1 + updateSegs);
+      break;
+    }
+    case 'long-polling': {
+      // At most one answer and one new request per update, plus a timeout
+      // cycle every longPolling.timeoutMs.
+      const timeouts = s.durationMs / s.longPolling.timeoutMs + 1;
+      perClient += (updates + timeouts + cuts) * (6 + requestSegs) + updates * updateSegs;
+      break;
+    }
+    case 'sse':
+    case 'streaming':
+    case 'websocket': {
+      // One push per update: the server's step, the event's arrival, the client's step.
+      perClient += updates * (3 + updateSegs);
+      if (id === 'websocket' && s.websocket.pingIntervalMs > 0) perClient += (s.durationMs / s.websocket.pingIntervalMs + 1) * 4;
+      break;
+    }
+  }
+  // Upstream: generation, send, arrival, answer (a POST and its 204, or a frame), maybe a new connection.
+  perClient += upstream * (id === 'websocket' ? 3 + upSegs : 8 + upSegs + requestSegs);
+  let work = s.clients * perClient + updates;
+  if (id === 'streaming') work += mediaWork(s);
+  return work;
+}
+
+/** Work of a run of `techniques` over the scenario. */
+export function estimateWork(s: Scenario, techniques: readonly TechniqueId[] = TECHNIQUES): WorkEstimate {
+  const byTechnique: Partial<Record<TechniqueId, number>> = {};
+  let total = 0;
+  for (const id of techniques) {
+    const w = Math.ceil(techniqueWork(s, id));
+    byTechnique[id] = w;
+    total += w;
+  }
+  return { total, byTechnique, media: techniques.includes('streaming') ? mediaWork(s) : 0 };
+}

@@ -16,6 +16,7 @@
 // wrong, and what was used instead.
 
 import { editDistance, KEY_INDEX, KEYS, mediaWork, nest, parseValue, ScenarioError, TECHNIQUES, type TechniqueId } from '../../sim';
+import { cut } from '../../sim/scenario/excerpt';
 import { PAGE_WORK_BUDGET, workUnits } from '../compute/cost';
 import { MAX_SPEED, MIN_SPEED, VIEWS, type ViewId } from '../view-ids';
 import { THEMES, type ThemeId } from '../theme/theme';
@@ -214,12 +215,16 @@ export function decode(search: string): { state: UrlState; issues: Issue[] } {
           break;
         }
         const good = items.filter((x, i) => (x === 'playback' || KEY_INDEX.has(x)) && items.indexOf(x) === i);
-        const bad = items.filter((x) => x !== 'playback' && !KEY_INDEX.has(x));
-        if (bad.length > 0 || good.length === 0) {
+        const bad = items.filter((x) => x !== 'playback' && x !== 'none' && !KEY_INDEX.has(x));
+        const problems: string[] = [];
+        if (items.includes('none')) problems.push('none cannot be combined with other controls');
+        if (bad.length > 0) problems.push(`not ${bad.length > 1 ? 'scenario keys' : 'a scenario key'}: ${bad.join(', ')}`);
+        if (items.length === 0) problems.push('empty');
+        if (problems.length > 0) {
           issues.push({
             param,
             value,
-            problem: bad.length > 0 ? `not a scenario key: ${bad.join(', ')} (expected none, playback or scenario keys)` : 'empty (expected none, playback or scenario keys)',
+            problem: `${problems.join('; ')} (expected none alone, or playback and/or scenario keys)`,
             used: good.length > 0 ? good.join(', ') : 'playback',
           });
         }
@@ -244,7 +249,8 @@ export function decode(search: string): { state: UrlState; issues: Issue[] } {
       s.t = dur;
     } else s.t = n;
   }
-  return { state: s, issues };
+  // What the notice shows is bounded and printable whatever the link holds (a 1 MB value, escape codes).
+  return { state: s, issues: issues.map((i) => ({ param: cut(i.param, 60), value: cut(i.value, 80), problem: cut(i.problem, 300), used: cut(i.used, 200) })) };
 }
 
 function numberOf(text: string): number | null {

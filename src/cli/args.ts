@@ -18,8 +18,8 @@ export interface CliRequest {
   scenarioFile: string | null;
   trace: boolean;
   help: boolean;
-  /** Most work units the run may take (src/sim/run/work.ts). */
-  maxWork: number;
+  /** Most work units the run may take (src/sim/run/work.ts); null: the default. */
+  maxWork: number | null;
 }
 
 /** Largest --max-work: beyond it, runs take days and more memory than a machine has. */
@@ -49,8 +49,7 @@ function parseMaxWork(text: string): number {
 }
 
 export function parseArgs(argv: readonly string[]): CliRequest {
-  const req: CliRequest = { techniques: [], sets: [], scenarioFile: null, trace: false, help: false, maxWork: DEFAULT_MAX_WORK };
-  let maxWorkGiven = false;
+  const req: CliRequest = { techniques: [], sets: [], scenarioFile: null, trace: false, help: false, maxWork: null };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     // Accept both "--set k=v" and "--set=k=v".
@@ -85,8 +84,7 @@ export function parseArgs(argv: readonly string[]): CliRequest {
         req.scenarioFile = value();
         break;
       case '--max-work':
-        if (maxWorkGiven) throw new UsageError('--max-work given twice');
-        maxWorkGiven = true;
+        if (req.maxWork !== null) throw new UsageError('--max-work given twice');
         req.maxWork = parseMaxWork(value());
         break;
       case '--trace':

@@ -5,10 +5,10 @@
 // and nothing on stdout; a run estimated over the work limit is refused the
 // same way before anything is simulated, naming --max-work.
 
-import { estimateWork, resolveScenario, ScenarioError, simulate } from '../sim';
+import { DEFAULT_MAX_WORK, estimateWork, resolveScenario, ScenarioError, simulate } from '../sim';
 import { JsonError, parseJson } from '../sim/scenario/json';
 import { escapeControls, quote } from '../sim/scenario/excerpt';
-import { parseArgs, USAGE, UsageError } from './args';
+import { MAX_MAX_WORK, parseArgs, USAGE, UsageError } from './args';
 import { readScenarioFile } from './scenario-file';
 
 export interface CliOutcome {
@@ -19,9 +19,11 @@ export interface CliOutcome {
 
 export interface CliDeps {
   readFile: (path: string) => string;
+  /** The work limit without --max-work (tests lower it to stay fast). */
+  defaultMaxWork: number;
 }
 
-const DEFAULT_DEPS: CliDeps = { readFile: readScenarioFile };
+const DEFAULT_DEPS: CliDeps = { readFile: readScenarioFile, defaultMaxWork: DEFAULT_MAX_WORK };
 
 /** Longest error line: messages are built short; this is the last guard. */
 export const MAX_MESSAGE_CHARS = 400;
@@ -36,13 +38,14 @@ function fmt(n: number): string {
   return Math.round(n).toLocaleString('en-US');
 }
 
-export function runCli(argv: readonly string[], deps: CliDeps = DEFAULT_DEPS): CliOutcome {
+export function runCli(argv: readonly string[], deps: Partial<CliDeps> = {}): CliOutcome {
+  const d: CliDeps = { ...DEFAULT_DEPS, ...deps };
   try {
     const req = parseArgs(argv);
     if (req.help) return { code: 0, stdout: `${USAGE}\n`, stderr: '' };
     let base: unknown = {};
     if (req.scenarioFile !== null) {
-      const text = deps.readFile(req.scenarioFile);
+      const text = d.readFile(req.scenarioFile);
       try {
         base = parseJson(text);
       } catch (e) {
@@ -52,9 +55,13 @@ export function runCli(argv: readonly string[], deps: CliDeps = DEFAULT_DEPS): C
     }
     const scenario = resolveScenario(base, req.sets);
     const work = estimateWork(scenario, req.techniques).total;
-    if (work > req.maxWork) {
+    const limit = req.maxWork ?? d.defaultMaxWork;
+    if (work > limit && work > MAX_MAX_WORK) {
+      return failure(`this run is estimated at ${fmt(work)} work units, more than any run may take (--max-work allows up to ${MAX_MAX_WORK.toExponential()}); lower clients, durationMs or the rates`);
+    }
+    if (work > limit) {
       return failure(
-        `this run is estimated at ${fmt(work)} work units, over the limit of ${fmt(req.maxWork)}; ` +
+        `this run is estimated at ${fmt(work)} work units, over the limit of ${fmt(limit)}; ` +
           `add --max-work ${Math.ceil(work)} to run it anyway (about a minute per 50 million units), or lower clients, durationMs or the rates`,
       );
     }

@@ -5,7 +5,7 @@
 // they run in parallel in beforeAll and the tests read the outcomes. The
 // binary is the project's own tsx (what `npx tsx` resolves to, without npx's
 // start-up), as `npm run sim` runs it.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,6 +39,12 @@ const file = (name: string, text: string) => {
   return p;
 };
 
+function fifo(): string {
+  const p = join(dir, 'pipe');
+  execFileSync('mkfifo', [p]);
+  return p;
+}
+
 const SHORT = ['--set', 'durationMs=2000', '--set', 'streaming.mediaBytes=0'];
 const cases = {
   defaults: [] as string[],
@@ -51,6 +57,13 @@ const cases = {
   unknownTechnique: ['--technique', 'comet'],
   missingFile: ['--scenario', join(dir, 'nope.json')],
   invalidJson: ['--scenario', file('bad.json', '{"clients": 2,')],
+  // Issue 7, in a real process: a device and a named pipe are refused at once
+  // (reading /dev/zero never ended; opening a pipe blocked), a runaway run is
+  // refused before simulating, a flag refuses a value.
+  devZero: ['--scenario', '/dev/zero'],
+  namedPipe: ['--scenario', fifo()],
+  runaway: ['--set', 'clients=10000', '--set', 'durationMs=3600000', '--set', 'server.updateRateHz=1000'],
+  flagValue: ['--trace=no'],
 };
 type Name = keyof typeof cases;
 const out = {} as Record<Name, Outcome>;
@@ -124,6 +137,10 @@ describe('sim command line: bad input exits 2, one line on stderr naming what is
     ['unknownTechnique', 'comet'],
     ['missingFile', 'nope.json'],
     ['invalidJson', 'bad.json'],
+    ['devZero', 'a device'],
+    ['namedPipe', 'a named pipe'],
+    ['runaway', '--max-work'],
+    ['flagValue', 'takes no value'],
   ] as [Name, string][])('%s', (name, mention) => {
     const o = out[name];
     expect(o.status).toBe(2);

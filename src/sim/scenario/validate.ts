@@ -73,7 +73,8 @@ export function checkValue(key: string, value: unknown): number | string {
     const kind = !rightType ? 'of the wrong type' : spec.kind === 'int' && !Number.isInteger(value) ? 'not an integer' : spec.kind === 'enum' ? 'not a known value' : 'out of range';
     throw new ScenarioError(key, value, allowedText(spec), `scenario key '${key}': ${show(value)} is ${kind}; expected ${allowedText(spec)}`);
   }
-  return result.data as number | string;
+  // -0 is 0 (JSON and URLs may write it; it must not differ from the default 0).
+  return result.data === 0 ? 0 : (result.data as number | string);
 }
 
 const NUMBER_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;

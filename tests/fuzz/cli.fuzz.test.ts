@@ -25,7 +25,7 @@ const setArg = fc.tuple(keyName, keyValue).map(([k, v]) => `${k}=${v}`);
 const technique = fc.oneof(fc.constantFrom(...TECHNIQUES, 'all', 'ALL', 'comet'), hostileText);
 const option = fc.constantFrom('--technique', '--set', '--scenario', '--trace', '--help', '-h', '--max-work', '--bogus', '-x', '--');
 
-const token: fc.Arbitrary<string[]> = fc.oneof(
+const token: fc.Arbitrary<readonly string[]> = fc.oneof(
   { weight: 5, arbitrary: setArg.map((kv) => ['--set', kv]) },
   { weight: 1, arbitrary: setArg.map((kv) => [`--set=${kv}`]) },
   { weight: 2, arbitrary: technique.map((t) => ['--technique', t]) },

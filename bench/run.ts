@@ -4,13 +4,15 @@
 //   2. time to recompute the default comparison of all five techniques
 //      (target: under 16 ms, one frame, so the page can follow a slider);
 //   3. 1,000 and 10,000 clients x 60 s of polling at 1 Hz (target: 10,000 in under 10 s);
-//   4. the machine engines: xstate's actors vs the fast interpreter on the same runs.
+//   4. the machine engines: xstate's actors vs the fast interpreter on the same runs;
+//   5. the work estimate (src/sim/run/work.ts): µs of run time per work unit on
+//      varied runs, so the default --max-work limit's time can be read off.
 // Wall time on a shared machine is noisy; the CPU time of this process is printed beside it.
 
 import TinyQueue from 'tinyqueue';
 import { Kernel } from '../src/sim/kernel/kernel';
 import { compareEvents } from '../src/sim/kernel/order';
-import { resolveScenario, runTechnique, simulate } from '../src/sim';
+import { DEFAULT_MAX_WORK, estimateWork, resolveScenario, runTechnique, simulate, TECHNIQUES } from '../src/sim';
 
 const now = () => performance.now();
 const fmt = (n: number, d = 1) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
@@ -99,4 +101,30 @@ for (const clients of [1, 1000]) {
     t[engine] = now() - t0;
   }
   console.log(`polling, ${fmt(clients, 0)} client(s): xstate ${fmt(t.xstate, 1)} ms, fast ${fmt(t.fast, 1)} ms, ratio ${fmt(t.xstate / t.fast, 1)}x`);
+}
+
+section('Work estimate: run time per work unit (the --max-work limit in seconds)');
+{
+  const runs: [string, Record<string, unknown>][] = [
+    ['default, 1 client', {}],
+    ['1,000 clients, 1 Hz', { clients: 1000, server: { updateRateHz: 1 } }],
+    ['10,000 clients, defaults', { clients: 10000 }],
+    ['100 clients, 10 min, 10 Hz', { clients: 100, durationMs: 600000, server: { updateRateHz: 10 } }],
+    ['100 clients, 64 kB updates, lossy', { clients: 100, server: { payloadBytes: 65536, updateRateHz: 2 }, network: { lossRate: 0.05 } }],
+    ['50 clients, drops every 100 ms', { clients: 50, faults: { disconnectIntervalMs: 100 } }],
+    ['media 30 MB in 100 B chunks', { streaming: { mediaBytes: 30_000_000, chunkBytes: 100 } }],
+  ];
+  let worst = 0;
+  for (const [name, sc] of runs) {
+    const s = resolveScenario(sc);
+    const est = estimateWork(s, TECHNIQUES).total;
+    const t0 = now();
+    const out = simulate(s, TECHNIQUES, { traceClients: 0 });
+    const ms = now() - t0;
+    const events = TECHNIQUES.reduce((a, id) => a + out.results[id]!.events, 0);
+    const usPerUnit = (1000 * ms) / est;
+    if (est > 1e5) worst = Math.max(worst, usPerUnit);
+    console.log(`${name.padEnd(36)} ${fmt(est, 0).padStart(12)} units, ${fmt(events, 0).padStart(11)} events (${fmt(events / est, 2)} per unit), ${fmt(ms, 0).padStart(6)} ms, ${fmt(usPerUnit, 3)} µs/unit`);
+  }
+  console.log(`default --max-work ${fmt(DEFAULT_MAX_WORK, 0)} units at the slowest rate above (runs > 100,000 units): about ${fmt((worst * DEFAULT_MAX_WORK) / 1e6, 0)} s`);
 }

@@ -32,8 +32,8 @@ export function overBudget(s: Scenario): string | null {
 export class CostModel {
   msPerUnit: number;
   // Initial guess from the fast machine engine: the default comparison
-  // (about 2,800 units) takes about 3-4 ms in Node and up to ~2x that in a browser.
-  constructor(initial = 0.0015) {
+  // (about 1,300 units) takes about 1-4 ms in Node and up to ~2x that in a browser.
+  constructor(initial = 0.003) {
     this.msPerUnit = initial;
   }
   predictMs(s: Scenario): number {

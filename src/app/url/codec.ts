@@ -281,10 +281,16 @@ function budget(s: UrlState, issues: Issue[]): void {
     const bytes = s.values['streaming.mediaBytes'] as number;
     const chunk = s.values['streaming.chunkBytes'] as number;
     const spec = KEY_INDEX.get('streaming.chunkBytes')!;
-    // mediaWork = 2 chunks + segments + 10: the most chunks that fit, then the chunk size, rounded up to a KiB.
-    const segments = Math.ceil(bytes / 1460);
-    const maxChunks = Math.max(1, Math.floor((URL_MEDIA_BUDGET - segments - 10) / 2));
-    const fitted = Math.min(spec.max!, Math.ceil(Math.ceil(bytes / maxChunks) / 1024) * 1024);
+    // The smallest chunk, in whole KiB, that fits: media work falls as chunks grow (binary search).
+    const fits = (kib: number) => mediaWork(nest(new Map(Object.entries({ ...s.values, 'streaming.chunkBytes': Math.min(spec.max!, kib * 1024) })))) <= URL_MEDIA_BUDGET;
+    let lo = 0;
+    let hi = Math.ceil(spec.max! / 1024);
+    while (hi - lo > 1) {
+      const mid = Math.floor((lo + hi) / 2);
+      if (fits(mid)) hi = mid;
+      else lo = mid;
+    }
+    const fitted = Math.min(spec.max!, hi * 1024);
     s.values['streaming.chunkBytes'] = fitted;
     issues.push({ param: 'streaming.chunkBytes', value: String(chunk), problem: `${why}: ${Math.ceil(bytes / chunk).toLocaleString('en-US')} media chunks`, used: `${fitted} B` });
   }

@@ -5,8 +5,8 @@
 // setting, before anything is simulated. One estimate for both, here.
 //
 // The estimate follows the model's own structure: every message costs a
-// few kernel events (sent, arrived, the machine steps it causes) plus one
-// unit per TCP segment it is cut into (src/sim/net/tcp.ts walks segments one
+// few kernel events (sent, arrived, the machine steps it causes) plus a
+// tenth of a unit per TCP segment it is cut into (src/sim/net/tcp.ts walks segments one
 // by one); every poll, timeout, ping, upstream message and fault adds its
 // events; the media case walks its chunks and segments. It is meant to be
 // an upper bound of the events a run processes (tests/sim/work.test.ts
@@ -25,9 +25,15 @@ const BASE_PER_CLIENT = 12;
 /** A reconnection after a cut: notice, retry timer, SYN, SYN-ACK, request, response head, machine steps. */
 const PER_RECONNECT = 10;
 
-/** Segments of TCP bookkeeping for `bytes` of data (at least one). */
+/**
+ * Work of the TCP bookkeeping for `bytes` of data: a tenth of a unit per
+ * segment past the first (the first is in the message's own events). A
+ * segment is one turn of a loop, measured about ten times cheaper than a
+ * kernel event (npm run bench, "Work estimate").
+ */
+const SEGMENT_UNITS = 0.1;
 function segments(bytes: number): number {
-  return Math.max(1, Math.ceil(bytes / MSS));
+  return SEGMENT_UNITS * Math.max(0, Math.ceil(bytes / MSS) - 1);
 }
 
 export interface WorkEstimate {
@@ -39,13 +45,13 @@ export interface WorkEstimate {
   media: number;
 }
 
-/** Work of the streaming media case: one unit per chunk and per segment (src/sim/media.ts). */
+/** Work of the streaming media case: two units per chunk, and its segments (src/sim/media.ts). */
 export function mediaWork(s: Scenario): number {
   const total = s.streaming.mediaBytes;
   if (total <= 0) return 0;
   const chunk = Math.min(s.streaming.chunkBytes, total);
   const chunks = Math.ceil(total / chunk);
-  return 2 * chunks + Math.ceil(total / MSS) + 10;
+  return 2 * chunks + SEGMENT_UNITS * Math.ceil(total / MSS) + 10;
 }
 
 /** Work of one technique's run over the scenario. */

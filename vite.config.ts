@@ -2,11 +2,13 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
+import { cspMeta } from './csp.config.ts';
 
 export default defineConfig({
   // Relative asset URLs so that dist/ works from any sub-path (GitHub Pages, a slide deck's folder).
   base: './',
-  plugins: [svelte(), svelteTesting()],
+  // cspMeta: the Content-Security-Policy <meta> of the built page (csp.config.ts).
+  plugins: [svelte(), svelteTesting(), cspMeta()],
   // The simulation workers are ES modules (src/app/compute/sim.worker.ts).
   worker: { format: 'es' },
   test: {

@@ -3,11 +3,15 @@
 // opened from disk with no network. vite-plugin-singlefile inlines the
 // script and the CSS; the workers are inlined by swapping
 // src/app/worker-factory.ts for src/app/worker-factory.single.ts (Vite's
-// `?worker&inline`).
+// `?worker&inline`). The favicon (public/favicon.svg) becomes a data: URL,
+// and cspHashes() writes the page's Content-Security-Policy <meta> with the
+// sha256 hashes of the inlined script and styles (csp.config.ts).
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { viteSingleFile } from 'vite-plugin-singlefile';
+import { cspHashes } from './csp.config.ts';
 
 const FACTORY = fileURLToPath(new URL('./src/app/worker-factory.ts', import.meta.url));
 const SINGLE_FACTORY = fileURLToPath(new URL('./src/app/worker-factory.single.ts', import.meta.url));
@@ -25,9 +29,30 @@ function inlineWorkers(): Plugin {
   };
 }
 
+const FAVICON = fileURLToPath(new URL('./public/favicon.svg', import.meta.url));
+
+/** index.html's /favicon.svg (a file of public/ in the normal build) as a data: URL. */
+function inlineFavicon(): Plugin {
+  return {
+    name: 'push-sim:inline-favicon',
+    transformIndexHtml: {
+      order: 'pre',
+      handler(html) {
+        const data = `data:image/svg+xml,${encodeURIComponent(readFileSync(FAVICON, 'utf8').trim())}`;
+        if (!html.includes('href="/favicon.svg"')) throw new Error('index.html has no href="/favicon.svg" to inline');
+        return html.replace('href="/favicon.svg"', `href="${data}"`);
+      },
+    },
+  };
+}
+
 export default defineConfig({
   base: './',
-  plugins: [inlineWorkers(), svelte(), viteSingleFile({ removeViteModuleLoader: true })],
+  // cspHashes() must come after viteSingleFile(): both rewrite the HTML in
+  // generateBundle (enforce and order 'post'), and it hashes the inlined code.
+  plugins: [inlineWorkers(), inlineFavicon(), svelte(), viteSingleFile({ removeViteModuleLoader: true }), cspHashes()],
+  // No public/ files next to the page: the favicon is inlined (above).
+  publicDir: false,
   // Classic (IIFE) workers: started from a blob: URL they load in every
   // browser that runs the page, and under test-time request interception,
   // where a module worker from a blob: URL never starts.

@@ -174,6 +174,9 @@ describe('Export menu', () => {
     const page = s.page;
     await page.keyboard.press('Escape');
     await page.getByRole('tab', { name: 'Focus' }).click();
+    // From the start, where the connection's first packets are (with updates every 5 s on average, a 2 s window later on may hold none).
+    await page.getByRole('button', { name: 'Reset to the start' }).click();
+    await page.locator('g.arrow').first().waitFor();
     await openMenu(page);
     const f = await save(page, 'SVG');
     const text = f.bytes.toString('utf8');

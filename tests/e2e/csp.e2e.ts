@@ -33,9 +33,8 @@
 // build's workers start from such blobs). The detector is itself tested: an
 // inline script injected into the page and a `new Function` in a worker
 // must both be reported.
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, get, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -46,10 +45,11 @@ import type { Frame, Page } from 'playwright-core';
 import { POLICY, serialize, singleFileDirectives } from '../../csp.config.ts';
 import { open, type Session } from './browser';
 import { shoot } from './shoot';
+import { ensureSingleBuild, SINGLE_HTML } from './single-build';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const DIST = join(ROOT, 'dist');
-const SINGLE = join(ROOT, 'dist-single', 'index.html');
+const SINGLE = SINGLE_HTML;
 
 const STRICT = "default-src 'self'";
 const FOR_EXPORTS = `${STRICT}; img-src 'self' data:; style-src-attr 'unsafe-inline'`;
@@ -381,21 +381,6 @@ describe('normal build: exports under default-src \'self\' with data: images and
   });
 });
 
-/** Newest modification time of what the one-file build is made from. */
-function newestSource(): number {
-  let t = 0;
-  const walk = (dir: string) => {
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      const p = join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else t = Math.max(t, statSync(p).mtimeMs);
-    }
-  };
-  walk(join(ROOT, 'src'));
-  walk(join(ROOT, 'public'));
-  for (const f of ['index.html', 'vite.single.config.ts', 'csp.config.ts', 'package.json', 'package-lock.json']) t = Math.max(t, statSync(join(ROOT, f)).mtimeMs);
-  return t;
-}
 
 /** The directives of a serialized policy. */
 function directives(policy: string): Map<string, string[]> {
@@ -417,11 +402,7 @@ describe('one-file build from file://, under its own <meta> policy', () => {
   const url = pathToFileURL(SINGLE).href;
 
   beforeAll(async () => {
-    if (!existsSync(SINGLE) || statSync(SINGLE).mtimeMs < newestSource()) {
-      // As in global-setup.ts: without Vitest's variables, or the Svelte plugin builds for tests.
-      const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST')));
-      execFileSync('npm', ['run', '--silent', 'build:single', '--', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit', env });
-    }
+    ensureSingleBuild();
     ({ s, watch } = await watched());
     await s.page.goto(url);
     await lanesDrawn(s.page);

@@ -3,43 +3,25 @@
 // view, animate, recompute in its inlined Web Workers after a slider moves,
 // run a sweep, and export; no request other than the file itself (and the
 // page's own data:/blob: URLs, which never leave it) may even be attempted.
-import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { open, type Session } from './browser';
 import { shoot } from './shoot';
+import { ensureSingleBuild, SINGLE_HTML } from './single-build';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const HTML = join(ROOT, 'dist-single', 'index.html');
+const HTML = SINGLE_HTML;
 const URL_ = pathToFileURL(HTML).href;
 
-/** Newest modification time of the sources the single build is made from. */
-function newestSource(): number {
-  let t = 0;
-  const walk = (dir: string) => {
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      const p = join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else t = Math.max(t, statSync(p).mtimeMs);
-    }
-  };
-  walk(join(ROOT, 'src'));
-  for (const f of ['index.html', 'vite.single.config.ts', 'package.json', 'package-lock.json']) t = Math.max(t, statSync(join(ROOT, f)).mtimeMs);
-  return t;
-}
 
 let s: Session;
 const requests: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(HTML) || statSync(HTML).mtimeMs < newestSource()) {
-    // As in global-setup.ts: without Vitest's variables, or the Svelte plugin builds for tests.
-    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST')));
-    execFileSync('npm', ['run', '--silent', 'build:single', '--', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit', env });
-  }
+  ensureSingleBuild();
   s = await open('about:blank');
   const allowed = (url: string) => url === URL_ || url.startsWith('data:') || url.startsWith('blob:');
   s.context.on('request', (r) => requests.push(r.url()));

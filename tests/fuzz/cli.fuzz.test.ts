@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { KEYS, TECHNIQUES } from '../../src/sim';
 import { UsageError } from '../../src/cli/args';
 import { MAX_MESSAGE_CHARS, runCli } from '../../src/cli/run';
-import { checkLine, hostileText, numberText, report, runs } from './fuzz';
+import { checkLine, hostileText, numberText, runs, tallied } from './fuzz';
 
 /** Keep every run that does start small, so thousands of cases take seconds. */
 const FUZZ_MAX_WORK = 20_000;
@@ -52,7 +52,7 @@ const fileText: fc.Arbitrary<string> = fc.oneof(
 describe('command-line fuzz', () => {
   it('every argument list ends in JSON (exit 0) or one short refusal line (exit 2)', () => {
     const tally = { cases: 0, 'exit 0': 0, 'exit 2': 0, failures: 0 };
-    try {
+    tallied('command line', tally, () => {
       fc.assert(
         fc.property(fc.array(token, { maxLength: 6 }), fileText, fileText, (tokens, a, b) => {
           tally.cases++;
@@ -87,12 +87,7 @@ describe('command-line fuzz', () => {
         }),
         { numRuns: runs(400) },
       );
-    } catch (e) {
-      tally.failures++;
-      throw e;
-    } finally {
-      report('command line', tally);
-    }
+    });
     // Both outcomes occur: the generator reaches real runs, not only refusals.
     expect(tally['exit 0']).toBeGreaterThan(0);
     expect(tally['exit 2']).toBeGreaterThan(0);

@@ -13,10 +13,16 @@ export function runs(quick: number): number {
 
 export const deep = (): boolean => Number(process.env.FUZZ_RUNS) > 0;
 
-/** Print a suite's tally in the deep run (in the quick run too: it is one line). */
-export function report(name: string, tally: Record<string, number>): void {
-  const parts = Object.entries(tally).map(([k, v]) => `${k} ${v}`);
-  console.log(`fuzz ${name}: ${parts.join(', ')}`);
+/** Run a suite, counting a failure in its tally, and print the tally (one line, deep run or not). */
+export function tallied(name: string, tally: Record<string, number>, run: () => void): void {
+  try {
+    run();
+  } catch (e) {
+    tally.failures = (tally.failures ?? 0) + 1;
+    throw e;
+  } finally {
+    console.log(`fuzz ${name}: ${Object.entries(tally).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  }
 }
 
 // eslint-disable-next-line no-control-regex

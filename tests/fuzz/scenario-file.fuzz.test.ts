@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_MESSAGE_CHARS, runCli } from '../../src/cli/run';
-import { checkLine, report, runs } from './fuzz';
+import { checkLine, runs, tallied } from './fuzz';
 
 const SECRET = 'Zq7SECRETx';
 const dir = mkdtempSync(join(tmpdir(), 'push-sim-fuzz-'));
@@ -25,7 +25,7 @@ describe('scenario file fuzz', () => {
   it('every file gives JSON (exit 0) or one short line (exit 2); syntax errors never echo the content', () => {
     const tally = { cases: 0, 'exit 0': 0, 'exit 2': 0, 'not JSON': 0, failures: 0 };
     let n = 0;
-    try {
+    tallied('scenario file', tally, () => {
       fc.assert(
         fc.property(content, (bytes) => {
           tally.cases++;
@@ -50,11 +50,6 @@ describe('scenario file fuzz', () => {
         }),
         { numRuns: runs(150) },
       );
-    } catch (e) {
-      tally.failures++;
-      throw e;
-    } finally {
-      report('scenario file', tally);
-    }
+    });
   }, 120_000);
 });

@@ -10,7 +10,7 @@ import { checkValue, KEYS, mediaWork, nest } from '../../src/sim';
 import { decode, encode, URL_MEDIA_BUDGET, URL_WORK_BUDGET } from '../../src/app/url/codec';
 import { workUnits } from '../../src/app/compute/cost';
 import { MAX_SPEED, MIN_SPEED } from '../../src/app/view-ids';
-import { CONTROL, hostileText, numberText, report, runs } from './fuzz';
+import { CONTROL, hostileText, numberText, runs, tallied } from './fuzz';
 
 const param = fc.oneof(
   { weight: 5, arbitrary: fc.constantFrom(...KEYS.map((k) => k.key)) },
@@ -27,7 +27,7 @@ const value = fc.oneof(
 describe('URL fuzz', () => {
   it('decode never throws, notices are short and printable, the state runs and round-trips', () => {
     const tally = { cases: 0, 'with notices': 0, notices: 0, failures: 0 };
-    try {
+    tallied('URL codec', tally, () => {
       fc.assert(
         fc.property(fc.array(fc.tuple(param, value), { maxLength: 8 }), fc.boolean(), (pairs, raw) => {
           tally.cases++;
@@ -59,11 +59,6 @@ describe('URL fuzz', () => {
         }),
         { numRuns: runs(400) },
       );
-    } catch (e) {
-      tally.failures++;
-      throw e;
-    } finally {
-      report('URL codec', tally);
-    }
+    });
   }, 120_000);
 });

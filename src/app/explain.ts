@@ -1,8 +1,8 @@
-// One paragraph per technique beside its lane: how it works and what it costs,
-// in the words the animation and counters show, followed by one sentence of
-// figures taken from the run itself (never invented).
+// One paragraph per technique beside its lane: how it works and what it
+// costs, in the words the animation and counters show. The run's own
+// figures are in the scoreboard (src/app/scoreboard/score.ts).
 
-import type { Scenario, TechniqueId, TechniqueResult } from '../sim';
+import type { TechniqueId } from '../sim';
 
 export const HOW: Record<TechniqueId, string> = {
   polling:
@@ -15,27 +15,3 @@ export const HOW: Record<TechniqueId, string> = {
   streaming:
     'One GET, one response kept open with chunked transfer coding: each update is a chunk (a hex size line, the data, CRLF). It is how large objects such as video are sent in pieces the client can use before the end, and it works for feeds too, if no proxy buffers the response.',
 };
-
-function ms(v: number | null): string {
-  return v === null ? 'n/a' : `${v < 10 ? v.toFixed(1) : Math.round(v).toLocaleString('en-US')} ms`;
-}
-
-function kb(bytes: number): string {
-  return bytes < 10000 ? `${bytes.toLocaleString('en-US')} B` : `${(bytes / 1000).toLocaleString('en-US', { maximumFractionDigits: 1 })} kB`;
-}
-
-/** Overhead: share of application bytes that are not payload, both directions. */
-export function overheadShare(r: TechniqueResult): number {
-  const total = r.bytes.up.total + r.bytes.down.total;
-  return total === 0 ? 0 : 1 - (r.bytes.up.payload + r.bytes.down.payload) / total;
-}
-
-/** The figures of this run, in one sentence. */
-export function figures(id: TechniqueId, r: TechniqueResult, s: Scenario): string {
-  const per = s.clients > 1 ? ` for ${s.clients.toLocaleString('en-US')} clients` : '';
-  const empty = r.emptyResponses > 0 ? `, ${r.emptyResponses.toLocaleString('en-US')} of them empty` : '';
-  const head = id === 'polling' || id === 'long-polling' ? `${r.requests.toLocaleString('en-US')} requests${empty}` : `${r.connectionsOpened.toLocaleString('en-US')} connection${r.connectionsOpened === 1 ? '' : 's'}`;
-  return `In this run${per}: ${head}, ${kb(r.bytes.up.total + r.bytes.down.total)} sent (${Math.round(overheadShare(r) * 100)}% headers and framing), mean latency ${ms(r.latencyMs.mean)}, p95 ${ms(r.latencyMs.p95)}.`;
-}
-
-export { ms as formatMs, kb as formatBytes };

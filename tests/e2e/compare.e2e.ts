@@ -23,6 +23,22 @@ async function positions(lane: string): Promise<string[]> {
 }
 
 describe('Compare view', () => {
+  it('the default run tells the lesson on the scoreboard: long polling far below polling in requests, push with one request, best values marked', async () => {
+    const cell = (id: string, col: string) => s.page.locator(`[data-score-row="${id}"] [data-column="${col}"]`);
+    const n = async (id: string, col: string) => Number(((await cell(id, col).textContent()) ?? '').replace(/[^\d.]/g, ''));
+    expect(await n('polling', 'requests')).toBe(60);
+    expect(await n('long-polling', 'requests')).toBeLessThan(30);
+    for (const id of ['sse', 'websocket', 'streaming']) {
+      expect(await n(id, 'requests')).toBe(1);
+      expect(await cell(id, 'requests').getAttribute('data-best')).toBe('');
+    }
+    expect(await cell('polling', 'requests').getAttribute('data-best')).toBeNull();
+    // The mark is there for screen readers too.
+    expect(await cell('sse', 'requests').textContent()).toContain('(best)');
+    expect(await s.page.locator('[data-score-note]').count()).toBe(0);
+    expect(await s.page.locator('[data-score-row="polling"] [data-because]').textContent()).toMatch(/of 60 answers empty/);
+  });
+
   it('loads with no console errors and shows five lanes', async () => {
     expect(await s.page.locator('[data-lane]').count()).toBe(5);
     await shoot(s.page, 'compare-1280');
@@ -67,11 +83,11 @@ describe('Compare view', () => {
   });
 
   it('changes the figures when the latency slider moves', async () => {
-    const before = await s.page.locator('[data-figures="sse"]').textContent();
+    const before = await s.page.locator('[data-score-row="sse"]').textContent();
     const slider = s.page.getByLabel('Latency (one way) slider');
     await slider.focus();
     for (let i = 0; i < 40; i++) await s.page.keyboard.press('ArrowRight');
-    await expect.poll(() => s.page.locator('[data-figures="sse"]').textContent(), { timeout: 10000 }).not.toBe(before);
+    await expect.poll(() => s.page.locator('[data-score-row="sse"]').textContent(), { timeout: 10000 }).not.toBe(before);
     expect(s.errors).toEqual([]);
   });
 });

@@ -173,17 +173,17 @@ async function lanesDrawn(page: Page | Frame): Promise<void> {
 async function recomputeInWorkers(page: Page): Promise<void> {
   const clients = page.getByRole('textbox', { name: 'Clients' });
   await clients.fill('200');
-  await expect.poll(() => page.locator('[data-figures="sse"]').textContent(), { timeout: 20000 }).toMatch(/for 200 clients/);
-  const before = await page.locator('[data-figures="sse"]').textContent();
+  await expect.poll(() => page.locator('[data-run-summary]').textContent(), { timeout: 20000 }).toMatch(/This run: 200 clients,/);
+  const before = await page.locator('[data-score-row="sse"]').textContent();
   await page.getByLabel('Latency (one way) slider').focus();
   for (let i = 0; i < 40; i++) await page.keyboard.press('ArrowRight');
-  await expect.poll(() => page.locator('[data-figures="sse"]').textContent(), { timeout: 20000 }).not.toBe(before);
+  await expect.poll(() => page.locator('[data-score-row="sse"]').textContent(), { timeout: 20000 }).not.toBe(before);
   await expect.poll(() => page.getByText(/Computed in \d+ ms/).textContent(), { timeout: 20000 }).toMatch(/Web Workers/);
   // The workers that computed it carry the detector's prelude.
   expect(page.workers().length).toBeGreaterThan(0);
   for (const w of page.workers()) expect(await w.evaluate(() => (self as unknown as { __cspWatched?: boolean }).__cspWatched)).toBe(true);
   await clients.fill('1');
-  await expect.poll(() => page.locator('[data-figures="sse"]').textContent(), { timeout: 20000 }).not.toMatch(/clients/);
+  await expect.poll(() => page.locator('[data-run-summary]').textContent(), { timeout: 20000 }).toMatch(/This run: 1 client,/);
 }
 
 async function runSweep(page: Page): Promise<void> {
@@ -345,7 +345,7 @@ describe('normal build: exports under default-src \'self\' with data: images and
     ({ s, watch } = await watched());
     await s.page.goto(`${base}/exports/`);
     await lanesDrawn(s.page);
-    await s.page.waitForSelector('[data-figures="sse"]', { timeout: 20000 });
+    await s.page.waitForSelector('[data-score-row="sse"]', { timeout: 20000 });
     for (let i = 0; i < 25; i++) await s.page.getByRole('button', { name: 'Step forward one event' }).click();
   });
 

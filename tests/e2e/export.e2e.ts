@@ -18,7 +18,7 @@ beforeAll(async () => {
   mkdirSync(OUT, { recursive: true });
   s = await open(inject('baseURL'));
   await s.page.waitForSelector('[data-lane="streaming"] svg');
-  await s.page.waitForSelector('[data-figures="sse"]', { timeout: 20000 });
+  await s.page.waitForSelector('[data-score-row="sse"]', { timeout: 20000 });
 });
 
 afterAll(async () => {

@@ -94,7 +94,7 @@ await page.getByLabel('Playback speed').focus();
 await page.keyboard.press('End');
 await fps('Compare view playing at 10x');
 const note = () => page.locator('[role=status]').first().textContent();
-await inputToRedraw('Latency slider -> Compare figures redrawn', 'Latency (one way) slider', '[data-figures="sse"]', [420, 440, 460, 480, 500, 520, 540, 560, 580, 600]);
+await inputToRedraw('Latency slider -> Compare scoreboard redrawn', 'Latency (one way) slider', '[data-score-row="sse"]', [420, 440, 460, 480, 500, 520, 540, 560, 580, 600]);
 console.log('  compute note:', await note());
 await page.getByRole('tab', { name: 'Charts' }).click();
 await page.waitForSelector('.summary-table');

@@ -85,14 +85,14 @@ describe('one-file build from file://', () => {
     // 200 clients: too big for one frame, so the runner sends it to the workers (the default scenario stays on the page).
     const clients = s.page.getByRole('textbox', { name: 'Clients' });
     await clients.fill('200');
-    await expect.poll(() => s.page.locator('[data-figures="sse"]').textContent(), { timeout: 20000 }).toMatch(/for 200 clients/);
-    const before = await s.page.locator('[data-figures="sse"]').textContent();
+    await expect.poll(() => s.page.locator('[data-run-summary]').textContent(), { timeout: 20000 }).toMatch(/This run: 200 clients,/);
+    const before = await s.page.locator('[data-score-row="sse"]').textContent();
     await s.page.getByLabel('Latency (one way) slider').focus();
     for (let i = 0; i < 40; i++) await s.page.keyboard.press('ArrowRight');
-    await expect.poll(() => s.page.locator('[data-figures="sse"]').textContent(), { timeout: 20000 }).not.toBe(before);
+    await expect.poll(() => s.page.locator('[data-score-row="sse"]').textContent(), { timeout: 20000 }).not.toBe(before);
     await expect.poll(() => s.page.getByText(/Computed in \d+ ms/).textContent(), { timeout: 20000 }).toMatch(/Web Workers/);
     await clients.fill('1');
-    await expect.poll(() => s.page.locator('[data-figures="sse"]').textContent(), { timeout: 20000 }).not.toMatch(/clients/);
+    await expect.poll(() => s.page.locator('[data-run-summary]').textContent(), { timeout: 20000 }).toMatch(/This run: 1 client,/);
   });
 
   it('runs a sweep in its worker', async () => {

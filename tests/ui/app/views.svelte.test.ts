@@ -45,7 +45,7 @@ describe('App', () => {
 });
 
 describe('CompareView', () => {
-  it('shows each lane with machine states, counters and an explanation with figures', () => {
+  it('shows each lane with machine states, counters and an explanation, and the scoreboard above with every technique', () => {
     const app = appWithRun();
     app.seek(5000);
     const { container } = render(CompareView, { app });
@@ -53,8 +53,11 @@ describe('CompareView', () => {
       const lane = container.querySelector(`[data-lane="${id}"]`) as HTMLElement;
       expect(lane.querySelector('[data-machine="client"]')!.textContent).not.toBe('—');
       expect(Number(lane.querySelector('[data-counter="requests"]')!.textContent)).toBeGreaterThan(0);
-      expect(lane.querySelector(`[data-figures="${id}"]`)!.textContent).toMatch(/mean latency \d/);
+      const row = container.querySelector(`[data-score-row="${id}"]`) as HTMLElement;
+      expect(row.querySelector('[data-column="latencyMean"]')!.textContent).toMatch(/^\d[\d.,]* ms/);
+      expect(row.querySelector('[data-because]')!.textContent!.length).toBeGreaterThan(10);
     }
+    expect(container.querySelector('[data-run-summary]')!.textContent).toMatch(/^This run: 1 client, 10 s/);
     expect(within(container.querySelector('[data-lane="long-polling"]') as HTMLElement).getByText(/holds the request/)).toBeTruthy();
   });
 

@@ -1,0 +1,153 @@
+// The scoreboard above the Compare lanes: who wins this run and why. One row
+// per technique with the figures a student compares (requests, bytes per
+// update, empty answers, open connections, mean and p95 latency), the best
+// of each column marked, a one-line "because ..." built from the run's own
+// numbers, and a note whenever the run goes against the textbook ordering,
+// saying why. Pure: tested on its own (tests/ui/scoreboard/score.test.ts).
+
+import type { RunOutput, Scenario, TechniqueId, TechniqueResult } from '../../sim';
+import { TECHNIQUE_NAME } from '../../viz/kinds';
+
+export type ColumnId = 'requests' | 'bytesPerUpdate' | 'empty' | 'connections' | 'latencyMean' | 'latencyP95';
+
+export interface Column {
+  id: ColumnId;
+  label: string;
+  /** What the column counts, for a tooltip and screen readers. */
+  title: string;
+}
+
+export const COLUMNS: readonly Column[] = [
+  { id: 'requests', label: 'requests', title: 'HTTP requests sent by the clients (polls, long polls, the opening GET or upgrade, upstream POSTs)' },
+  { id: 'bytesPerUpdate', label: 'bytes/update', title: 'application bytes both ways (headers, framing, payload) per update delivered' },
+  { id: 'empty', label: 'empty', title: 'answers that carried no update' },
+  { id: 'connections', label: 'connections', title: 'most TCP connections open at once, all clients' },
+  { id: 'latencyMean', label: 'latency', title: 'mean time from the update at the server to its arrival at the client' },
+  { id: 'latencyP95', label: 'p95', title: '95th percentile of the time from the update at the server to its arrival at the client' },
+];
+
+/** A value as the scoreboard shows it: latencies to 0.1 ms below 10 ms, else to 1 ms; counts and bytes whole. */
+export function shown(c: ColumnId, v: number | null): number | null {
+  if (v === null) return null;
+  if ((c === 'latencyMean' || c === 'latencyP95') && v < 10) return Math.round(v * 10) / 10;
+  return Math.round(v);
+}
+
+export function formatValue(c: ColumnId, v: number | null): string {
+  const x = shown(c, v);
+  if (x === null) return '–';
+  if (c === 'latencyMean' || c === 'latencyP95') return `${x.toLocaleString('en-US')} ms`;
+  if (c === 'bytesPerUpdate') return `${x.toLocaleString('en-US')} B`;
+  return x.toLocaleString('en-US');
+}
+
+export interface Row {
+  id: TechniqueId;
+  name: string;
+  values: Record<ColumnId, number | null>;
+  /** Columns where this row has the best (lowest) value of the run. */
+  best: Set<ColumnId>;
+  because: string;
+}
+
+export interface Scoreboard {
+  rows: Row[];
+  /** One line each where the run goes against the textbook ordering, with the reason. */
+  notes: string[];
+}
+
+const int = (n: number) => Math.round(n).toLocaleString('en-US');
+
+function seconds(ms: number): string {
+  const s = ms / 1000;
+  return `${s.toLocaleString('en-US', { maximumFractionDigits: s < 10 ? 2 : 1 })} s`;
+}
+
+function bytesPerUpdate(r: TechniqueResult): number | null {
+  return r.messagesDelivered > 0 ? (r.bytes.up.total + r.bytes.down.total) / r.messagesDelivered : null;
+}
+
+function valuesOf(r: TechniqueResult): Record<ColumnId, number | null> {
+  return {
+    requests: r.requests,
+    bytesPerUpdate: bytesPerUpdate(r),
+    empty: r.emptyResponses,
+    connections: r.maxOpenConnections,
+    latencyMean: r.latencyMs.mean,
+    latencyP95: r.latencyMs.p95,
+  };
+}
+
+/** Framing bytes one update costs downstream, on average. */
+function framingPerUpdate(r: TechniqueResult): number {
+  return r.messagesDelivered > 0 ? r.bytes.down.framing / r.messagesDelivered : 0;
+}
+
+/** Why this row looks the way it does, in one short line (at most ~60 characters) from its own numbers. */
+function because(id: TechniqueId, r: TechniqueResult, s: Scenario): string {
+  switch (id) {
+    case 'polling':
+      return `it asks every ${seconds(s.polling.intervalMs)}, news or not: ${int(r.emptyResponses)} of ${int(r.responses)} answers empty`;
+    case 'long-polling':
+      return `it asks again after each update: ${int(r.requests)} requests for ${int(r.messagesDelivered)} updates`;
+    case 'sse':
+      return `one response stays open: ${int(framingPerUpdate(r))} B of framing per event`;
+    case 'websocket':
+      return `one connection stays open: ${int(framingPerUpdate(r))} B of header per frame`;
+    case 'streaming':
+      return `one chunked response stays open: ${int(framingPerUpdate(r))} B per chunk`;
+  }
+}
+
+/**
+ * The textbook's claims that this run can contradict, each with the reason
+ * when it does: readers who see long polling cost more than polling must be
+ * told why, or they learn the opposite of the lesson.
+ */
+function notes(out: RunOutput): string[] {
+  const s = out.scenario;
+  const poll = out.results.polling;
+  const lp = out.results['long-polling'];
+  const sse = out.results.sse;
+  const lines: string[] = [];
+  if (poll && lp && lp.requests >= poll.requests) {
+    const pollsPerSecond = 1000 / s.polling.intervalMs;
+    const updates = s.server.updateRateHz;
+    const why =
+      updates >= pollsPerSecond * 0.5
+        ? `updates come about as often as polls or more (${updates.toLocaleString('en-US')} per second against a poll every ${seconds(s.polling.intervalMs)}): long polling answers every update and asks again at once, so it makes as many requests as polling or more`
+        : `its requests are cut short (timeouts every ${seconds(s.longPolling.timeoutMs)}${s.faults.disconnectIntervalMs > 0 ? ', connection drops' : ''}), so it asks again often`;
+    lines.push(`Long polling made ${int(lp.requests)} requests, polling ${int(poll.requests)}: ${why}.`);
+  }
+  if (poll && sse && poll.latencyMs.mean !== null && sse.latencyMs.mean !== null && poll.latencyMs.mean < sse.latencyMs.mean) {
+    lines.push(`Polling's mean latency (${int(poll.latencyMs.mean)} ms) beat Server-Sent Events' (${int(sse.latencyMs.mean)} ms): the event stream was slowed by ${s.faults.disconnectIntervalMs > 0 ? 'reconnections after drops' : 'its link (a queue of large updates or losses)'}.`);
+  }
+  return lines;
+}
+
+export function scoreboard(out: RunOutput, order: readonly TechniqueId[]): Scoreboard {
+  const rows: Row[] = [];
+  for (const id of order) {
+    const r = out.results[id];
+    if (!r) continue;
+    rows.push({ id, name: TECHNIQUE_NAME[id], values: valuesOf(r), best: new Set(), because: because(id, r, out.scenario) });
+  }
+  // Lowest wins in every column, compared as shown (50.2 and 50.4 ms both read "50 ms": a tie);
+  // ties share the mark; a column where all are equal marks nobody.
+  for (const c of COLUMNS) {
+    const vs = rows.map((r) => shown(c.id, r.values[c.id])).filter((v): v is number => v !== null);
+    if (vs.length < 2) continue;
+    const min = Math.min(...vs);
+    if (vs.every((v) => v === min)) continue;
+    for (const r of rows) if (shown(c.id, r.values[c.id]) === min) r.best.add(c.id);
+  }
+  return { rows, notes: notes(out) };
+}
+
+/** The run in one line, above the scoreboard: what the numbers are of. */
+export function runSummary(s: Scenario): string {
+  const rate = s.server.updateRateHz;
+  const feed = rate === 0 ? 'no updates' : rate >= 1 ? `${rate.toLocaleString('en-US')} updates a second` : `an update every ${seconds(1000 / rate)} on average`;
+  const clients = `${int(s.clients)} client${s.clients === 1 ? '' : 's'}`;
+  return `This run: ${clients}, ${seconds(s.durationMs)}, ${feed}, a poll every ${seconds(s.polling.intervalMs)}, ${s.network.latencyMs.toLocaleString('en-US')} ms one way.`;
+}

@@ -1,0 +1,87 @@
+// The scoreboard (src/app/scoreboard/score.ts): the best of each column is
+// the lowest value and only that; each row's "because" line carries the
+// run's own numbers; and a run that goes against the textbook ordering says
+// why. Expected orderings come from the techniques' definitions (SPEC §1)
+// and the closed forms of docs/validation.md, not from the code's output.
+import { describe, expect, it } from 'vitest';
+import { resolveScenario, simulate, TECHNIQUES } from '../../../src/sim';
+import { COLUMNS, formatValue, runSummary, scoreboard, shown } from '../../../src/app/scoreboard/score';
+
+const run = (sets: [string, string][] = []) => simulate(resolveScenario({}, [...sets, ['streaming.mediaBytes', '0']]), TECHNIQUES, { traceClients: 0 });
+
+describe('scoreboard', () => {
+  it('marks the lowest value of each column as shown, ties shared, and nothing where all are equal', () => {
+    for (const sets of [[], [['server.updateRateHz', '5']], [['clients', '3'], ['network.jitterMs', '30']]] as [string, string][][]) {
+      const b = scoreboard(run(sets), TECHNIQUES);
+      expect(b.rows.map((r) => r.id)).toEqual([...TECHNIQUES]);
+      for (const c of COLUMNS) {
+        const vs = b.rows.map((r) => shown(c.id, r.values[c.id])).filter((v): v is number => v !== null);
+        const min = Math.min(...vs);
+        const allEqual = vs.every((v) => v === min);
+        for (const r of b.rows) expect(r.best.has(c.id), `${c.id} ${r.id}`).toBe(!allEqual && shown(c.id, r.values[c.id]) === min);
+      }
+    }
+  });
+
+  it('values that read the same are a tie (50.2 ms and 50.4 ms both show "50 ms")', () => {
+    expect(formatValue('latencyMean', 50.2)).toBe('50 ms');
+    expect(shown('latencyMean', 50.2)).toBe(shown('latencyMean', 50.4));
+    expect(formatValue('latencyP95', 4.26)).toBe('4.3 ms');
+    expect(formatValue('bytesPerUpdate', 1234.6)).toBe('1,235 B');
+    expect(formatValue('latencyMean', null)).toBe('–');
+    const b = scoreboard(run(), TECHNIQUES);
+    const sse = b.rows.find((r) => r.id === 'sse')!;
+    const ws = b.rows.find((r) => r.id === 'websocket')!;
+    expect(formatValue('latencyMean', sse.values.latencyMean)).toBe(formatValue('latencyMean', ws.values.latencyMean));
+    expect(sse.best.has('latencyMean')).toBe(ws.best.has('latencyMean'));
+  });
+
+  it('the default run (a feed rarer than the polls) tells the lesson: long polling far below polling, push at one connection with the lowest latency, no contrary note', () => {
+    const out = run();
+    const b = scoreboard(out, TECHNIQUES);
+    const row = (id: string) => b.rows.find((r) => r.id === id)!;
+    // Polling asks once a second for a minute (closed form: 60 polls); long polling about once per update.
+    expect(row('polling').values.requests).toBe(60);
+    expect(row('long-polling').values.requests!).toBeLessThan(row('polling').values.requests! / 2);
+    for (const id of ['sse', 'websocket', 'streaming']) {
+      expect(row(id).values.requests).toBe(1);
+      expect(row(id).values.connections).toBe(1);
+      expect(row(id).values.empty).toBe(0);
+      // One-way latency 50 ms: a push arrives one trip after the update.
+      expect(row(id).values.latencyMean!).toBeLessThan(row('polling').values.latencyMean!);
+    }
+    expect(row('websocket').best.has('bytesPerUpdate')).toBe(true);
+    expect(b.notes).toEqual([]);
+  });
+
+  it('because-lines carry the run\'s numbers', () => {
+    const out = run();
+    const b = scoreboard(out, TECHNIQUES);
+    const p = out.results.polling!;
+    expect(b.rows[0].because).toContain(`${p.emptyResponses} of ${p.responses} answers empty`);
+    expect(b.rows[0].because).toContain('every 1 s');
+    const lp = out.results['long-polling']!;
+    expect(b.rows[1].because).toContain(`${lp.requests} requests for ${lp.messagesDelivered}`);
+    // A WebSocket update of 100 bytes has a 2-byte frame header (RFC 6455 §5.2: payload length < 126).
+    expect(b.rows.find((r) => r.id === 'websocket')!.because).toContain('2 B of header per frame');
+  });
+
+  it('when updates come as often as polls, long polling makes more requests, and a note says why', () => {
+    const out = run([['server.updateRateHz', '5']]);
+    expect(out.results['long-polling']!.requests).toBeGreaterThanOrEqual(out.results.polling!.requests);
+    const b = scoreboard(out, TECHNIQUES);
+    expect(b.notes).toHaveLength(1);
+    expect(b.notes[0]).toMatch(/^Long polling made \d+ requests, polling 60: updates come about as often as polls or more/);
+  });
+
+  it('a subset of techniques is compared among itself', () => {
+    const b = scoreboard(run(), ['polling', 'long-polling']);
+    expect(b.rows.map((r) => r.id)).toEqual(['polling', 'long-polling']);
+    expect(b.rows[1].best.has('requests')).toBe(true);
+  });
+
+  it('summarises the run', () => {
+    expect(runSummary(resolveScenario({}))).toBe('This run: 1 client, 60 s, an update every 5 s on average, a poll every 1 s, 50 ms one way.');
+    expect(runSummary(resolveScenario({ clients: 200, server: { updateRateHz: 2 } }))).toMatch(/^This run: 200 clients, 60 s, 2 updates a second/);
+  });
+});

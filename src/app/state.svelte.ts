@@ -7,10 +7,11 @@ import { KEYS, nest, TECHNIQUES, type RunOutput, type Scenario, type TechniqueId
 import type { ComputeStatus } from './compute/runner';
 import { buildIndex, type TraceIndex } from '../viz/trace-index';
 import { eventTimes } from '../viz/timeline';
+import { lessonTime, type LessonTime } from '../viz/lesson-time';
 import { defaultEmbed, type EmbedOptions, type Issue } from './url/codec';
 
-import { MAX_SPEED, MIN_SPEED, type ViewId } from './view-ids';
-export { MAX_SPEED, MIN_SPEED, VIEWS, type ViewId } from './view-ids';
+import { MAX_SPEED, MIN_SPEED, type TimeMode, type ViewId } from './view-ids';
+export { MAX_SPEED, MIN_SPEED, VIEWS, type TimeMode, type ViewId } from './view-ids';
 
 export function defaultValues(): Record<string, number | string> {
   return Object.fromEntries(KEYS.map((k) => [k.key, k.default]));
@@ -26,6 +27,8 @@ export class AppState {
   playheadMs = $state(0);
   playing = $state(false);
   speed = $state(1);
+  /** Which clock playback runs on; the playhead and the clock display are always real (simulated) time. */
+  timeMode = $state<TimeMode>('lesson');
   /** Packet selected in the Focus view's inspector (trace packet id). */
   selectedPacket = $state<number | null>(null);
   /** Lane highlighted in Compare (keys 1-5), if any. */
@@ -45,12 +48,21 @@ export class AppState {
   /** Per technique, the trace indexed for per-frame queries (rebuilt only when results change). */
   indexes: Partial<Record<TechniqueId, TraceIndex>> = $derived(indexAll(this.output));
 
+  /** Techniques on screen: the focused one in Focus, the shown ones elsewhere. */
+  onScreen: TechniqueId[] = $derived(this.view === 'focus' ? [this.focus] : this.shown);
+
+  /** The lesson clock of what is on screen (rebuilt when results or the techniques on screen change). */
+  lesson: LessonTime = $derived.by(() => {
+    const res = this.output?.results;
+    const traces = res ? this.onScreen.map((id) => res[id]?.trace) : [];
+    return lessonTime(traces, this.durationMs, Math.max(1, this.output?.scenario.network.latencyMs ?? 50));
+  });
+
   /** Distinct event times of what is on screen (the focused technique in Focus, the shown ones elsewhere): what steps go through. */
   eventTimes: Float64Array = $derived.by(() => {
     const res = this.output?.results;
     if (!res) return new Float64Array();
-    const ids = this.view === 'focus' ? [this.focus] : this.shown;
-    return eventTimes(ids.map((id) => res[id]?.trace));
+    return eventTimes(this.onScreen.map((id) => res[id]?.trace));
   });
 
   setValue(key: string, value: number | string): void {

@@ -11,3 +11,7 @@ export const VIEWS: readonly { id: ViewId; name: string }[] = [
 
 export const MIN_SPEED = 0.1;
 export const MAX_SPEED = 10;
+
+/** Playback clocks: lesson time (slow motion on the wire, idle gaps squeezed: src/viz/lesson-time.ts) or real time. */
+export type TimeMode = 'lesson' | 'real';
+export const TIME_MODES: readonly TimeMode[] = ['lesson', 'real'];

@@ -50,6 +50,36 @@ describe('Compare view', () => {
     await expectLanesInViewport(s.page);
   });
 
+  it('in lesson time (the default), Play shows packets on the wire in most moments: sampled every 100 ms for 5 s (issue 8: 22 of 138 in real time)', async () => {
+    const page = s.page;
+    await page.getByRole('button', { name: 'Reset to the start' }).click();
+    expect(await page.getByRole('button', { name: 'Lesson time' }).getAttribute('aria-pressed')).toBe('true');
+    await page.getByRole('button', { name: 'Play' }).click();
+    let withPackets = 0;
+    let samples = 0;
+    let shot = false;
+    for (let i = 0; i < 50; i++) {
+      await page.waitForTimeout(100);
+      samples++;
+      if ((await page.locator('[data-lane] g.packet').count()) > 0) {
+        withPackets++;
+        if (!shot && (await page.locator('[data-lane] g.trail').count()) > 0) {
+          await shoot(page, 'compare-lesson-time', false);
+          shot = true;
+        }
+      }
+    }
+    await page.getByRole('button', { name: 'Pause' }).click();
+    expect(withPackets / samples).toBeGreaterThan(0.6);
+    // The clock shows real time, and it moved far less than 5 s: the wire is in slow motion.
+    const shown = Number(((await page.getByLabel('Playhead time').textContent()) ?? '').split(' ')[0]);
+    expect(shown).toBeGreaterThan(0);
+    expect(shown).toBeLessThan(4);
+    expect(await page.locator('[data-slowmo]').textContent()).toMatch(/lesson time: \d+× slower on the wire, idle gaps squeezed/);
+    expect(await page.locator('[data-lesson-strip] rect.busy').count()).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Reset to the start' }).click();
+  });
+
   it('animates packets in every lane while playing', async () => {
     const page = s.page;
     // Slow playback (0.1x) so that a 50 ms trip lasts half a second on screen.

@@ -14,13 +14,13 @@ import { CONTROL, hostileText, numberText, runs, tallied } from './fuzz';
 
 const param = fc.oneof(
   { weight: 5, arbitrary: fc.constantFrom(...KEYS.map((k) => k.key)) },
-  { weight: 3, arbitrary: fc.constantFrom('view', 'technique', 't', 'speed', 'techniques', 'theme', 'embed', 'autoplay', 'loop', 'controls') },
+  { weight: 3, arbitrary: fc.constantFrom('view', 'technique', 't', 'speed', 'time', 'techniques', 'theme', 'embed', 'autoplay', 'loop', 'controls') },
   { weight: 1, arbitrary: hostileText },
 );
 const value = fc.oneof(
   numberText,
   hostileText,
-  fc.constantFrom('compare', 'focus', 'sweep', 'sse', 'polling,sse', 'none', 'none,playback', 'playback,network.latencyMs', 'projector', '1', '0', 'bursty'),
+  fc.constantFrom('compare', 'focus', 'sweep', 'sse', 'polling,sse', 'none', 'lesson', 'real', 'none,playback', 'playback,network.latencyMs', 'projector', '1', '0', 'bursty'),
   fc.array(fc.constantFrom('sse', 'none', 'playback', 'clients', 'bogus', ''), { maxLength: 5 }).map((a) => a.join(',')),
 );
 
@@ -55,6 +55,7 @@ describe('URL fuzz', () => {
           expect(again.issues).toEqual([]);
           expect(again.state.values).toEqual(state.values);
           expect(again.state.view).toBe(state.view);
+          expect(again.state.time).toBe(state.time);
           expect(again.state.embed).toEqual(state.embed);
         }),
         { numRuns: runs(400) },

@@ -1,6 +1,7 @@
 // The page's single frame loop: a d3-timer that moves the playhead while
-// playing. Everything drawn is a function of the playhead, so this is the
-// only place where wall time enters the page.
+// playing, in lesson time (src/viz/lesson-time.ts: slow motion on the wire,
+// idle gaps squeezed) or in real time. Everything drawn is a function of the
+// playhead, so this is the only place where wall time enters the page.
 //
 // With prefers-reduced-motion the playhead does not glide: it jumps from one
 // event to the next (a packet sent, a packet arrived, a state change), one
@@ -9,7 +10,7 @@
 
 import { timer, type Timer } from 'd3';
 import type { AppState } from '../state.svelte';
-import { advance } from './advance';
+import { advance, advanceLesson } from './advance';
 import { nextEvent } from '../../viz/timeline';
 
 export const STEP_WALL_MS = 600;
@@ -35,7 +36,7 @@ export function startClock(app: AppState, reducedMotion: () => boolean = () => f
       } else app.playheadMs = next;
       return;
     }
-    const step = advance(app.playheadMs, wall, app.speed, app.durationMs);
+    const step = app.timeMode === 'lesson' ? advanceLesson(app.playheadMs, wall, app.speed, app.durationMs, app.lesson) : advance(app.playheadMs, wall, app.speed, app.durationMs);
     app.playheadMs = step.t;
     if (step.ended) ended();
   });

@@ -7,6 +7,7 @@
 //   technique=<id>           the Focus view's technique (default sse)
 //   t=<ms>                   playhead, virtual milliseconds (default 0)
 //   speed=<x>                playback speed, 0.1..10 (default 1)
+//   time=lesson|real         playback clock (default lesson)
 //   techniques=<id,id,...>   techniques shown in Compare (default all five)
 //   theme=light|dark|projector
 //   embed=1, autoplay=1, loop=1, controls=none|playback|<key>,...   (embed mode)
@@ -18,7 +19,7 @@
 import { editDistance, KEY_INDEX, KEYS, mediaWork, nest, parseValue, ScenarioError, TECHNIQUES, type TechniqueId } from '../../sim';
 import { cut } from '../../sim/scenario/excerpt';
 import { PAGE_WORK_BUDGET, workUnits } from '../compute/cost';
-import { MAX_SPEED, MIN_SPEED, VIEWS, type ViewId } from '../view-ids';
+import { MAX_SPEED, MIN_SPEED, TIME_MODES, VIEWS, type TimeMode, type ViewId } from '../view-ids';
 import { THEMES, type ThemeId } from '../theme/theme';
 
 export interface EmbedOptions {
@@ -36,6 +37,7 @@ export interface UrlState {
   technique: TechniqueId;
   t: number;
   speed: number;
+  time: TimeMode;
   shown: TechniqueId[];
   theme: ThemeId | null;
   embed: EmbedOptions;
@@ -74,6 +76,7 @@ export function defaultUrlState(): UrlState {
     technique: DEFAULT_TECHNIQUE,
     t: 0,
     speed: 1,
+    time: 'lesson',
     shown: [...TECHNIQUES],
     theme: null,
     embed: defaultEmbed(),
@@ -101,6 +104,7 @@ export function encode(s: UrlState): string {
   const t = roundT(s.t);
   if (t !== 0) q.set('t', String(t));
   if (s.speed !== 1) q.set('speed', String(s.speed));
+  if (s.time !== 'lesson') q.set('time', s.time);
   if (!sameList(s.shown, TECHNIQUES)) q.set('techniques', s.shown.join(','));
   if (s.theme) q.set('theme', s.theme);
   if (s.embed.embed) q.set('embed', '1');
@@ -113,7 +117,7 @@ export function encode(s: UrlState): string {
 
 const FLAG_ON = new Set(['1', 'true', 'yes', 'on', '']);
 const FLAG_OFF = new Set(['0', 'false', 'no', 'off']);
-const OTHER_PARAMS = new Set(['view', 'technique', 't', 'speed', 'techniques', 'theme', 'embed', 'autoplay', 'loop', 'controls']);
+const OTHER_PARAMS = new Set(['view', 'technique', 't', 'speed', 'time', 'techniques', 'theme', 'embed', 'autoplay', 'loop', 'controls']);
 
 function fmt(v: number | string): string {
   return typeof v === 'number' ? String(v) : v;
@@ -180,6 +184,10 @@ export function decode(search: string): { state: UrlState; issues: Issue[] } {
         else issues.push({ param, value, problem: n === null ? 'not a number' : `out of range; expected ${MIN_SPEED} to ${MAX_SPEED}`, used: 'the default, 1' });
         break;
       }
+      case 'time':
+        if ((TIME_MODES as readonly string[]).includes(value)) s.time = value as TimeMode;
+        else issues.push({ param, value, problem: `not a playback clock; expected one of ${TIME_MODES.join(', ')}`, used: 'the default, lesson' });
+        break;
       case 'techniques': {
         const ids = value.split(',').map((x) => x.trim()).filter((x) => x !== '');
         const good = ids.filter(isTechnique);

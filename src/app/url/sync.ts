@@ -18,6 +18,7 @@ export function toUrlState(app: AppState, theme: ThemeId | null): UrlState {
     technique: app.focus,
     t: app.playheadMs,
     speed: app.speed,
+    time: app.timeMode,
     shown: [...app.shown],
     theme,
     embed: { ...app.embed, controls: app.embed.controls ? [...app.embed.controls] : null },
@@ -32,6 +33,7 @@ export function applyUrlState(app: AppState, s: UrlState): void {
   app.focus = s.technique;
   app.shown = s.shown.length > 0 ? [...s.shown] : [...TECHNIQUES];
   app.speed = s.speed;
+  app.timeMode = s.time;
   app.embed = s.embed;
   app.selectedPacket = null;
   app.playheadMs = Math.min(Math.max(0, s.t), s.values.durationMs as number);

@@ -72,6 +72,20 @@ export function packetPoint(layout: LaneLayout, p: Pick<TracePacket, 'client' | 
   return { x: interpolateNumber(from, to)(progress), y: trackY(layout, row, p.dir), progress };
 }
 
+/** Share of the wire a packet's trail covers behind it. */
+export const TRAIL_SHARE = 0.22;
+
+/**
+ * The packet's fading trail: the two points behind it at half and all of the
+ * trail's length (drawn fainter the further back), shorter while it leaves.
+ */
+export function trailPoints(layout: LaneLayout, p: Pick<TracePacket, 'client' | 'dir' | 'sendMs'>, endMs: number, t: number): { near: PacketPoint; far: PacketPoint; at: PacketPoint } {
+  const at = packetPoint(layout, p, endMs, t);
+  const [from, to] = p.dir === 'up' ? [layout.clientX, layout.serverX] : [layout.serverX, layout.clientX];
+  const point = (progress: number): PacketPoint => ({ x: interpolateNumber(from, to)(progress), y: at.y, progress });
+  return { at, near: point(Math.max(0, at.progress - TRAIL_SHARE / 2)), far: point(Math.max(0, at.progress - TRAIL_SHARE)) };
+}
+
 /**
  * Which in-flight packets get a text label: at most `max` per track, the most
  * recently sent ones, so that a busy wire stays readable (the rest keep their

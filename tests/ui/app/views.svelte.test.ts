@@ -94,6 +94,14 @@ describe('PlaybackBar', () => {
     expect(app.playheadMs).toBe(0);
     await fireEvent.input(screen.getByRole('slider', { name: 'Playback speed' }), { target: { value: '1' } });
     expect(app.speed).toBe(10);
+    // In lesson time (the default) the timeline runs in lesson time; the playhead stays real time.
+    expect(app.timeMode).toBe('lesson');
+    await fireEvent.input(screen.getByRole('slider', { name: 'Timeline (playhead)' }), { target: { value: '4321' } });
+    expect(app.playheadMs).toBeCloseTo(app.lesson.toReal(4321), 6);
+    expect(app.lesson.toLesson(app.playheadMs)).toBeCloseTo(4321, 6);
+    // One click to real time, where the timeline is the playhead itself.
+    await fireEvent.click(screen.getByRole('button', { name: 'Lesson time' }));
+    expect(app.timeMode).toBe('real');
     await fireEvent.input(screen.getByRole('slider', { name: 'Timeline (playhead)' }), { target: { value: '4321' } });
     expect(app.playheadMs).toBe(4321);
     await fireEvent.click(screen.getByRole('button', { name: 'Play' }));

@@ -24,6 +24,7 @@ const stateArb: fc.Arbitrary<UrlState> = fc
     technique: fc.constantFrom(...TECHNIQUES),
     tMicro: fc.integer({ min: 0, max: 1000 * 1000 }),
     speed: fc.constantFrom(0.1, 0.25, 0.5, 1, 1.5, 2, 5, 10),
+    time: fc.constantFrom('lesson' as const, 'real' as const),
     shown: fc.subarray([...TECHNIQUES], { minLength: 1 }),
     theme: fc.option(fc.constantFrom(...THEMES), { nil: null }),
     embed: fc.record({ embed: fc.boolean(), autoplay: fc.boolean(), loop: fc.boolean(), controls: fc.option(fc.subarray(['playback', 'network.latencyMs', 'clients']), { nil: null }) }),

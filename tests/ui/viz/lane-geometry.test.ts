@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitFont, labelled, labelX, laneLayout, packetPoint, progressAt, trackY } from '../../../src/viz/lane/geometry';
+import { fitFont, labelled, labelX, laneLayout, packetPoint, progressAt, trackY, trailPoints, TRAIL_SHARE } from '../../../src/viz/lane/geometry';
 
 describe('lane geometry', () => {
   const layout = laneLayout(600, 1);
@@ -49,5 +49,22 @@ describe('lane geometry', () => {
     expect(x - (9 * 11 * 0.6) / 2).toBeGreaterThanOrEqual(layout.clientX - 1e-9);
     expect(fitFont('streaming.quiet', 90) * 0.6 * 15).toBeLessThanOrEqual(90 + 1e-9);
     expect(fitFont('open', 90)).toBe(12);
+  });
+});
+
+describe('packet trails', () => {
+  it('lie behind the packet on its own track, fainter further back, and shrink to nothing as it leaves', () => {
+    const layout = laneLayout(600, 1);
+    const up = { client: 0, dir: 'up' as const, sendMs: 0 };
+    const mid = trailPoints(layout, up, 100, 50);
+    // Upstream goes client -> server (left to right): the trail is to the left.
+    expect(mid.far.x).toBeLessThan(mid.near.x);
+    expect(mid.near.x).toBeLessThan(mid.at.x);
+    expect(mid.at.progress - mid.far.progress).toBeCloseTo(TRAIL_SHARE, 9);
+    expect(mid.far.y).toBe(mid.at.y);
+    const down = trailPoints(layout, { ...up, dir: 'down' }, 100, 50);
+    expect(down.far.x).toBeGreaterThan(down.at.x);
+    const leaving = trailPoints(layout, up, 100, 0);
+    expect(leaving.far.x).toBe(leaving.at.x);
   });
 });

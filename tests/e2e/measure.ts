@@ -93,7 +93,7 @@ await fps('Compare view playing at 1x');
 await page.getByLabel('Playback speed').focus();
 await page.keyboard.press('End');
 await fps('Compare view playing at 10x');
-const note = () => page.locator('[role=status]').first().textContent();
+const note = () => page.getByTestId('compute-note').textContent();
 await inputToRedraw('Latency slider -> Compare scoreboard redrawn', 'Latency (one way) slider', '[data-score-row="sse"]', [420, 440, 460, 480, 500, 520, 540, 560, 580, 600]);
 console.log('  compute note:', await note());
 await page.getByRole('tab', { name: 'Charts' }).click();

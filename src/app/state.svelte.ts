@@ -8,6 +8,7 @@ import type { ComputeStatus } from './compute/runner';
 import { buildIndex, type TraceIndex } from '../viz/trace-index';
 import { eventTimes } from '../viz/timeline';
 import { lessonTime, type LessonTime } from '../viz/lesson-time';
+import { buildJourneys, type Journeys } from '../viz/update-journeys';
 import { defaultEmbed, type EmbedOptions, type Issue } from './url/codec';
 
 import { MAX_SPEED, MIN_SPEED, type TimeMode, type ViewId } from './view-ids';
@@ -47,6 +48,9 @@ export class AppState {
   durationMs = $derived(this.output?.scenario.durationMs ?? this.scenario.durationMs);
   /** Per technique, the trace indexed for per-frame queries (rebuilt only when results change). */
   indexes: Partial<Record<TechniqueId, TraceIndex>> = $derived(indexAll(this.output));
+  /** Per technique, each traced client's updates from the server to their arrival (the server's side of the lanes). */
+  journeys: Partial<Record<TechniqueId, Journeys>> = $derived(journeysAll(this.output));
+
 
   /** Techniques on screen: the focused one in Focus, the shown ones elsewhere. */
   onScreen: TechniqueId[] = $derived(this.view === 'focus' ? [this.focus] : this.shown);
@@ -57,6 +61,12 @@ export class AppState {
     const traces = res ? this.onScreen.map((id) => res[id]?.trace) : [];
     return lessonTime(traces, this.durationMs, Math.max(1, this.output?.scenario.network.latencyMs ?? 50));
   });
+
+  /**
+   * How long (real ms) a mark stays on screen (an update made, an update
+   * arrived): about 0.7 s of watching, whatever the clock and the speed.
+   */
+  markMs: number = $derived((700 * this.speed) / (this.timeMode === 'lesson' ? this.lesson.factor : 1));
 
   /** Distinct event times of what is on screen (the focused technique in Focus, the shown ones elsewhere): what steps go through. */
   eventTimes: Float64Array = $derived.by(() => {
@@ -91,6 +101,16 @@ export class AppState {
     this.playing = false;
     this.playheadMs = 0;
   }
+}
+
+function journeysAll(out: RunOutput | null): Partial<Record<TechniqueId, Journeys>> {
+  const j: Partial<Record<TechniqueId, Journeys>> = {};
+  if (!out) return j;
+  for (const id of TECHNIQUES) {
+    const tr = out.results[id]?.trace;
+    if (tr) j[id] = buildJourneys(tr);
+  }
+  return j;
 }
 
 function indexAll(out: RunOutput | null): Partial<Record<TechniqueId, TraceIndex>> {

@@ -135,6 +135,8 @@ describe('FocusView', () => {
     app.seek(2000);
     const { container } = render(FocusView, { app });
     const labels = [...container.querySelectorAll('.band-label')].map((t) => t.textContent);
-    expect(labels).toContain('holding');
+    // In plain words; the state id stays in data-state.
+    expect(labels).toContain('holding request');
+    expect([...container.querySelectorAll('.band-label')].map((t) => t.getAttribute('data-state'))).toContain('holding');
   });
 });

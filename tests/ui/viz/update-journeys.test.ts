@@ -1,0 +1,93 @@
+// @vitest-environment jsdom
+// The server's side of the lanes (src/viz/update-journeys.ts, issue 8): an
+// update waits in a client's queue at the server from the moment it is made
+// until the answer or push that carries it leaves; its latency is arrival
+// minus making. Checked against the definitions on real runs: polling holds
+// an update until the next poll, a push technique sends it at once.
+import { render } from '@testing-library/svelte';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { resolveScenario, simulate, TECHNIQUES } from '../../../src/sim';
+import { arrivedRecently, buildJourneys, madeRecently, queuedAt } from '../../../src/viz/update-journeys';
+import { buildIndex } from '../../../src/viz/trace-index';
+import Lane from '../../../src/viz/lane/Lane.svelte';
+import { STATE_WORDS, stateWords } from '../../../src/viz/state-words';
+
+// jsdom has no ResizeObserver (bind:clientWidth uses it): a no-op stub.
+beforeAll(() => {
+  globalThis.ResizeObserver ??= class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  } as unknown as typeof ResizeObserver;
+});
+
+const traceOf = (id: (typeof TECHNIQUES)[number], sets: Record<string, unknown> = {}) =>
+  simulate(resolveScenario({ streaming: { mediaBytes: 0 }, ...sets }), [id], { traceClients: 1 }).results[id]!.trace!;
+
+describe('update journeys', () => {
+  it('polling: an update waits at the server until the next poll answer leaves', () => {
+    const tr = traceOf('polling');
+    const j = buildJourneys(tr);
+    const made = tr.updatesMs[0];
+    // The first answer after the update that carries it.
+    const answer = tr.packets.find((p) => p.dir === 'down' && p.messages.includes(1))!;
+    expect(answer.sendMs).toBeGreaterThan(made);
+    expect(queuedAt(j, 0, made - 0.001)).toBe(0);
+    expect(queuedAt(j, 0, made)).toBe(1);
+    expect(queuedAt(j, 0, (made + answer.sendMs) / 2)).toBe(1);
+    expect(queuedAt(j, 0, answer.sendMs)).toBe(0);
+    // Its latency is arrival minus making, as the result's latency samples count it.
+    const a = arrivedRecently(j, 0, answer.arriveMs!, 1)!;
+    expect(a.ageMs).toBe(0);
+    expect(a.latencyMs).toBeCloseTo(answer.arriveMs! - made, 9);
+  });
+
+  it('SSE: an update leaves at once (nothing waits) and arrives one trip later', () => {
+    const tr = traceOf('sse');
+    const j = buildJourneys(tr);
+    for (const made of tr.updatesMs.slice(0, 5)) {
+      expect(queuedAt(j, 0, made + 0.01)).toBe(0);
+      expect(madeRecently(j, made + 10, 100)).toBeCloseTo(10, 9);
+    }
+    const ev = tr.packets.find((p) => p.kind === 'event')!;
+    // 50 ms one way plus serialization of ~170 bytes at 10 Mbit/s (~0.1 ms).
+    expect(arrivedRecently(j, 0, ev.arriveMs! + 5, 100)!.latencyMs).toBeGreaterThanOrEqual(50);
+    expect(arrivedRecently(j, 0, ev.arriveMs! + 5, 100)!.latencyMs).toBeLessThan(52);
+    expect(arrivedRecently(j, 0, ev.arriveMs! + 200, 100)).toBeNull();
+  });
+
+  it('the lane shows the queue at the server, the new-update mark and the latency on arrival, in plain words', () => {
+    const tr = traceOf('polling');
+    const index = buildIndex(tr, 50);
+    const journeys = buildJourneys(tr);
+    const made = tr.updatesMs[0];
+    const { container, rerender } = render(Lane, { id: 'polling', index, journeys, markMs: 300, playheadMs: made + 10 });
+    expect(container.querySelector('[data-queue]')!.getAttribute('data-queue')).toBe('1');
+    expect(container.querySelector('[data-queue]')!.textContent).toBe('1 update waiting');
+    expect(container.querySelector('[data-made]')).not.toBeNull();
+    const answer = tr.packets.find((p) => p.dir === 'down' && p.messages.includes(1))!;
+    rerender({ id: 'polling', index, journeys, markMs: 300, playheadMs: answer.arriveMs! + 1 });
+    expect(container.querySelector('[data-queue]')!.textContent).toBe('nothing waiting');
+    expect(container.querySelector('[data-latency]')!.textContent).toBe(`latency ${Math.round(answer.arriveMs! - made)} ms`);
+    // Machine states in words, their ids kept in data-state.
+    const client = container.querySelector('[data-machine="client"]')!;
+    expect(client.textContent).toBe(stateWords('client', client.getAttribute('data-state')!));
+    expect(client.textContent).not.toMatch(/^(waiting|idle|stopped)$/);
+  });
+
+  it('every state the machines reach has plain words', () => {
+    const seen = new Set<string>();
+    for (const id of TECHNIQUES) {
+      for (const sets of [{}, { faults: { disconnectIntervalMs: 3000 }, websocket: { pingIntervalMs: 1000 }, client: { sendRateHz: 1 } }]) {
+        for (const st of traceOf(id, sets).states) seen.add(`${st.machine}:${st.state}`);
+      }
+    }
+    expect(seen.size).toBeGreaterThan(8);
+    for (const key of seen) {
+      const [machine, state] = key.split(':') as ['client' | 'server' | 'connection', string];
+      expect(STATE_WORDS[machine][state], key).toBeTruthy();
+      // Words, not ids: no dots, no camelCase.
+      expect(stateWords(machine, state)).not.toMatch(/\.|[a-z][A-Z]/);
+    }
+  });
+});

@@ -80,6 +80,23 @@ describe('Compare view', () => {
     await page.getByRole('button', { name: 'Reset to the start' }).click();
   });
 
+  it('a packet clicked on a lane opens in the Focus view\'s inspector', async () => {
+    const page = s.page;
+    await page.getByRole('button', { name: 'Reset to the start' }).click();
+    for (let i = 0; i < 300 && (await page.locator('[data-lane="websocket"] g.packet').count()) === 0; i++) await page.getByRole('button', { name: 'Step forward one event' }).click();
+    const g = page.locator('[data-lane="websocket"] g.packet').first();
+    const label = (await g.getAttribute('aria-label')) ?? '';
+    expect(label).toMatch(/open in the inspector$/);
+    await g.dispatchEvent('click');
+    await expect.poll(() => page.getByRole('tab', { name: 'Focus' }).getAttribute('aria-selected')).toBe('true');
+    expect(await page.getByLabel('Technique').inputValue()).toBe('websocket');
+    const text = (await page.getByTestId('packet-text').textContent()) ?? '';
+    expect(text.length).toBeGreaterThan(0);
+    await shoot(page, 'compare-click-to-inspector', false);
+    await page.getByRole('tab', { name: 'Compare' }).click();
+    await page.waitForSelector('[data-lane="streaming"] svg');
+  });
+
   it('animates packets in every lane while playing', async () => {
     const page = s.page;
     // Slow playback (0.1x) so that a 50 ms trip lasts half a second on screen.

@@ -29,14 +29,16 @@ describe('KeyControl', () => {
     expect(app.scenario.network.latencyMs).toBe(125);
   });
 
-  it('shows the core message for a bad value and keeps the last valid one', async () => {
+  it('shows the core message for a bad value, naming the control as labelled, and keeps the last valid one', async () => {
     const app = new AppState();
     render(KeyControl, { spec: spec('clients'), app });
     const box = screen.getByRole('textbox', { name: 'Clients' });
     await fireEvent.input(box, { target: { value: '3' } });
     await fireEvent.input(box, { target: { value: '2.5' } });
     const alert = screen.getByRole('alert');
-    expect(alert.textContent).toContain("scenario key 'clients'");
+    expect(alert.textContent).toContain('Clients: 2.5 is not an integer');
+    // Key names stay out of visible text (issue 8).
+    expect(alert.textContent).not.toContain('clients');
     expect(alert.textContent).toContain('integer');
     expect(box.getAttribute('aria-invalid')).toBe('true');
     expect(app.values.clients).toBe(3);

@@ -9,6 +9,15 @@ import { buildIndex, type TraceIndex } from '../viz/trace-index';
 import { eventTimes } from '../viz/timeline';
 import { lessonTime, type LessonTime } from '../viz/lesson-time';
 import { buildJourneys, type Journeys } from '../viz/update-journeys';
+import type { Lesson } from './lesson/lesson';
+
+export interface LessonRun {
+  /** 'intro' (the built-in lesson) or the lesson's JSON text, as a link carries it. */
+  source: string;
+  lesson: Lesson;
+  /** Index of the step shown (0-based; links count from 1). */
+  step: number;
+}
 import { defaultEmbed, type EmbedOptions, type Issue } from './url/codec';
 
 import { MAX_SPEED, MIN_SPEED, type TimeMode, type ViewId } from './view-ids';
@@ -38,6 +47,8 @@ export class AppState {
   embed = $state<EmbedOptions>(defaultEmbed());
   /** Bad URL parameters, shown in a notice until dismissed. */
   urlIssues = $state<Issue[]>([]);
+  /** The guided lesson being followed (src/app/lesson): where it came from (a built-in id or JSON text), its steps, the step shown. */
+  lessonRun = $state.raw<LessonRun | null>(null);
   /** Latest complete results; replaced whole, never mutated (large arrays: $state.raw). */
   output = $state.raw<RunOutput | null>(null);
   status = $state.raw<ComputeStatus>({ computing: false, mode: 'sync', done: 0, total: 5, lastMs: 0, error: null });

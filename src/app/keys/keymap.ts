@@ -22,6 +22,7 @@ export type Action =
   | { type: 'speed'; dir: 1 | -1 }
   | { type: 'reset' }
   | { type: 'technique'; index: number }
+  | { type: 'lesson'; dir: 1 | -1 }
   | { type: 'help' }
   | { type: 'close' };
 
@@ -87,6 +88,12 @@ export function actionFor(e: KeyPress, target: FocusTarget | null = null, helpOp
     case 'r':
     case 'R':
       return { type: 'reset' };
+    case 'n':
+    case 'N':
+      return { type: 'lesson', dir: 1 };
+    case 'p':
+    case 'P':
+      return { type: 'lesson', dir: -1 };
     case '?':
       return { type: 'help' };
     default:
@@ -132,6 +139,7 @@ export const SHORTCUTS: readonly { keys: string[]; what: string }[] = [
   { keys: ['+', '-'], what: 'Faster / slower' },
   { keys: ['R'], what: 'Reset to the start' },
   { keys: ['1', '2', '3', '4', '5'], what: 'Choose a technique (Focus) or highlight its lane (Compare)' },
+  { keys: ['N', 'P'], what: 'Next / previous step of the lesson' },
   { keys: ['?'], what: 'Show / hide these shortcuts' },
   { keys: ['Esc'], what: 'Close this list' },
 ];

@@ -8,6 +8,8 @@
 //   t=<ms>                   playhead, virtual milliseconds (default 0)
 //   speed=<x>                playback speed, 0.1..10 (default 1)
 //   time=lesson|real         playback clock (default lesson)
+//   lesson=intro|<JSON>      a guided lesson: the built-in one, or a teacher's as JSON text
+//   step=<n>                 the lesson's step, from 1 (default 1)
 //   techniques=<id,id,...>   techniques shown in Compare (default all five)
 //   theme=light|dark|projector
 //   embed=1, autoplay=1, loop=1, controls=none|playback|<key>,...   (embed mode)
@@ -21,6 +23,7 @@ import { cut } from '../../sim/scenario/excerpt';
 import { PAGE_WORK_BUDGET, workUnits } from '../compute/cost';
 import { MAX_SPEED, MIN_SPEED, TIME_MODES, VIEWS, type TimeMode, type ViewId } from '../view-ids';
 import { THEMES, type ThemeId } from '../theme/theme';
+import { lessonFrom } from '../lesson/builtin';
 
 export interface EmbedOptions {
   embed: boolean;
@@ -38,6 +41,8 @@ export interface UrlState {
   t: number;
   speed: number;
   time: TimeMode;
+  /** The lesson's source ('intro' or JSON text) and step (0-based), or null. */
+  lesson: { source: string; step: number } | null;
   shown: TechniqueId[];
   theme: ThemeId | null;
   embed: EmbedOptions;
@@ -77,6 +82,7 @@ export function defaultUrlState(): UrlState {
     t: 0,
     speed: 1,
     time: 'lesson',
+    lesson: null,
     shown: [...TECHNIQUES],
     theme: null,
     embed: defaultEmbed(),
@@ -105,6 +111,10 @@ export function encode(s: UrlState): string {
   if (t !== 0) q.set('t', String(t));
   if (s.speed !== 1) q.set('speed', String(s.speed));
   if (s.time !== 'lesson') q.set('time', s.time);
+  if (s.lesson) {
+    q.set('lesson', s.lesson.source);
+    if (s.lesson.step > 0) q.set('step', String(s.lesson.step + 1));
+  }
   if (!sameList(s.shown, TECHNIQUES)) q.set('techniques', s.shown.join(','));
   if (s.theme) q.set('theme', s.theme);
   if (s.embed.embed) q.set('embed', '1');
@@ -117,7 +127,7 @@ export function encode(s: UrlState): string {
 
 const FLAG_ON = new Set(['1', 'true', 'yes', 'on', '']);
 const FLAG_OFF = new Set(['0', 'false', 'no', 'off']);
-const OTHER_PARAMS = new Set(['view', 'technique', 't', 'speed', 'time', 'techniques', 'theme', 'embed', 'autoplay', 'loop', 'controls']);
+const OTHER_PARAMS = new Set(['view', 'technique', 't', 'speed', 'time', 'lesson', 'step', 'techniques', 'theme', 'embed', 'autoplay', 'loop', 'controls']);
 
 function fmt(v: number | string): string {
   return typeof v === 'number' ? String(v) : v;
@@ -147,6 +157,8 @@ export function decode(search: string): { state: UrlState; issues: Issue[] } {
   const q = new URLSearchParams(search.startsWith('?') ? search.slice(1) : search);
   const seen = new Set<string>();
   let tText: string | null = null;
+  let stepText: string | null = null;
+  let lessonSteps = 0;
 
   for (const [param, value] of q) {
     if (seen.has(param)) {
@@ -184,6 +196,18 @@ export function decode(search: string): { state: UrlState; issues: Issue[] } {
         else issues.push({ param, value, problem: n === null ? 'not a number' : `out of range; expected ${MIN_SPEED} to ${MAX_SPEED}`, used: 'the default, 1' });
         break;
       }
+      case 'lesson':
+        try {
+          const lesson = lessonFrom(value);
+          s.lesson = { source: value, step: 0 };
+          lessonSteps = lesson.steps.length;
+        } catch (e) {
+          issues.push({ param, value, problem: e instanceof Error ? e.message : String(e), used: 'no lesson' });
+        }
+        break;
+      case 'step':
+        stepText = value;
+        break;
       case 'time':
         if ((TIME_MODES as readonly string[]).includes(value)) s.time = value as TimeMode;
         else issues.push({ param, value, problem: `not a playback clock; expected one of ${TIME_MODES.join(', ')}`, used: 'the default, lesson' });
@@ -244,6 +268,13 @@ export function decode(search: string): { state: UrlState; issues: Issue[] } {
         issues.push({ param, value, problem: `unknown parameter${near ? `; did you mean ${near}?` : ''}`, used: 'nothing (ignored)' });
       }
     }
+  }
+
+  if (stepText !== null) {
+    const n = numberOf(stepText);
+    if (!s.lesson) issues.push({ param: 'step', value: stepText, problem: 'a step of no lesson (add lesson=intro)', used: 'nothing (ignored)' });
+    else if (n === null || !Number.isInteger(n) || n < 1 || n > lessonSteps) issues.push({ param: 'step', value: stepText, problem: `not a step of this lesson; expected 1 to ${lessonSteps}`, used: 'step 1' });
+    else s.lesson.step = n - 1;
   }
 
   budget(s, issues);

@@ -19,13 +19,14 @@ export function toUrlState(app: AppState, theme: ThemeId | null): UrlState {
     t: app.playheadMs,
     speed: app.speed,
     time: app.timeMode,
+    lesson: app.lessonRun ? { source: app.lessonRun.source, step: app.lessonRun.step } : null,
     shown: [...app.shown],
     theme,
     embed: { ...app.embed, controls: app.embed.controls ? [...app.embed.controls] : null },
   };
 }
 
-/** Put the page in the state a URL describes (the playhead clamped to the run). */
+/** Put the page in the state a URL describes (the playhead clamped to the run). A lesson in it is started by the page (App.svelte), which owns the lesson controller. */
 export function applyUrlState(app: AppState, s: UrlState): void {
   app.playing = false;
   app.values = { ...s.values };
@@ -41,7 +42,7 @@ export function applyUrlState(app: AppState, s: UrlState): void {
 
 /** The parts of a state whose change deserves its own history entry. */
 function discreteKey(s: UrlState): string {
-  return `${s.view}|${s.technique}|${s.shown.join(',')}`;
+  return `${s.view}|${s.technique}|${s.shown.join(',')}|${s.lesson ? `${s.lesson.source.length}:${s.lesson.step}` : ''}`;
 }
 
 export class UrlSync {

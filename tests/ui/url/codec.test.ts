@@ -25,6 +25,7 @@ const stateArb: fc.Arbitrary<UrlState> = fc
     tMicro: fc.integer({ min: 0, max: 1000 * 1000 }),
     speed: fc.constantFrom(0.1, 0.25, 0.5, 1, 1.5, 2, 5, 10),
     time: fc.constantFrom('lesson' as const, 'real' as const),
+    lesson: fc.option(fc.record({ source: fc.constant('intro'), step: fc.integer({ min: 0, max: 5 }) }), { nil: null }),
     shown: fc.subarray([...TECHNIQUES], { minLength: 1 }),
     theme: fc.option(fc.constantFrom(...THEMES), { nil: null }),
     embed: fc.record({ embed: fc.boolean(), autoplay: fc.boolean(), loop: fc.boolean(), controls: fc.option(fc.subarray(['playback', 'network.latencyMs', 'clients']), { nil: null }) }),
@@ -132,6 +133,22 @@ describe('decode', () => {
     expect(issue.value).toBe('1');
     expect(issue.problem).toMatch(/too much work.*100,000,000 media chunks/);
     expect(issue.used).toBe(`${chunk} B`);
+  });
+
+  it('reads a lesson and its step (a slide can open step 3), refusing steps it does not have', () => {
+    const ok = decode('lesson=intro&step=3');
+    expect(ok.issues).toEqual([]);
+    expect(ok.state.lesson).toEqual({ source: 'intro', step: 2 });
+    expect(encode(ok.state)).toBe('lesson=intro&step=3');
+    expect(decode('lesson=intro&step=9').issues.map((i) => [i.param, i.problem])).toEqual([['step', 'not a step of this lesson; expected 1 to 6']]);
+    expect(decode('step=2').issues[0].problem).toMatch(/no lesson/);
+    const bad = decode(`lesson=${encodeURIComponent('{"title":"x","steps":[]}')}`);
+    expect(bad.state.lesson).toBeNull();
+    expect(bad.issues[0].problem).toMatch(/^lesson: steps: /);
+    const mine = JSON.stringify({ title: 'Mine', steps: [{ title: 'A' }, { title: 'B', view: 'charts' }] });
+    const own = decode(`lesson=${encodeURIComponent(mine)}&step=2`);
+    expect(own.state.lesson).toEqual({ source: mine, step: 1 });
+    expect(decode(encode(own.state)).state.lesson).toEqual(own.state.lesson);
   });
 
   it('keeps markup as plain text in the issue', () => {

@@ -4,6 +4,11 @@
 // check is a zod schema built from the table in ./keys.ts.
 
 import { z } from 'zod';
+
+// No code generation: the page runs under a Content-Security-Policy without
+// 'unsafe-eval', where zod's JIT probe (a caught `new Function`) is still
+// reported as a violation. Set once here, before any schema parses.
+z.config({ jitless: true });
 import { editDistance } from './distance';
 import { cut, excerpt, quote } from './excerpt';
 import { NumberText } from './json';

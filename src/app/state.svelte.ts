@@ -3,7 +3,7 @@
 // here (issue 4 syncs it with the URL), and every component reads and writes
 // this object rather than keeping copies.
 
-import { KEYS, nest, TECHNIQUES, type RunOutput, type Scenario, type TechniqueId } from '../sim';
+import { KEYS, nest, TECHNIQUES, type PacketKind, type RunOutput, type Scenario, type TechniqueId } from '../sim';
 import type { ComputeStatus } from './compute/runner';
 import { buildIndex, type TraceIndex } from '../viz/trace-index';
 import { eventTimes } from '../viz/timeline';
@@ -65,6 +65,16 @@ export class AppState {
 
   /** Techniques on screen: the focused one in Focus, the shown ones elsewhere. */
   onScreen: TechniqueId[] = $derived(this.view === 'focus' ? [this.focus] : this.shown);
+
+  /** Packet kinds in the traces on screen: the legend lists only these. */
+  kindsOnScreen: ReadonlySet<PacketKind> = $derived.by(() => {
+    const res = this.output?.results;
+    // Built here and replaced whole, never mutated afterwards: no need for SvelteSet.
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity
+    const kinds = new Set<PacketKind>();
+    if (res) for (const id of this.onScreen) for (const p of res[id]?.trace?.packets ?? []) kinds.add(p.kind);
+    return kinds;
+  });
 
   /** The lesson clock of what is on screen (rebuilt when results or the techniques on screen change). */
   lesson: LessonTime = $derived.by(() => {

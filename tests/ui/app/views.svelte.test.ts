@@ -4,6 +4,7 @@
 // steps from event to event, Focus selects packets from the keyboard and the
 // inspector shows their text and byte split.
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+import { tick } from 'svelte';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { resolveScenario, simulate, TECHNIQUES } from '../../../src/sim';
 import { AppState } from '../../../src/app/state.svelte';
@@ -58,6 +59,10 @@ describe('CompareView', () => {
       expect(row.querySelector('[data-because]')!.textContent!.length).toBeGreaterThan(10);
     }
     expect(container.querySelector('[data-run-summary]')!.textContent).toMatch(/^This run: 1 client, 10 s/);
+    // The legend lists the packet kinds on screen only (no ping or pong without pings).
+    const legend = [...container.querySelectorAll('.legend li')].map((li) => li.textContent!.trim());
+    expect(legend).toContain('request');
+    expect(legend).not.toContain('ping');
     expect(within(container.querySelector('[data-lane="long-polling"]') as HTMLElement).getByText(/holds the request/)).toBeTruthy();
   });
 
@@ -78,6 +83,21 @@ describe('CompareView', () => {
 });
 
 describe('PlaybackBar', () => {
+  it('announces the playhead to screen readers when paused or stepped, never while playing (the clock itself is not live)', async () => {
+    const app = appWithRun();
+    render(PlaybackBar, { app });
+    expect(screen.getByLabelText('Playhead time').getAttribute('aria-live')).toBe('off');
+    const live = screen.getByTestId('playhead-announce');
+    expect(live.getAttribute('aria-live')).toBe('polite');
+    await fireEvent.click(screen.getByRole('button', { name: 'Step forward one event' }));
+    expect(live.textContent).toMatch(/^Paused at \d+\.\d{3} s of 10\.000 s$/);
+    await fireEvent.click(screen.getByRole('button', { name: 'Play' }));
+    expect(live.textContent).toBe('');
+    app.playheadMs = 1234;
+    await tick();
+    expect(live.textContent).toBe('');
+  });
+
   it('steps forward and back one event, resets, and clamps the speed', async () => {
     const app = appWithRun();
     render(PlaybackBar, { app });

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 // Every preset value must be one the core accepts, and the network profiles
 // must match Chrome DevTools' figures (latency halved: one way per packet).
 import { describe, expect, it } from 'vitest';
@@ -31,5 +32,29 @@ describe('presets', () => {
       const out = simulate(resolveScenario({}, flat), ['sse'], { traceClients: 1 });
       expect(out.results.sse!.messagesGenerated).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('the preset card', () => {
+  it('names the settings as the controls do, and never shows a changed one as current (issue 8: it kept its old text)', async () => {
+    const { render, fireEvent, screen } = await import('@testing-library/svelte');
+    const { AppState } = await import('../../../src/app/state.svelte');
+    const Presets = (await import('../../../src/app/controls/Presets.svelte')).default;
+    const app = new AppState();
+    const { container } = render(Presets, { app });
+    await fireEvent.click(screen.getByRole('button', { name: '3G' }));
+    const latency = container.querySelector('[data-preset-key="network.latencyMs"]')!;
+    expect(latency.textContent).toMatch(/^Latency \(one way\) 1000 ms/);
+    expect(latency.classList.contains('changed')).toBe(false);
+    // No key names in the text (they stay in the tooltip).
+    expect(container.querySelector('.applied')!.textContent).not.toContain('network.');
+    app.setValue('network.latencyMs', 20);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(latency.classList.contains('changed')).toBe(true);
+    expect(latency.textContent).toContain('(changed since: now 20 ms)');
+    // Every setting changed: the card goes.
+    app.setValues({ 'network.bandwidthKbps': 1, 'network.uplinkKbps': 1 });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(container.querySelector('.applied')).toBeNull();
   });
 });

@@ -1,0 +1,47 @@
+// The inspector's notes (src/app/inspector/annotate.ts, issue 8): each part
+// of a real packet's text is explained, with numbers read from that text and
+// checked here against the standards' layouts: the chunk size line is hex
+// (RFC 9112 §7.1: "72" is 114 bytes), SSE fields (WHATWG), a client frame's
+// mask (RFC 6455 §5.3).
+import { describe, expect, it } from 'vitest';
+import { resolveScenario, simulate, type TracePacket } from '../../../src/sim';
+import { annotate } from '../../../src/app/inspector/annotate';
+
+const packets = (id: 'sse' | 'websocket' | 'streaming' | 'polling') =>
+  simulate(resolveScenario({ durationMs: 8000, client: { sendRateHz: 1 }, streaming: { mediaBytes: 0 } }), [id], { traceClients: 1 }).results[id]!.trace!.packets;
+const first = (ps: TracePacket[], f: (p: TracePacket) => boolean) => ps.find(f)!;
+
+describe('packet notes', () => {
+  it('an SSE event: the chunk size line in hex with its value, id, data', () => {
+    const ev = first(packets('sse'), (p) => p.kind === 'event');
+    const hex = ev.text.split('\r\n')[0];
+    const dataBytes = ev.text.length - hex.length - 4; // size line CRLF, data, CRLF (ASCII text)
+    expect(parseInt(hex, 16)).toBe(dataBytes);
+    const notes = annotate(ev).join(' ');
+    expect(notes).toContain(`"${hex}" on the first line: this chunk's size in hexadecimal (0x${hex} = ${dataBytes} bytes of data)`);
+    expect(notes).toContain('"id:"');
+    expect(notes).toContain('Last-Event-ID');
+    expect(notes).toContain('"data:"');
+  });
+
+  it('a client WebSocket frame: header bytes, opcode, length and the masking key; a server frame is unmasked', () => {
+    const ws = packets('websocket');
+    const up = annotate(first(ws, (p) => p.kind === 'frame' && p.dir === 'up')).join(' ');
+    expect(up).toMatch(/opcode 1: a text frame; len=\d+/);
+    expect(up).toContain('MASK=1 and key');
+    const down = annotate(first(ws, (p) => p.kind === 'frame' && p.dir === 'down')).join(' ');
+    expect(down).toContain('MASK=0');
+    expect(annotate(first(ws, (p) => p.kind === 'handshake' && p.dir === 'up')).join(' ')).toContain('Upgrade: websocket');
+    expect(annotate(first(ws, (p) => p.kind === 'handshake' && p.dir === 'down')).join(' ')).toContain('101 Switching Protocols');
+  });
+
+  it('HTTP heads, a chunked response, a TCP segment', () => {
+    const st = packets('streaming');
+    expect(annotate(first(st, (p) => p.kind === 'request')).join(' ')).toContain('Request line: method GET, path /stream');
+    const head = annotate(first(st, (p) => p.kind === 'response')).join(' ');
+    expect(head).toContain('Status line: 200 OK');
+    expect(head).toContain('Transfer-Encoding: chunked');
+    expect(annotate(first(st, (p) => p.kind === 'tcp' && p.dir === 'up'))[0]).toMatch(/^SYN:/);
+    expect(annotate(first(packets('polling'), (p) => p.kind === 'request' && p.text.startsWith('POST'))).join(' ')).toContain('method POST');
+  });
+});

@@ -4,7 +4,7 @@
 // transmission time show as the slant. Machine states are bands beside the
 // axes on the same time scale. Pure functions, tested without a browser.
 
-import { scaleLinear, type ScaleLinear } from 'd3';
+import { precisionFixed, scaleLinear, type ScaleLinear } from 'd3';
 import type { TracePacket, TraceState } from '../../sim/types';
 
 export interface SeqLayout {
@@ -69,6 +69,30 @@ export function arrowFor(layout: SeqLayout, p: Pick<TracePacket, 'dir' | 'sendMs
   return { x1, y1, x2, y2, mx: (x1 + x2) / 2, my: (y1 + y2) / 2 };
 }
 
+/** Distance from (x, y) to an arrow's line segment. */
+export function distanceToArrow(a: Arrow, x: number, y: number): number {
+  const dx = a.x2 - a.x1;
+  const dy = a.y2 - a.y1;
+  const len2 = dx * dx + dy * dy;
+  const u = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((x - a.x1) * dx + (y - a.y1) * dy) / len2));
+  return Math.hypot(x - (a.x1 + u * dx), y - (a.y1 + u * dy));
+}
+
+/**
+ * The arrow nearest the pointer, within `reach` px, or -1: where arrows
+ * cross or lie close, a click selects the one under the pointer, not the one
+ * drawn last.
+ */
+export function nearestArrow(arrows: readonly Arrow[], x: number, y: number, reach = 10): number {
+  let best = -1;
+  let bestD = reach;
+  arrows.forEach((a, i) => {
+    const d = distanceToArrow(a, x, y);
+    if (d <= bestD) [best, bestD] = [i, d];
+  });
+  return best;
+}
+
 /** Indices of packets (sorted by sendMs) of one client whose arrow crosses [t0, t1]. */
 export function visiblePackets(packets: readonly TracePacket[], endMs: ArrayLike<number>, client: number, t0: number, t1: number, max = 400): number[] {
   const out: number[] = [];
@@ -111,4 +135,16 @@ export function segments(states: readonly TraceState[], t0: number, t1: number, 
 /** Readable time tick values for a window (d3's nice ticks). */
 export function timeTicks(layout: SeqLayout, count = 8): number[] {
   return layout.y.ticks(count);
+}
+
+/**
+ * Tick labels in seconds with as many decimals as the tick step needs (d3's
+ * precisionFixed), so neighbouring ticks never read the same at any zoom
+ * (a 1 s window has ticks every 0.1 s or 0.05 s; a minute every 10 s).
+ */
+export function timeTickLabels(ticks: readonly number[]): string[] {
+  if (ticks.length === 0) return [];
+  const step = ticks.length > 1 ? Math.abs(ticks[1] - ticks[0]) / 1000 : 1;
+  const decimals = step > 0 ? Math.min(6, precisionFixed(step)) : 0;
+  return ticks.map((t) => `${(t / 1000).toFixed(decimals)} s`);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { arrowFor, HEADER, segments, seqLayout, seqWindow, spacedLabels, timeTicks, visiblePackets } from '../../../src/viz/sequence/geometry';
+import { scaleLinear } from 'd3';
+import { arrowFor, HEADER, segments, seqLayout, seqWindow, spacedLabels, timeTickLabels, timeTicks, visiblePackets, nearestArrow, distanceToArrow } from '../../../src/viz/sequence/geometry';
 import type { TracePacket, TraceState } from '../../../src/sim';
 
 function pkt(id: number, sendMs: number, client = 0): TracePacket {
@@ -66,5 +67,38 @@ describe('sequence diagram geometry', () => {
   it('spaces labels and gives readable ticks', () => {
     expect(spacedLabels([10, 15, 30, 31, 50])).toEqual([true, false, true, false, true]);
     expect(timeTicks(layout)).toContain(500);
+  });
+});
+
+describe('time tick labels', () => {
+  it('have enough decimals at every zoom that neighbours never read the same', () => {
+    for (const [t0, t1] of [
+      [0, 1000],
+      [1234, 1334],
+      [0, 60000],
+      [5000, 7000],
+      [100, 110],
+    ]) {
+      const ticks = scaleLinear().domain([t0, t1]).ticks(8);
+      const labels = timeTickLabels(ticks);
+      expect(new Set(labels).size, `${t0}-${t1}: ${labels.join(' ')}`).toBe(ticks.length);
+      // And they say the tick's time: parsing the label gives it back to the label's precision.
+      ticks.forEach((t, i) => expect(Math.abs(parseFloat(labels[i]) * 1000 - t)).toBeLessThan(1e-6 + (ticks[1] - ticks[0]) / 2));
+    }
+    expect(timeTickLabels([0, 50, 100])).toEqual(['0.00 s', '0.05 s', '0.10 s']);
+    expect(timeTickLabels([0, 10000, 20000])).toEqual(['0 s', '10 s', '20 s']);
+  });
+});
+
+describe('picking an arrow', () => {
+  it('selects the arrow nearest the pointer, not the one drawn last, within reach', () => {
+    const a = { x1: 0, y1: 0, x2: 100, y2: 20, mx: 50, my: 10 };
+    const b = { x1: 0, y1: 8, x2: 100, y2: 28, mx: 50, my: 18 };
+    // On a's line at x=50 (y=10): a, although b (drawn later) is 8 px away.
+    expect(nearestArrow([a, b], 50, 10)).toBe(0);
+    expect(nearestArrow([a, b], 50, 17)).toBe(1);
+    expect(nearestArrow([a, b], 50, 60)).toBe(-1);
+    // Past an end: the distance to the end point.
+    expect(distanceToArrow(a, -3, -4)).toBeCloseTo(5, 9);
   });
 });

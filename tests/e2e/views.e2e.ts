@@ -73,6 +73,39 @@ describe('Sweep view', () => {
   });
 });
 
+describe('phone (390x844)', () => {
+  it('shows the play bar and lanes on the first screen, keeps the play bar on screen when scrolled, and opens the controls as a sheet', async () => {
+    const phone = await open(inject('baseURL'), { width: 390, height: 844 });
+    try {
+      const page = phone.page;
+      await page.waitForSelector('[data-lane="streaming"] svg');
+      const inView = (sel: string) => page.locator(sel).first().evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        return r.top >= 0 && r.bottom <= innerHeight;
+      });
+      expect(await inView('button[aria-label="Play"]')).toBe(true);
+      for (const id of ['polling', 'long-polling', 'sse']) expect(await inView(`[data-lane="${id}"] svg`), id).toBe(true);
+      // The scenario controls are not on the page until asked for.
+      expect(await page.getByRole('textbox', { name: 'Clients' }).isVisible()).toBe(false);
+      await page.evaluate(() => window.scrollTo(0, 600));
+      expect(await inView('button[aria-label="Play"]')).toBe(true);
+      await page.getByRole('button', { name: 'Scenario' }).click();
+      const clients = page.getByRole('textbox', { name: 'Clients' });
+      expect(await clients.isVisible()).toBe(true);
+      await clients.fill('2');
+      await expect.poll(() => page.locator('[data-run-summary]').textContent()).toMatch(/This run: 2 clients/);
+      await shoot(page, 'phone-sheet', false);
+      await page.getByRole('button', { name: 'Close the scenario controls' }).click();
+      expect(await clients.isVisible()).toBe(false);
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await shoot(page, 'phone-390x844', false);
+      expect(phone.errors).toEqual([]);
+    } finally {
+      await phone.close();
+    }
+  });
+});
+
 describe('narrow screen', () => {
   it('fits 400 px without sideways scrolling', async () => {
     const narrow = await open(inject('baseURL'), { width: 400, height: 800 });

@@ -115,6 +115,30 @@ describe('embed=1', () => {
 });
 
 describe('the Embed dialog', () => {
+  it('on a projected slide (960x540, projector theme): legend of the kinds present, no explanations, a wide wire, 32 px controls', async () => {
+    const s = await open(`${base()}?embed=1&theme=projector&techniques=long-polling,sse`, { width: 960, height: 540 });
+    sessions.push(s);
+    const page = s.page;
+    await page.waitForSelector('[data-lane="sse"] svg');
+    const legend = await page.locator('.legend li').allTextContents();
+    expect(legend.map((t) => t.trim())).not.toContain('ping');
+    expect(legend.map((t) => t.trim())).not.toContain('WS frame');
+    expect(await page.locator('.explain .how-text').first().isVisible()).toBe(false);
+    const wire = await page.locator('[data-lane="sse"] svg[data-technique]').boundingBox();
+    const lane = await page.locator('[data-lane="sse"]').boundingBox();
+    expect(wire!.width / lane!.width).toBeGreaterThan(0.6);
+    const play = await page.getByRole('button', { name: 'Play' }).boundingBox();
+    expect(play!.height).toBeGreaterThanOrEqual(32);
+    expect(play!.width).toBeGreaterThanOrEqual(32);
+    await shoot(page, 'embed-projector-960x540', false);
+    // explain=1 brings them back.
+    const on = await open(`${base()}?embed=1&theme=projector&techniques=long-polling,sse&explain=1`, { width: 960, height: 540 });
+    sessions.push(on);
+    await on.page.waitForSelector('[data-lane="sse"] svg');
+    expect(await on.page.locator('.explain .how-text').first().isVisible()).toBe(true);
+    expect(s.errors).toEqual([]);
+  });
+
   it('writes an iframe snippet that opens the same view', async () => {
     const s = await open(`${base()}?view=focus&technique=sse&network.latencyMs=80`);
     sessions.push(s);
@@ -130,6 +154,12 @@ describe('the Embed dialog', () => {
     expect(src).toContain('view=focus');
     expect(src).toContain('embed=1');
     expect(src).toContain('autoplay=1');
+    // The projector theme by default for a slide, explanations off unless asked.
+    expect(src).toContain('theme=projector');
+    expect(src).not.toContain('explain=1');
+    await dialog.getByLabel('Explanations beside the lanes').check();
+    expect(await page.getByTestId('embed-snippet').inputValue()).toContain('explain=1');
+    await dialog.getByLabel('Explanations beside the lanes').uncheck();
     await shoot(page, 'embed-dialog', false);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });

@@ -12,7 +12,7 @@
 //   step=<n>                 the lesson's step, from 1 (default 1)
 //   techniques=<id,id,...>   techniques shown in Compare (default all five)
 //   theme=light|dark|projector
-//   embed=1, autoplay=1, loop=1, controls=none|playback|<key>,...   (embed mode)
+//   embed=1, autoplay=1, loop=1, explain=1, controls=none|playback|<key>,...   (embed mode)
 //
 // decode() never throws: every bad parameter becomes an Issue naming the
 // parameter, its value (raw text, for the page to show as text), what is
@@ -29,6 +29,8 @@ export interface EmbedOptions {
   embed: boolean;
   autoplay: boolean;
   loop: boolean;
+  /** Show the lanes' explanations in an embed (hidden by default: the slide says it). */
+  explain: boolean;
   /** null: the default (the playback bar); [] : none; otherwise 'playback' and/or scenario keys, in order. */
   controls: string[] | null;
 }
@@ -71,7 +73,7 @@ export const URL_WORK_BUDGET = PAGE_WORK_BUDGET;
 export const URL_MEDIA_BUDGET = URL_WORK_BUDGET / 4;
 
 export function defaultEmbed(): EmbedOptions {
-  return { embed: false, autoplay: false, loop: false, controls: null };
+  return { embed: false, autoplay: false, loop: false, explain: false, controls: null };
 }
 
 export function defaultUrlState(): UrlState {
@@ -120,6 +122,7 @@ export function encode(s: UrlState): string {
   if (s.embed.embed) q.set('embed', '1');
   if (s.embed.autoplay) q.set('autoplay', '1');
   if (s.embed.loop) q.set('loop', '1');
+  if (s.embed.explain) q.set('explain', '1');
   if (s.embed.controls) q.set('controls', s.embed.controls.length === 0 ? 'none' : s.embed.controls.join(','));
   // URLSearchParams writes ',' as %2C; commas are legal in a query, and easier to read and edit.
   return q.toString().replace(/%2C/gi, ',');
@@ -127,7 +130,7 @@ export function encode(s: UrlState): string {
 
 const FLAG_ON = new Set(['1', 'true', 'yes', 'on', '']);
 const FLAG_OFF = new Set(['0', 'false', 'no', 'off']);
-const OTHER_PARAMS = new Set(['view', 'technique', 't', 'speed', 'time', 'lesson', 'step', 'techniques', 'theme', 'embed', 'autoplay', 'loop', 'controls']);
+const OTHER_PARAMS = new Set(['view', 'technique', 't', 'speed', 'time', 'lesson', 'step', 'techniques', 'theme', 'embed', 'autoplay', 'loop', 'explain', 'controls']);
 
 function fmt(v: number | string): string {
   return typeof v === 'number' ? String(v) : v;
@@ -234,7 +237,8 @@ export function decode(search: string): { state: UrlState; issues: Issue[] } {
         break;
       case 'embed':
       case 'autoplay':
-      case 'loop': {
+      case 'loop':
+      case 'explain': {
         const v = value.trim().toLowerCase();
         if (FLAG_ON.has(v)) s.embed[param] = true;
         else if (!FLAG_OFF.has(v)) issues.push({ param, value, problem: 'expected 1 or 0', used: 'off (0)' });

@@ -28,7 +28,7 @@ const stateArb: fc.Arbitrary<UrlState> = fc
     lesson: fc.option(fc.record({ source: fc.constant('intro'), step: fc.integer({ min: 0, max: 5 }) }), { nil: null }),
     shown: fc.subarray([...TECHNIQUES], { minLength: 1 }),
     theme: fc.option(fc.constantFrom(...THEMES), { nil: null }),
-    embed: fc.record({ embed: fc.boolean(), autoplay: fc.boolean(), loop: fc.boolean(), controls: fc.option(fc.subarray(['playback', 'network.latencyMs', 'clients']), { nil: null }) }),
+    embed: fc.record({ embed: fc.boolean(), autoplay: fc.boolean(), loop: fc.boolean(), explain: fc.boolean(), controls: fc.option(fc.subarray(['playback', 'network.latencyMs', 'clients']), { nil: null }) }),
   })
   // Links are only written for runs within the work budget, and a playhead within the run.
   .filter((r) => workUnits(nest(new Map(Object.entries(r.values)))) <= URL_WORK_BUDGET && mediaWork(nest(new Map(Object.entries(r.values)))) <= URL_MEDIA_BUDGET)
@@ -53,7 +53,7 @@ describe('encode', () => {
 
   it('writes the embed options', () => {
     const s = defaultUrlState();
-    s.embed = { embed: true, autoplay: true, loop: true, controls: ['network.latencyMs'] };
+    s.embed = { embed: true, autoplay: true, loop: true, explain: false, controls: ['network.latencyMs'] };
     s.theme = 'projector';
     expect(encode(s)).toBe('theme=projector&embed=1&autoplay=1&loop=1&controls=network.latencyMs');
     s.embed.controls = [];
@@ -178,6 +178,8 @@ describe('decode', () => {
   it('reads controls=none and flags', () => {
     const { state, issues } = decode('embed=1&autoplay=true&loop&controls=none');
     expect(issues).toEqual([]);
-    expect(state.embed).toEqual({ embed: true, autoplay: true, loop: true, controls: [] });
+    expect(state.embed).toEqual({ embed: true, autoplay: true, loop: true, explain: false, controls: [] });
+    expect(decode('embed=1&explain=1').state.embed.explain).toBe(true);
+    expect(encode(decode('embed=1&explain=1').state)).toBe('embed=1&explain=1');
   });
 });

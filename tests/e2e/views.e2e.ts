@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { open, type Session } from './browser';
 import { shoot } from './shoot';
+import { KEYS } from '../../src/sim';
 
 let s: Session;
 
@@ -70,6 +71,23 @@ describe('Sweep view', () => {
     await expect.poll(() => page.getByTestId('sweep-status').textContent().catch(() => ''), { timeout: 60000, interval: 500 }).toMatch(/values × 5 techniques/);
     await shoot(page, 'sweep-1280', true);
     expect(s.errors).toEqual([]);
+  });
+});
+
+describe('plain language', () => {
+  it('no visible text in any view names a scenario key or a machine state id (they stay in tooltips and exports)', async () => {
+    const page = s.page;
+    const keyNames = KEYS.map((k) => k.key).filter((k) => k.includes('.') || /[a-z][A-Z]/.test(k));
+    const stateIds = ['streaming.quiet', 'streaming.pinging', 'streaming.choosing'];
+    if (!(await page.getByText(/More settings/).evaluate((el) => (el.parentElement as HTMLDetailsElement).open))) await page.getByText(/More settings/).click();
+    for (const view of ['Compare', 'Focus', 'Charts', 'Sweep']) {
+      await page.getByRole('tab', { name: view }).click();
+      await page.waitForTimeout(500);
+      if (view === 'Focus') await page.locator('g.arrow').first().dispatchEvent('click');
+      const text = await page.evaluate(() => document.body.innerText);
+      for (const k of [...keyNames, ...stateIds]) expect(text.includes(k), `${view} shows ${k}`).toBe(false);
+    }
+    await page.getByRole('tab', { name: 'Compare' }).click();
   });
 });
 

@@ -21,20 +21,29 @@ export interface LaneLayout {
 /** Compact, so that five one-client lanes fit a 1280x720 screen. */
 export const ROW_HEIGHT = 56;
 
-export function laneLayout(width: number, rows: number): LaneLayout {
+/** Tallest row a lane grows to when it has the room (a 1080p screen). */
+export const MAX_ROW_HEIGHT = 150;
+
+export function laneLayout(width: number, rows: number, rowHeight = ROW_HEIGHT): LaneLayout {
   const w = Math.max(240, width);
+  const rh = Math.round(Math.min(MAX_ROW_HEIGHT, Math.max(ROW_HEIGHT, rowHeight)));
   // Boxes take a fixed share on wide screens and shrink on narrow ones so the wire stays long enough to watch.
   const boxWidth = Math.round(Math.min(124, Math.max(84, w * 0.2)));
   const r = Math.max(1, rows);
   return {
     width: w,
     rows: r,
-    rowHeight: ROW_HEIGHT,
-    height: r * ROW_HEIGHT,
+    rowHeight: rh,
+    height: r * rh,
     boxWidth,
     clientX: boxWidth + 6,
     serverX: w - boxWidth - 6,
   };
+}
+
+/** Top of a row's box texts: they keep their spacing and sit in the middle of a taller row. */
+export function textTop(layout: LaneLayout, row: number): number {
+  return row * layout.rowHeight + (layout.rowHeight - ROW_HEIGHT) / 2;
 }
 
 /** y of a track: upstream a third down the row, downstream two thirds down. */

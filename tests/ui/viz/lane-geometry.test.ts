@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitFont, labelled, labelX, laneLayout, packetPoint, progressAt, trackY, trailPoints, TRAIL_SHARE } from '../../../src/viz/lane/geometry';
+import { fitFont, labelled, labelX, laneLayout, packetPoint, progressAt, trackY, trailPoints, TRAIL_SHARE, ROW_HEIGHT, MAX_ROW_HEIGHT, textTop } from '../../../src/viz/lane/geometry';
 
 describe('lane geometry', () => {
   const layout = laneLayout(600, 1);
@@ -66,5 +66,17 @@ describe('packet trails', () => {
     expect(down.far.x).toBeGreaterThan(down.at.x);
     const leaving = trailPoints(layout, up, 100, 0);
     expect(leaving.far.x).toBe(leaving.at.x);
+  });
+});
+
+describe('lane height', () => {
+  it('grows to the height given, within bounds, and keeps its texts centred', () => {
+    expect(laneLayout(600, 1).rowHeight).toBe(ROW_HEIGHT);
+    expect(laneLayout(600, 2, 100).height).toBe(200);
+    expect(laneLayout(600, 1, 10).rowHeight).toBe(ROW_HEIGHT);
+    expect(laneLayout(600, 1, 9999).rowHeight).toBe(MAX_ROW_HEIGHT);
+    const l = laneLayout(600, 2, 100);
+    expect(textTop(l, 1)).toBe(100 + (100 - ROW_HEIGHT) / 2);
+    expect(trackY(l, 0, 'up')).toBeCloseTo(30, 9);
   });
 });

@@ -30,7 +30,7 @@ export const USAGE = `usage: npm run --silent sim -- [--technique ID]... [--set 
   --set KEY=VALUE  a scenario key, e.g. network.latencyMs=100 (repeatable, the last of a key wins; wins over --scenario)
   --scenario FILE  a JSON scenario file (a regular file of at most 1 MiB), nested like the keys ({"network": {"latencyMs": 100}})
   --trace          include the packet and state trace of the first 3 clients
-  --max-work N     refuse runs estimated above N work units (default ${DEFAULT_MAX_WORK.toLocaleString('en-US')}: about a minute; raise it for longer runs)
+  --max-work N     refuse runs estimated above N work units (default ${DEFAULT_MAX_WORK.toLocaleString("en-US")}: at most about a minute; raise it for longer runs)
   --help           this text
 
 scenario keys (default; allowed):

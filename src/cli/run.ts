@@ -62,7 +62,7 @@ export function runCli(argv: readonly string[], deps: Partial<CliDeps> = {}): Cl
     if (work > limit) {
       return failure(
         `this run is estimated at ${fmt(work)} work units, over the limit of ${fmt(limit)}; ` +
-          `add --max-work ${Math.ceil(work)} to run it anyway (about a minute per 50 million units), or lower clients, durationMs or the rates`,
+          `add --max-work ${Math.ceil(work)} to run it anyway (about a minute per 20 million units at worst), or lower clients, durationMs or the rates`,
       );
     }
     const out = simulate(scenario, req.techniques, { traceClients: req.trace ? 3 : 0 });

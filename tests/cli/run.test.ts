@@ -131,11 +131,10 @@ describe('arguments and messages', () => {
     refused(runCli(['--trace=']), '--trace takes no value');
   });
 
-  it('a 1 MB unknown key is cut, and refused fast (no typo hint for long keys)', () => {
+  it('a 1 MB unknown key is cut, with no typo hint (the edit distance of a long key took 12.5 s)', () => {
     const key = 'k'.repeat(1_000_000);
-    const t0 = performance.now();
     const line = refused(runCli(['--scenario', file('long.json', JSON.stringify({ [key]: 1 }))]), 'unknown scenario key', '(1,000,000 characters)');
-    expect(performance.now() - t0).toBeLessThan(2000);
+    expect(line).not.toContain('did you mean');
     expect(line.length).toBeLessThan(400);
   });
 
@@ -159,3 +158,20 @@ describe('arguments and messages', () => {
   });
 });
 
+
+describe('a hostile review of the fixes', () => {
+  it('1e-400 is refused the same way on the command line as in a file', () => {
+    refused(runCli(['--set', 'network.lossRate=1e-400']), "'network.lossRate'", 'out of range');
+  });
+
+  it('bidirectional and zero-width characters are escaped in messages', () => {
+    const line = refused(runCli(['--set', '\u202egnp.exe=1']), '\\u202e');
+    expect(line).not.toContain('\u202e');
+  });
+
+  it('runs that piled up queues are linear again: polls every 10 ms over a 120 ms round trip for an hour, 100 upstream frames a second on a 59 kbit/s uplink', () => {
+    ran(runCli(['--technique', 'polling', '--set', 'polling.intervalMs=10', '--set', 'network.latencyMs=60', '--set', 'durationMs=3600000']));
+    ran(runCli(['--technique', 'websocket', '--set', 'client.sendRateHz=100', '--set', 'durationMs=600000', '--set', 'network.uplinkKbps=59']));
+    // They took 23 s and over 60 s; a linear run takes about one (the test's time-out is the guard; figures in the notes).
+  }, 30000);
+});

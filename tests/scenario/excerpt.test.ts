@@ -13,6 +13,8 @@ describe('excerpts', () => {
     expect(escapeControls('\u001b[31mred')).toBe('\\u001b[31mred');
     expect(escapeControls('a\nb\tc\r')).toBe('a\\nb\\tc\\r');
     expect(escapeControls('\u0085\u2028')).toBe('\\u0085\\u2028');
+    // Invisible format characters that reorder or hide text (a review: U+202E reached stderr raw).
+    expect(escapeControls('\u202egnp.exe\u200b\u2066\ufeff')).toBe('\\u202egnp.exe\\u200b\\u2066\\ufeff');
   });
 
   it('cut long text and say how long it was', () => {

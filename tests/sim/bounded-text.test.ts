@@ -46,3 +46,27 @@ describe('bounded trace text', () => {
     expect(text.length).toBeLessThan(300 + TEXT_LIMIT + 40);
   });
 });
+
+describe('trace texts stay bounded (issue 7 review: 64 KiB heads and 16 MiB frames)', () => {
+  it('a frame head is rendered without its payload, the same as renderFrame writes it', async () => {
+    const { encodeFrame, renderFrame, renderFrameHead, OPCODE } = await import('../../src/sim/wire');
+    for (const len of [0, 1, 125, 126, 65535, 65536, 70000]) {
+      for (const key of [undefined, new Uint8Array([1, 2, 3, 4])]) {
+        const full = renderFrame(encodeFrame({ opcode: OPCODE.text, payload: new Uint8Array(len).fill(120), maskKey: key }));
+        const head = renderFrameHead(OPCODE.text, len, key);
+        expect(full.startsWith(head)).toBe(true);
+        expect(head.split('\n')).toHaveLength(3);
+      }
+    }
+  });
+
+  it('64 KiB request and response heads and 16 MiB WebSocket frames: every traced text at most TRACE_TEXT_MAX characters, quickly', async () => {
+    const { resolveScenario, simulate } = await import('../../src/sim');
+    const { TRACE_TEXT_MAX } = await import('../../src/sim/run/bounded-text');
+    const s = resolveScenario({ durationMs: 3000, http: { requestHeaderBytes: 65536, responseHeaderBytes: 65536 }, client: { sendRateHz: 5, payloadBytes: 16777216 }, server: { payloadBytes: 16777216, updateRateHz: 2 }, streaming: { mediaBytes: 0 } });
+    const out = simulate(s, ['polling', 'websocket'], { traceClients: 1 });
+    const json = JSON.stringify(out);
+    for (const id of ['polling', 'websocket'] as const) for (const p of out.results[id]!.trace!.packets) expect(p.text.length).toBeLessThanOrEqual(TRACE_TEXT_MAX + 60);
+    expect(json.length).toBeLessThan(10_000_000);
+  }, 30000);
+});

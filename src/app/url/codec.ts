@@ -72,6 +72,9 @@ export const URL_WORK_BUDGET = PAGE_WORK_BUDGET;
 /** Most work the streaming media case may take in a link (its chunks are walked one by one): a quarter of the budget. */
 export const URL_MEDIA_BUDGET = URL_WORK_BUDGET / 4;
 
+/** Parameters read from one link; the rest are ignored with one notice. */
+export const MAX_LINK_PARAMS = 200;
+
 export function defaultEmbed(): EmbedOptions {
   return { embed: false, autoplay: false, loop: false, explain: false, controls: null };
 }
@@ -163,7 +166,14 @@ export function decode(search: string): { state: UrlState; issues: Issue[] } {
   let stepText: string | null = null;
   let lessonSteps = 0;
 
+  let count = 0;
   for (const [param, value] of q) {
+    // A link has a few dozen parameters at most; tens of thousands (a pasted log, an attack) would take seconds to check.
+    if (++count > MAX_LINK_PARAMS) {
+      const rest = [...q.keys()].length - MAX_LINK_PARAMS;
+      issues.push({ param: '(the rest)', value: `${rest.toLocaleString('en-US')} more parameters`, problem: `a link may have at most ${MAX_LINK_PARAMS} parameters`, used: 'nothing (ignored)' });
+      break;
+    }
     if (seen.has(param)) {
       issues.push({ param, value, problem: 'given more than once', used: 'the first value' });
       continue;
@@ -367,7 +377,12 @@ function budget(s: UrlState, issues: Issue[]): void {
     else cHi = mid;
   }
   s.values.clients = cLo;
-  issues.push({ param: 'clients', value: String(clients), problem: why, used: String(cLo) });
+  if (cLo !== clients) issues.push({ param: 'clients', value: String(clients), problem: why, used: String(cLo) });
+  // Even one client for a second is too much (rates and sizes at their limits): the defaults, said once.
+  if (units() > URL_WORK_BUDGET) {
+    for (const k of KEYS) s.values[k.key] = k.default;
+    issues.push({ param: '(the scenario)', value: 'the link\'s settings', problem: `${why}, even for one client and one second`, used: 'the default scenario' });
+  }
 }
 
 /** A round figure at or below x (two significant digits), not below lo. */

@@ -39,3 +39,15 @@ export class BoundedText {
     return this.total <= TEXT_LIMIT ? this.out : `${this.out}… (${this.total - TEXT_LIMIT} more bytes)`;
   }
 }
+
+/**
+ * Longest packet text a trace keeps: a head (up to 64 KiB with
+ * http.requestHeaderBytes) plus a body already cut to TEXT_LIMIT is cut here;
+ * the room above TEXT_LIMIT keeps a common head (up to 1,300 bytes) and its cut body whole.
+ */
+export const TRACE_TEXT_MAX = TEXT_LIMIT + 1300;
+
+/** The tracer's last guard on any packet text; says how many characters of the rendered text were left out. */
+export function clipText(s: string): string {
+  return s.length <= TRACE_TEXT_MAX ? s : `${s.slice(0, TRACE_TEXT_MAX)}… (${s.length - TRACE_TEXT_MAX} more characters of the text)`;
+}

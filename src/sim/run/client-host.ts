@@ -6,6 +6,7 @@ import { PRIORITY } from '../kernel/order';
 import { Link } from '../net/link';
 import { STREAM_KIND, createStream, type Rng } from '../random/streams';
 import { Connection } from './connection';
+import { Fifo } from './fifo';
 import type { World } from './world';
 
 export const MAX_CONNECTIONS_PER_HOST = 6;
@@ -28,9 +29,9 @@ export class ClientHost {
   readonly faultRng: Rng;
   /** Open or opening pooled connections. */
   private readonly pool: Connection[] = [];
-  private readonly waiting: Array<(c: Connection) => void> = [];
-  /** Upstream messages not yet delivered to the server (queued or in flight). */
-  readonly upstream: UpstreamMessage[] = [];
+  private readonly waiting = new Fifo<(c: Connection) => void>();
+  /** Upstream messages not yet delivered to the server (queued or in flight), oldest first. */
+  readonly upstream = new Fifo<UpstreamMessage>();
   private upSeq = 0;
   /** Connection ids are per client, so adding clients leaves this one's trace unchanged. */
   nextConnId = 0;
@@ -121,8 +122,7 @@ export class ClientHost {
 
   /** An upstream message reached the server. */
   upstreamDelivered(m: UpstreamMessage): void {
-    const i = this.upstream.indexOf(m);
-    if (i >= 0) this.upstream.splice(i, 1);
+    this.upstream.remove(m);
     this.w.metrics.upDelivered++;
     this.w.metrics.upLatency.push((this.w.kernel.now - m.generatedAt) / 1000);
   }

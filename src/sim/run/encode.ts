@@ -4,7 +4,7 @@
 
 import type { Scenario } from '../scenario/types';
 import type { PacketKind } from '../types';
-import { BoundedText, TEXT_LIMIT } from './bounded-text';
+import { BoundedText } from './bounded-text';
 import {
   OPCODE,
   batchFramingBytes,
@@ -14,6 +14,7 @@ import {
   makeWebSocketKey,
   renderChunk,
   renderFrame,
+  renderFrameHead,
   renderRequestHead,
   renderResponseHead,
   renderSseRetry,
@@ -51,9 +52,6 @@ function dateAt(sentMs = 0): number {
   return WIRE_EPOCH_MS + Math.floor(sentMs);
 }
 
-function clip(s: string): string {
-  return s.length <= TEXT_LIMIT ? s : `${s.slice(0, TEXT_LIMIT)}… (${s.length - TEXT_LIMIT} more bytes)`;
-}
 
 /** Deterministic bytes for keys and masks (text only: never drawn from a random stream). */
 function hashBytes(a: number, b: number, n: number): Uint8Array {
@@ -67,7 +65,6 @@ function hashBytes(a: number, b: number, n: number): Uint8Array {
   return out;
 }
 
-const utf8 = new TextEncoder();
 
 export class Encoder {
   private readonly req: number;
@@ -300,10 +297,8 @@ export class Encoder {
       header: 0,
       framing: frameHeaderBytes(upd, false),
       payload: upd,
-      text: (first) => {
-        const t = this.update(first);
-        return clip(renderFrame(encodeFrame({ opcode: OPCODE.text, payload: utf8.encode(t) }), t));
-      },
+      // Only what the trace shows is rendered: the head, then the payload up to the cut (ASCII: one byte a character).
+      text: (first) => new BoundedText().add(renderFrameHead(OPCODE.text, upd)).addSized(upd, (m) => this.updateSized(first, m)).toString(),
     };
     this.wsUpstreamSpec = {
       kind: 'frame',
@@ -311,10 +306,7 @@ export class Encoder {
       header: 0,
       framing: frameHeaderBytes(up, true),
       payload: up,
-      text: (seq, _n, client) => {
-        const t = renderUpstreamPayload(client, seq, up);
-        return clip(renderFrame(encodeFrame({ opcode: OPCODE.text, payload: utf8.encode(t), maskKey: hashBytes(client, seq + 1e6, 4) }), t));
-      },
+      text: (seq, _n, client) => new BoundedText().add(renderFrameHead(OPCODE.text, up, hashBytes(client, seq + 1e6, 4))).addSized(up, (m) => renderUpstreamPayload(client, seq, m)).toString(),
     };
     this.pingSpec = { kind: 'ping', label: () => 'ping', header: 0, framing: frameHeaderBytes(0, false), payload: 0, text: () => renderFrame(encodeFrame({ opcode: OPCODE.ping, payload: new Uint8Array(0) })) };
     this.pongSpec = {

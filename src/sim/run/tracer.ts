@@ -5,6 +5,7 @@
 import { toMs, type Micros } from '../kernel/time';
 import type { Trace, TracePacket, TraceState } from '../types';
 import type { PacketSpec } from './encode';
+import { clipText } from './bounded-text';
 
 export const DEFAULT_TRACE_CLIENTS = 3;
 export const MAX_TRACE_PACKETS = 20000;
@@ -51,7 +52,8 @@ export class Tracer {
     Object.defineProperty(p, 'text', {
       enumerable: true,
       configurable: true,
-      get: () => (cached ??= spec.text(first, count, client, p.sendMs)),
+      // Cut whatever the text is (a 64 KiB request head too): a trace holds at most TEXT_LIMIT characters a packet.
+      get: () => (cached ??= clipText(spec.text(first, count, client, p.sendMs))),
     });
     this.packets.push(p);
     return p;

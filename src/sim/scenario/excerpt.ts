@@ -9,10 +9,14 @@ export const EXCERPT_CHARS = 60;
 const MAX_DEPTH = 3;
 const MAX_ENTRIES = 4;
 
-/** Escape C0/C1 control characters, DEL and the line/paragraph separators as \uXXXX (and \n, \t, ...). */
+/**
+ * Escape C0/C1 control characters, DEL, the line/paragraph separators, and
+ * the invisible format characters that reorder or hide text (zero-width,
+ * bidirectional overrides and isolates, the BOM) as \uXXXX (and \n, \t, ...).
+ */
 export function escapeControls(text: string): string {
   // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g, (c) => {
     const named: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
     return named[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
   });

@@ -94,7 +94,9 @@ export function parseValue(key: string, text: string): number | string {
     throw new ScenarioError(key, text, allowedText(spec), `scenario key '${key}': ${quote(text)} is not a number; expected ${allowedText(spec)}`);
   }
   const n = Number(t);
-  if (!Number.isFinite(n)) {
+  // 1e-400 is no double (it reads as 0): refused as out of range, as in a scenario file.
+  const underflow = n === 0 && /[1-9]/.test(t.replace(/e.*$/i, ''));
+  if (!Number.isFinite(n) || underflow) {
     throw new ScenarioError(key, text, allowedText(spec), `scenario key '${key}': ${quote(text)} is out of range; expected ${allowedText(spec)}`);
   }
   return checkValue(key, n);

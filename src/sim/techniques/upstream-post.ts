@@ -11,7 +11,7 @@ export function postUpstream(w: World, host: ClientHost, session: ServerSession)
   const pump = () => {
     if (busy || host.upstream.length === 0) return;
     busy = true;
-    const m = host.upstream[0];
+    const m = host.upstream.at(host.upstream.base)!;
     host.acquire((conn) => {
       m.sent = true;
       w.metrics.request(w.kernel.now);

@@ -26,22 +26,35 @@ export const websocketDriver: DriverFactory = (w, host, session) => {
         host.upstreamDelivered(m);
         session.upstreamArrived(null);
       },
-      // Cut before it arrived: send it again on the next connection.
+      // Cut before it arrived: send it again on the next connection (now, if one is already open).
       () => {
         m.sent = false;
+        cursor = 0;
+        pumpUpstream();
       },
     );
   };
 
+  // Messages are sent in order: a cursor (an absolute queue position) marks
+  // the first not yet sent, so a new message costs one step, not a scan of
+  // all in flight. A reconnection resends from the oldest undelivered one.
+  let cursor = 0;
   const pumpUpstream = () => {
     const c = ws;
     if (!c || !open) return;
-    for (const m of host.upstream) if (!m.sent) sendFrame(c, m);
+    const q = host.upstream;
+    const end = q.base + q.length;
+    for (let i = Math.max(cursor, q.base); i < end; i++) {
+      const m = q.at(i)!;
+      if (!m.sent) sendFrame(c, m);
+    }
+    cursor = end;
   };
 
   const received = (conn: Connection, kind: PacketKind) => {
     if (kind === 'handshake') {
       open = true;
+      cursor = 0;
       actor.send(OPENED);
       pumpUpstream();
     } else if (kind === 'ping') {

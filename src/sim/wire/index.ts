@@ -31,7 +31,7 @@ export {
   SSE_COMMENT_BYTES,
 } from './sse';
 export type { FrameSpec, DecodedFrame } from './websocket';
-export { OPCODE, MAX_CONTROL_PAYLOAD, frameHeaderBytes, frameBytes, encodeFrame, decodeFrame, renderFrame } from './websocket';
+export { OPCODE, MAX_CONTROL_PAYLOAD, frameHeaderBytes, frameBytes, encodeFrame, decodeFrame, renderFrame, renderFrameHead, frameHeader } from './websocket';
 export { WEBSOCKET_GUID, makeWebSocketKey, websocketAccept } from './handshake';
 export { base64Encode } from './base64';
 export { batchFramingBytes, renderBatch } from './batch';

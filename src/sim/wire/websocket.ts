@@ -58,6 +58,51 @@ export interface FrameSpec {
   maskKey?: Uint8Array;
 }
 
+/** The header bytes of a frame of `len` payload bytes (RFC 6455 §5.2), without building the payload. */
+export function frameHeader(opcode: number, len: number, maskKey?: Uint8Array, fin = true): Uint8Array {
+  const masked = maskKey !== undefined;
+  const out = new Uint8Array(frameHeaderBytes(len, masked));
+  out[0] = (fin ? 0x80 : 0) | opcode;
+  let p = 2;
+  if (len <= 125) out[1] = len;
+  else if (len <= 0xffff) {
+    out[1] = 126;
+    out[2] = len >>> 8;
+    out[3] = len & 0xff;
+    p = 4;
+  } else {
+    // 64-bit network byte order; the most significant bit must be 0 (§5.2).
+    out[1] = 127;
+    const hi = Math.floor(len / 0x1_0000_0000);
+    const lo = len >>> 0;
+    for (let i = 0; i < 4; i++) {
+      out[2 + i] = (hi >>> (24 - 8 * i)) & 0xff;
+      out[6 + i] = (lo >>> (24 - 8 * i)) & 0xff;
+    }
+    p = 10;
+  }
+  if (masked) {
+    out[1] |= 0x80;
+    out.set(maskKey, p);
+  }
+  return out;
+}
+
+/**
+ * The first lines of renderFrame()'s text (header bytes in hex, then the
+ * decoded fields), for a frame of `len` payload bytes, without the payload:
+ * a trace can show a 16 MiB frame's head and the start of its payload.
+ */
+export function renderFrameHead(opcode: number, len: number, maskKey?: Uint8Array, fin = true): string {
+  const head = frameHeader(opcode, len, maskKey, fin);
+  const name = OPCODE_NAMES[opcode] ?? 'reserved';
+  let fields = `FIN=${fin ? 1 : 0} RSV=000 opcode=0x${opcode.toString(16)} (${name}) MASK=${maskKey ? 1 : 0} len=${len}`;
+  if (maskKey) fields += ` key=${hex(maskKey)}`;
+  return `${hex(head)}
+${fields}
+`;
+}
+
 /** The bytes of one frame. */
 export function encodeFrame(spec: FrameSpec): Uint8Array {
   const { opcode, payload, maskKey } = spec;

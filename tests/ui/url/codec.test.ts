@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { KEYS, TECHNIQUES, type KeySpec } from '../../../src/sim';
-import { decode, defaultUrlState, encode, URL_MEDIA_BUDGET, URL_WORK_BUDGET, type UrlState } from '../../../src/app/url/codec';
+import { decode, defaultUrlState, encode, MAX_LINK_PARAMS, URL_MEDIA_BUDGET, URL_WORK_BUDGET, type UrlState } from '../../../src/app/url/codec';
 import { VIEWS } from '../../../src/app/view-ids';
 import { THEMES } from '../../../src/app/theme/theme';
 import { workUnits } from '../../../src/app/compute/cost';
@@ -149,6 +149,22 @@ describe('decode', () => {
     const own = decode(`lesson=${encodeURIComponent(mine)}&step=2`);
     expect(own.state.lesson).toEqual({ source: mine, step: 1 });
     expect(decode(encode(own.state)).state.lesson).toEqual(own.state.lesson);
+  });
+
+  it('reads at most MAX_LINK_PARAMS parameters, quickly (a hostile review: 82,000 unknown ones took 12 s)', () => {
+    const q = Array.from({ length: 90000 }, (_, i) => `network.latencyMz${i}=1`).join('&');
+    const { issues } = decode(q);
+    expect(issues.length).toBe(MAX_LINK_PARAMS + 1);
+    expect(issues.at(-1)!.value).toBe(`${(90000 - MAX_LINK_PARAMS).toLocaleString('en-US')} more parameters`);
+  });
+
+  it('a link too big even for one client and one second falls back to the defaults, saying so once', () => {
+    const { state, issues } = decode('server.updateRateHz=1000&server.updatePattern=bursty&server.burstSize=1000&server.payloadBytes=16777216&client.sendRateHz=100&client.payloadBytes=16777216');
+    expect(workUnits(nest(new Map(Object.entries(state.values))))).toBeLessThanOrEqual(URL_WORK_BUDGET);
+    expect(state.values['server.payloadBytes']).toBe(100);
+    expect(issues.some((i) => i.param === '(the scenario)' && /even for one client and one second/.test(i.problem))).toBe(true);
+    // No self-contradicting "clients = 1, used instead: 1".
+    expect(issues.some((i) => i.param === 'clients' && i.value === i.used)).toBe(false);
   });
 
   it('keeps markup as plain text in the issue', () => {

@@ -61,4 +61,11 @@ describe('SweepView (main-thread fallback)', () => {
     expect(screen.getByRole('img', { name: /against poll interval from 100 to 30k ms/ })).toBeTruthy();
     expect(container.querySelectorAll('path.series')).toHaveLength(5);
   });
+
+  it('refuses a sweep over the page budget up front, saying how much and the limit (a review: 10,000 clients swept for over 6 minutes)', async () => {
+    const big = resolveScenario({ clients: 10000, durationMs: 100000 });
+    const { container } = render(SweepView, { scenario: big });
+    await waitFor(() => expect(screen.getByTestId('sweep-status').textContent).toMatch(/^Not swept: .* over the page's limit of 12,000,000/));
+    expect(container.querySelectorAll('path.line').length).toBe(0);
+  });
 });

@@ -30,7 +30,10 @@ export function isWide(spec: KeySpec): boolean {
 export function roundSignificant(v: number, digits: number): number {
   if (v === 0 || !Number.isFinite(v)) return v;
   const p = Math.pow(10, digits - 1 - Math.floor(Math.log10(Math.abs(v))));
-  return Math.round(v * p) / p;
+  // Near the ends of the doubles (5e-324, 1e308) the scale itself overflows: the value is kept as it is.
+  if (!Number.isFinite(p) || p === 0) return v;
+  const r = Math.round(v * p) / p;
+  return Number.isFinite(r) ? r : v;
 }
 
 export function sliderScale(spec: KeySpec): SliderScale {
@@ -53,7 +56,7 @@ export function sliderScale(spec: KeySpec): SliderScale {
   };
 }
 
-/** A value as the numeric input shows it: plain digits, no exponent, no trailing noise. */
+/** A value as the numeric input shows it: plain digits, no trailing noise (an exponent only below 1e-6, where digits would not fit). */
 export function formatValue(v: number | string): string {
   if (typeof v === 'string') return v;
   if (Number.isInteger(v)) return String(v);

@@ -32,6 +32,11 @@ describe('slider scale', () => {
   it('rounds to readable numbers', () => {
     expect(roundSignificant(47.2913, 2)).toBe(47);
     expect(roundSignificant(1234, 2)).toBe(1200);
+    // The ends of the doubles (a review: the number boxes showed NaN for 5e-324).
+    expect(roundSignificant(5e-324, 6)).toBe(5e-324);
+    expect(roundSignificant(1e-310, 2)).toBe(1e-310);
+    expect(Number.isFinite(roundSignificant(1.7e308, 2))).toBe(true);
+    expect(formatValue(5e-324)).toBe('5e-324');
     expect(formatValue(0.1 + 0.2)).toBe('0.3');
     expect(formatValue('poisson')).toBe('poisson');
   });

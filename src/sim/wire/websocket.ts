@@ -115,33 +115,12 @@ export function encodeFrame(spec: FrameSpec): Uint8Array {
     if (!fin) throw new Error('encodeFrame: control frames must not be fragmented (RFC 6455 §5.5)');
   }
   if (maskKey !== undefined && maskKey.length !== 4) throw new Error(`encodeFrame: masking key must be 4 bytes, got ${maskKey.length}`);
-  const masked = maskKey !== undefined;
-  const headerLen = frameHeaderBytes(len, masked);
-  const out = new Uint8Array(headerLen + len);
-  out[0] = (fin ? 0x80 : 0) | opcode;
-  let p = 2;
-  if (len <= 125) {
-    out[1] = len;
-  } else if (len <= 0xffff) {
-    out[1] = 126;
-    out[2] = len >>> 8;
-    out[3] = len & 0xff;
-    p = 4;
-  } else {
-    // 64-bit network byte order; the most significant bit must be 0 (§5.2).
-    out[1] = 127;
-    const hi = Math.floor(len / 0x1_0000_0000);
-    const lo = len >>> 0;
-    for (let i = 0; i < 4; i++) {
-      out[2 + i] = (hi >>> (24 - 8 * i)) & 0xff;
-      out[6 + i] = (lo >>> (24 - 8 * i)) & 0xff;
-    }
-    p = 10;
-  }
-  if (masked) {
-    out[1] |= 0x80;
-    out.set(maskKey, p);
-    p += 4;
+  // The header as frameHeader() writes it (one home for RFC 6455 §5.2's length forms), then the payload.
+  const head = frameHeader(opcode, len, maskKey, fin);
+  const out = new Uint8Array(head.length + len);
+  out.set(head);
+  const p = head.length;
+  if (maskKey !== undefined) {
     // §5.3: transformed-octet-i = original-octet-i XOR masking-key-octet-(i MOD 4)
     for (let i = 0; i < len; i++) out[p + i] = payload[i] ^ maskKey[i & 3];
   } else {

@@ -12,16 +12,9 @@ import App from '../../../src/App.svelte';
 import CompareView from '../../../src/app/views/CompareView.svelte';
 import FocusView from '../../../src/app/views/FocusView.svelte';
 import PlaybackBar from '../../../src/app/playback/PlaybackBar.svelte';
+import { stubResizeObserver } from '../resize-observer';
 
-// jsdom has no layout and no ResizeObserver (Svelte's bind:clientWidth uses
-// it); a no-op stub leaves the components at their default widths.
-beforeAll(() => {
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver;
-});
+beforeAll(stubResizeObserver);
 
 function appWithRun(overrides: Record<string, unknown> = {}): AppState {
   const app = new AppState();

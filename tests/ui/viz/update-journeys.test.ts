@@ -11,15 +11,9 @@ import { arrivedRecently, buildJourneys, madeRecently, queuedAt } from '../../..
 import { buildIndex } from '../../../src/viz/trace-index';
 import Lane from '../../../src/viz/lane/Lane.svelte';
 import { STATE_WORDS, stateWords } from '../../../src/viz/state-words';
+import { stubResizeObserver } from '../resize-observer';
 
-// jsdom has no ResizeObserver (bind:clientWidth uses it): a no-op stub.
-beforeAll(() => {
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver;
-});
+beforeAll(stubResizeObserver);
 
 const traceOf = (id: (typeof TECHNIQUES)[number], sets: Record<string, unknown> = {}) =>
   simulate(resolveScenario({ streaming: { mediaBytes: 0 }, ...sets }), [id], { traceClients: 1 }).results[id]!.trace!;

@@ -9,6 +9,10 @@ export const VIEWS: readonly { id: ViewId; name: string }[] = [
   { id: 'sweep', name: 'Sweep' },
 ];
 
+/** The Charts view's charts, in their usual order (a lesson step can name one to lead). */
+export const CHART_IDS = ['summary', 'bandwidth-down', 'bandwidth-up', 'requests', 'connections', 'latency', 'media'] as const;
+export type ChartId = (typeof CHART_IDS)[number];
+
 export const MIN_SPEED = 0.1;
 export const MAX_SPEED = 10;
 

@@ -17,15 +17,28 @@ export interface Journeys {
   /** Per traced client: arrivals, sorted, with the latency of each. */
   arrivedMs: Float64Array[];
   latencyMs: Float64Array[];
+  /** Per traced client: every update it received, in order of arrival (for the Focus view's brackets). */
+  deliveries: Delivery[][];
+}
+
+/** One update's journey to one client: made at the server, sent, arrived. */
+export interface Delivery {
+  /** The update's number in the feed, from 1. */
+  message: number;
+  madeMs: number;
+  sentMs: number;
+  arriveMs: number;
 }
 
 export function buildJourneys(trace: Trace): Journeys {
   const madeMs = Float64Array.from(trace.updatesMs);
   const sent: number[][] = [];
   const arrived: [number, number][][] = [];
+  const deliveries: Delivery[][] = [];
   for (let c = 0; c < trace.clients; c++) {
     sent.push([]);
     arrived.push([]);
+    deliveries.push([]);
   }
   for (const p of trace.packets) {
     if (p.dir !== 'down' || p.messages.length === 0 || p.client >= trace.clients) continue;
@@ -34,14 +47,18 @@ export function buildJourneys(trace: Trace): Journeys {
       const made = trace.updatesMs[m - 1];
       if (made === undefined) continue;
       sent[p.client].push(p.sendMs);
-      if (p.arriveMs !== null) arrived[p.client].push([p.arriveMs, p.arriveMs - made]);
+      if (p.arriveMs === null) continue;
+      arrived[p.client].push([p.arriveMs, p.arriveMs - made]);
+      deliveries[p.client].push({ message: m, madeMs: made, sentMs: p.sendMs, arriveMs: p.arriveMs });
     }
   }
+  for (const d of deliveries) d.sort((a, b) => a.arriveMs - b.arriveMs || a.message - b.message);
   return {
     madeMs,
     sentMs: sent.map((s) => Float64Array.from(s).sort()),
     arrivedMs: arrived.map((a) => Float64Array.from(a.sort((x, y) => x[0] - y[0]), (x) => x[0])),
     latencyMs: arrived.map((a) => Float64Array.from(a, (x) => x[1])),
+    deliveries,
   };
 }
 
@@ -72,4 +89,30 @@ export function arrivedRecently(j: Journeys, client: number, t: number, windowMs
   if (i === 0) return null;
   const age = t - at[i - 1];
   return age < windowMs ? { ageMs: age, latencyMs: j.latencyMs[client][i - 1] } : null;
+}
+
+/** A delivery placed beside the client's axis: `slot` 0, 1, … so that overlapping journeys sit side by side. */
+export interface Bracket extends Delivery {
+  slot: number;
+}
+
+/**
+ * The deliveries to `client` whose journey (made → arrived) crosses [t0, t1],
+ * each given the lowest slot not taken by an overlapping one (greedy interval
+ * colouring, in order of making), at most `maxSlots` side by side; the rest
+ * are left out rather than drawn over each other.
+ */
+export function bracketsIn(j: Journeys, client: number, t0: number, t1: number, maxSlots = 3, max = 60): Bracket[] {
+  const list = (j.deliveries[client] ?? []).filter((d) => d.arriveMs >= t0 && d.madeMs <= t1).sort((a, b) => a.madeMs - b.madeMs || a.arriveMs - b.arriveMs);
+  const slotEnd: number[] = [];
+  const out: Bracket[] = [];
+  for (const d of list) {
+    if (out.length >= max) break;
+    let slot = slotEnd.findIndex((end) => end < d.madeMs);
+    if (slot < 0 && slotEnd.length < maxSlots) slot = slotEnd.length;
+    if (slot < 0) continue;
+    slotEnd[slot] = d.arriveMs;
+    out.push({ ...d, slot });
+  }
+  return out;
 }

@@ -36,6 +36,12 @@ describe('the built-in lesson', () => {
             expect(text.length).toBeGreaterThan(20);
             expect(text).not.toContain('{');
           } else expect(((await page.locator(caption).textContent()) ?? '').length).toBeGreaterThan(20);
+          if (st.chart) {
+            // The chart the step is about is on the first screen, with the caption above it.
+            const box = await page.locator(`[data-chart="${st.chart}"]`).boundingBox();
+            expect(box!.y + Math.min(box!.height, 200)).toBeLessThan(h);
+            expect((await page.locator(caption).boundingBox())!.y).toBeLessThan(box!.y);
+          }
           await shoot(page, `lesson-step${i + 1}-${w}x${h}`, false);
           expect(s.errors).toEqual([]);
         } finally {

@@ -69,6 +69,7 @@ export const BUILTIN_LESSON: Lesson = parseLesson({
       scenario: { durationMs: 10000 },
       speed: 2,
       view: 'charts',
+      chart: 'media',
       intro: 'A video of {scenario.streaming.mediaBytes} bytes sent as chunks of one response: the player can start with the first chunk.',
       pauses: [
         { at: 'end', caption: 'Streamed, playback started after {streaming.media.timeToFirstChunkMs} ms; downloaded whole first, it would start after {streaming.media.downloadFirst.startupMs} ms.' },

@@ -8,7 +8,7 @@
 
 import { z } from 'zod';
 import { KEY_INDEX, parseValue, TECHNIQUES, type RunOutput, type TechniqueId } from '../../sim';
-import { MAX_SPEED, MIN_SPEED, VIEWS, type ViewId } from '../view-ids';
+import { CHART_IDS, MAX_SPEED, MIN_SPEED, VIEWS, type ChartId, type ViewId } from '../view-ids';
 
 /** When a step pauses: at a time (real ms) or at a moment found in the run. */
 export type Moment = number | 'first-update' | 'first-delivery' | 'first-upstream' | 'end';
@@ -32,6 +32,8 @@ export interface LessonStep {
   pauses: Pause[];
   /** Playback speed the step starts at (lesson time x speed). */
   speed: number;
+  /** In the Charts view, the chart the step is about: shown first. */
+  chart?: ChartId;
 }
 
 export interface Lesson {
@@ -52,6 +54,7 @@ const stepSchema = z
     techniques: z.array(technique).min(1).max(5).optional(),
     intro: text(400).optional(),
     speed: z.number().min(MIN_SPEED).max(MAX_SPEED).default(1),
+    chart: z.enum(CHART_IDS).optional(),
     pauses: z
       .array(z.object({ at: z.union([z.number().min(0), z.enum(MOMENTS)]), caption: text(400) }).strict())
       .max(20)
@@ -92,7 +95,7 @@ export function parseLesson(input: unknown): Lesson {
       }
     }
     const techniques = s.techniques ? TECHNIQUES.filter((t) => s.techniques!.includes(t)) : [...TECHNIQUES];
-    return { title: s.title, scenario, view: s.view, technique: s.technique ?? techniques[0], techniques, intro: s.intro ?? '', pauses: s.pauses, speed: s.speed };
+    return { title: s.title, scenario, view: s.view, technique: s.technique ?? techniques[0], techniques, intro: s.intro ?? '', pauses: s.pauses, speed: s.speed, ...(s.chart ? { chart: s.chart } : {}) };
   });
   return { title: r.data.title, steps };
 }

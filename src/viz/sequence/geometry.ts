@@ -57,16 +57,25 @@ export interface Arrow {
   y1: number;
   x2: number;
   y2: number;
-  /** Where the label goes: the middle of the arrow. */
+  /** The middle of the arrow. */
   mx: number;
   my: number;
+  /**
+   * Where the label goes: a third of the way from the sender, so requests'
+   * labels stand in a column near the client and answers' near the server,
+   * and a request and its quick answer are both labelled.
+   */
+  lx: number;
+  ly: number;
 }
+
+export const LABEL_AT = 1 / 3;
 
 export function arrowFor(layout: SeqLayout, p: Pick<TracePacket, 'dir' | 'sendMs'>, endMs: number): Arrow {
   const [x1, x2] = p.dir === 'up' ? [layout.clientX, layout.serverX] : [layout.serverX, layout.clientX];
   const y1 = layout.y(p.sendMs);
   const y2 = layout.y(endMs);
-  return { x1, y1, x2, y2, mx: (x1 + x2) / 2, my: (y1 + y2) / 2 };
+  return { x1, y1, x2, y2, mx: (x1 + x2) / 2, my: (y1 + y2) / 2, lx: x1 + (x2 - x1) * LABEL_AT, ly: y1 + (y2 - y1) * LABEL_AT };
 }
 
 /** Distance from (x, y) to an arrow's line segment. */
@@ -104,12 +113,16 @@ export function visiblePackets(packets: readonly TracePacket[], endMs: ArrayLike
   return out;
 }
 
-/** Greedy choice of labels that do not overlap vertically (at least `gap` px apart), in the given order. */
-export function spacedLabels(ys: readonly number[], gap = 13): boolean[] {
-  const taken: number[] = [];
-  return ys.map((y) => {
-    if (taken.some((t) => Math.abs(t - y) < gap)) return false;
-    taken.push(y);
+/**
+ * Greedy choice of labels that do not overlap vertically (at least `gap` px
+ * apart), in the given order; labels of different `columns` never collide.
+ */
+export function spacedLabels(ys: readonly number[], gap = 13, columns?: readonly unknown[]): boolean[] {
+  const taken: { y: number; c: unknown }[] = [];
+  return ys.map((y, i) => {
+    const c = columns?.[i];
+    if (taken.some((t) => t.c === c && Math.abs(t.y - y) < gap)) return false;
+    taken.push({ y, c });
     return true;
   });
 }

@@ -5,13 +5,15 @@
 // inspector shows their text and byte split.
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { tick } from 'svelte';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { resolveScenario, simulate, TECHNIQUES } from '../../../src/sim';
 import { AppState } from '../../../src/app/state.svelte';
 import App from '../../../src/App.svelte';
 import CompareView from '../../../src/app/views/CompareView.svelte';
 import FocusView from '../../../src/app/views/FocusView.svelte';
 import PlaybackBar from '../../../src/app/playback/PlaybackBar.svelte';
+import ComputeNote, { ANNOUNCE_QUIET_MS } from '../../../src/app/compute/ComputeNote.svelte';
+import type { ComputeStatus } from '../../../src/app/compute/runner';
 import { stubResizeObserver } from '../resize-observer';
 
 beforeAll(stubResizeObserver);
@@ -72,6 +74,48 @@ describe('CompareView', () => {
     app.seek(sse.sendMs + (sse.arriveMs! - sse.sendMs) * 0.9);
     await Promise.resolve();
     await waitFor(() => expect(container.querySelector(`[data-lane="sse"] g.packet[data-packet="${sse.id}"]`)!.getAttribute('transform')).not.toBe(x1));
+  });
+});
+
+describe('ComputeNote', () => {
+  it('tells a screen reader the outcome once per change, after the runs go quiet, never the progress', async () => {
+    vi.useFakeTimers();
+    try {
+      const st = (p: Partial<ComputeStatus>): ComputeStatus => ({ computing: false, mode: 'worker', done: 5, total: 5, lastMs: 12, error: null, ...p });
+      const { rerender } = render(ComputeNote, { status: st({}) });
+      const live = screen.getByTestId('compute-announce');
+      expect(live.getAttribute('aria-live')).toBe('polite');
+      // The visible note is not live: it changes with every finished technique.
+      expect(screen.getByTestId('compute-note').getAttribute('aria-live')).toBeNull();
+      expect(screen.getByTestId('compute-note').getAttribute('role')).toBeNull();
+      vi.advanceTimersByTime(ANNOUNCE_QUIET_MS);
+      await tick();
+      expect(live.textContent).toBe('Computed in 12 ms in the background (Web Workers; while you drag, the latest value wins).');
+      // A drag: progress, a result, more progress, a result, each sooner than the quiet time.
+      const seen = new Set<string>();
+      for (const s of [st({ computing: true, done: 1 }), st({ computing: true, done: 3 }), st({ lastMs: 20 }), st({ computing: true, done: 2 }), st({ lastMs: 31 })]) {
+        await rerender({ status: s });
+        vi.advanceTimersByTime(ANNOUNCE_QUIET_MS / 2);
+        await tick();
+        seen.add(live.textContent ?? '');
+      }
+      expect([...seen]).toEqual(['']);
+      vi.advanceTimersByTime(ANNOUNCE_QUIET_MS);
+      await tick();
+      expect(live.textContent).toBe('Computed in 31 ms in the background (Web Workers; while you drag, the latest value wins).');
+      // The same words again after another run are news again (the region was emptied in between).
+      await rerender({ status: st({ lastMs: 31 }) });
+      expect(live.textContent).toBe('');
+      vi.advanceTimersByTime(ANNOUNCE_QUIET_MS);
+      await tick();
+      expect(live.textContent).toMatch(/^Computed in 31 ms/);
+      await rerender({ status: st({ error: 'too much work', refused: true }) });
+      vi.advanceTimersByTime(ANNOUNCE_QUIET_MS);
+      await tick();
+      expect(live.textContent).toBe('Not simulated: too much work The page still shows the previous results.');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

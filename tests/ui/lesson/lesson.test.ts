@@ -29,6 +29,8 @@ describe('lesson files', () => {
     expect(l.steps[0].techniques).toHaveLength(5);
     expect(l.steps[0].technique).toBe('polling');
     expect(l.steps[0].speed).toBe(1);
+    expect(l.steps[0].chart).toBeUndefined();
+    expect(parseLesson({ title: 'Mine', steps: [{ title: 'One', view: 'charts', chart: 'media' }] }).steps[0].chart).toBe('media');
   });
 
   it('refuse bad input naming the step and the field', () => {
@@ -38,6 +40,7 @@ describe('lesson files', () => {
     expect(refused({ title: 'x', steps: [{ title: 'a', scenario: { 'network.latncyMs': 5 } }] })).toBe("lesson: step 1, scenario: unknown key 'network.latncyMs'");
     expect(refused({ title: 'x', steps: [{ title: 'a', scenario: { clients: 2.5 } }] })).toMatch(/^lesson: step 1, scenario key 'clients': .*not an integer/);
     expect(refused({ title: 'x', steps: [{ title: 'a', bogus: 1 }] })).toMatch(/^lesson: step 1/);
+    expect(refused({ title: 'x', steps: [{ title: 'a', chart: 'pie' }] })).toMatch(/^lesson: step 1, chart: .*media/);
     expect(() => lessonFrom('{not json')).toThrow(/not 'intro' and not a lesson in JSON/);
   });
 });

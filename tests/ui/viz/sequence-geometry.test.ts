@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scaleLinear } from 'd3';
 import { arrowFor, HEADER, segments, seqLayout, seqWindow, spacedLabels, timeTickLabels, timeTicks, visiblePackets, nearestArrow, distanceToArrow } from '../../../src/viz/sequence/geometry';
-import type { TracePacket, TraceState } from '../../../src/sim';
+import { resolveScenario, simulate, type TracePacket, type TraceState } from '../../../src/sim';
 
 function pkt(id: number, sendMs: number, client = 0): TracePacket {
   return { id, client, conn: 0, dir: 'up', kind: 'request', label: '', sendMs, arriveMs: sendMs + 50, header: 0, framing: 0, payload: 0, wire: 0, messages: [], retransmitted: false, text: '' };
@@ -66,7 +66,30 @@ describe('sequence diagram geometry', () => {
 
   it('spaces labels and gives readable ticks', () => {
     expect(spacedLabels([10, 15, 30, 31, 50])).toEqual([true, false, true, false, true]);
+    // Labels in different columns (requests, answers) never hide each other.
+    expect(spacedLabels([10, 15, 20, 22], 13, ['up', 'down', 'up', 'down'])).toEqual([true, true, false, false]);
     expect(timeTicks(layout)).toContain(500);
+  });
+});
+
+describe('labels of requests and their answers', () => {
+  // Issue 8, "responses labelled": with the default 50 ms each way a poll and
+  // its answer are a round trip (about 100 ms) apart, 12 px in a 2 s window;
+  // labelled at the arrows' middles, the answer's label was always hidden by
+  // the request's. A third of the way from each sender, requests stand in a
+  // column near the client and answers near the server.
+  it('every poll and its answer are labelled in the default 2 s window', () => {
+    const tr = simulate(resolveScenario({ streaming: { mediaBytes: 0 } }), ['polling'], { traceClients: 1 }).results.polling!.trace!;
+    const lay = seqLayout(740, 520, 2000, 4000);
+    const shown = tr.packets.filter((p) => p.sendMs >= 2000 && (p.arriveMs ?? p.sendMs) <= 4000);
+    expect(shown.some((p) => p.dir === 'up') && shown.some((p) => p.dir === 'down')).toBe(true);
+    const arrows = shown.map((p) => arrowFor(lay, p, p.arriveMs ?? p.sendMs));
+    const labelled = spacedLabels(arrows.map((a) => a.ly), 13, shown.map((p) => p.dir));
+    expect(labelled.every(Boolean)).toBe(true);
+    // And the columns are apart: a request's label left of an answer's.
+    const up = arrows[shown.findIndex((p) => p.dir === 'up')];
+    const down = arrows[shown.findIndex((p) => p.dir === 'down')];
+    expect(down.lx - up.lx).toBeGreaterThan((lay.serverX - lay.clientX) / 4);
   });
 });
 
@@ -92,8 +115,8 @@ describe('time tick labels', () => {
 
 describe('picking an arrow', () => {
   it('selects the arrow nearest the pointer, not the one drawn last, within reach', () => {
-    const a = { x1: 0, y1: 0, x2: 100, y2: 20, mx: 50, my: 10 };
-    const b = { x1: 0, y1: 8, x2: 100, y2: 28, mx: 50, my: 18 };
+    const a = { x1: 0, y1: 0, x2: 100, y2: 20, mx: 50, my: 10, lx: 33, ly: 7 };
+    const b = { x1: 0, y1: 8, x2: 100, y2: 28, mx: 50, my: 18, lx: 33, ly: 15 };
     // On a's line at x=50 (y=10): a, although b (drawn later) is 8 px away.
     expect(nearestArrow([a, b], 50, 10)).toBe(0);
     expect(nearestArrow([a, b], 50, 17)).toBe(1);

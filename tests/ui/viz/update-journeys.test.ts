@@ -7,7 +7,8 @@
 import { render } from '@testing-library/svelte';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { resolveScenario, simulate, TECHNIQUES } from '../../../src/sim';
-import { arrivedRecently, buildJourneys, madeRecently, queuedAt } from '../../../src/viz/update-journeys';
+import { arrivedRecently, bracketsIn, buildJourneys, madeRecently, queuedAt, type Journeys } from '../../../src/viz/update-journeys';
+import SequenceDiagram from '../../../src/viz/sequence/SequenceDiagram.svelte';
 import { buildIndex } from '../../../src/viz/trace-index';
 import Lane from '../../../src/viz/lane/Lane.svelte';
 import { STATE_WORDS, stateWords } from '../../../src/viz/state-words';
@@ -67,6 +68,51 @@ describe('update journeys', () => {
     const client = container.querySelector('[data-machine="client"]')!;
     expect(client.textContent).toBe(stateWords('client', client.getAttribute('data-state')!));
     expect(client.textContent).not.toMatch(/^(waiting|idle|stopped)$/);
+  });
+
+  it('brackets: each delivery from its making to its arrival, overlapping ones side by side', () => {
+    const tr = traceOf('polling', { server: { updateRateHz: 1 } });
+    const j = buildJourneys(tr);
+    const answer = tr.packets.find((p) => p.dir === 'down' && p.messages.includes(1))!;
+    const b = bracketsIn(j, 0, 0, 60000).find((x) => x.message === 1)!;
+    expect(b).toMatchObject({ madeMs: tr.updatesMs[0], sentMs: answer.sendMs, arriveMs: answer.arriveMs, slot: 0 });
+    // A window that holds only the arrival still shows the bracket; one before the making does not.
+    expect(bracketsIn(j, 0, answer.arriveMs! - 1, answer.arriveMs! + 1).some((x) => x.message === 1)).toBe(true);
+    expect(bracketsIn(j, 0, 0, tr.updatesMs[0] - 1).some((x) => x.message === 1)).toBe(false);
+    // Hand-made journeys: A [0, 100], B [50, 150] overlap A, C [120, 200] follows A; D, E overlap all three slots.
+    const d = (message: number, madeMs: number, arriveMs: number) => ({ message, madeMs, sentMs: madeMs, arriveMs });
+    const hand = { deliveries: [[d(1, 0, 100), d(2, 50, 150), d(3, 120, 200), d(4, 130, 210), d(5, 140, 220)]] } as unknown as Journeys;
+    expect(bracketsIn(hand, 0, 0, 300).map((x) => [x.message, x.slot])).toEqual([
+      [1, 0],
+      [2, 1],
+      [3, 0],
+      [4, 2],
+    ]);
+  });
+
+  it('the sequence diagram marks each update made and writes its latency on a bracket', () => {
+    const tr = traceOf('polling');
+    const index = buildIndex(tr, 50);
+    const journeys = buildJourneys(tr);
+    const made = tr.updatesMs[0];
+    const answer = tr.packets.find((p) => p.dir === 'down' && p.messages.includes(1))!;
+    const { container } = render(SequenceDiagram, {
+      index,
+      client: 0,
+      t0: made - 500,
+      t1: answer.arriveMs! + 500,
+      playheadMs: made,
+      durationMs: 60000,
+      selected: null,
+      onselect: () => {},
+      journeys,
+    });
+    expect(container.querySelector('[data-made="1"]')!.textContent).toBe('update 1 made');
+    const bracket = container.querySelector('[data-bracket="1"]')!;
+    expect(Number(bracket.getAttribute('data-latency'))).toBeCloseTo(answer.arriveMs! - made, 9);
+    expect(bracket.textContent).toBe(`${Math.round(answer.arriveMs! - made)} ms`);
+    // Polling: the update waited at the server until the poll's answer left.
+    expect(bracket.querySelector('.wait')).not.toBeNull();
   });
 
   it('every state the machines reach has plain words', () => {

@@ -73,6 +73,19 @@ export function queuedAt(j: Journeys, client: number, t: number): number {
   return Math.max(0, countAtOrBelow(j.madeMs, t) - countAtOrBelow(sent, t));
 }
 
+/**
+ * How long the oldest update still waiting at the server for `client` has
+ * waited at t (ms), or null when nothing waits. Updates leave in the order
+ * they were made, so the oldest waiting is the first not yet sent.
+ */
+export function oldestWaitingMs(j: Journeys, client: number, t: number): number | null {
+  const sent = j.sentMs[client];
+  if (!sent) return null;
+  const made = countAtOrBelow(j.madeMs, t);
+  const gone = countAtOrBelow(sent, t);
+  return made > gone ? t - j.madeMs[gone] : null;
+}
+
 /** Age (ms) of the newest update made in (t - windowMs, t], or null. */
 export function madeRecently(j: Journeys, t: number, windowMs: number): number | null {
   const i = countAtOrBelow(j.madeMs, t);

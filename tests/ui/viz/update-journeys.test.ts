@@ -7,7 +7,7 @@
 import { render } from '@testing-library/svelte';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { resolveScenario, simulate, TECHNIQUES } from '../../../src/sim';
-import { arrivedRecently, bracketsIn, buildJourneys, madeRecently, queuedAt, type Journeys } from '../../../src/viz/update-journeys';
+import { arrivedRecently, bracketsIn, buildJourneys, madeRecently, oldestWaitingMs, queuedAt, type Journeys } from '../../../src/viz/update-journeys';
 import SequenceDiagram from '../../../src/viz/sequence/SequenceDiagram.svelte';
 import { buildIndex } from '../../../src/viz/trace-index';
 import Lane from '../../../src/viz/lane/Lane.svelte';
@@ -31,6 +31,10 @@ describe('update journeys', () => {
     expect(queuedAt(j, 0, made)).toBe(1);
     expect(queuedAt(j, 0, (made + answer.sendMs) / 2)).toBe(1);
     expect(queuedAt(j, 0, answer.sendMs)).toBe(0);
+    // How long it has waited so far: the time since it was made, until its answer leaves.
+    expect(oldestWaitingMs(j, 0, made - 0.001)).toBeNull();
+    expect(oldestWaitingMs(j, 0, made + 123)).toBeCloseTo(123, 9);
+    expect(oldestWaitingMs(j, 0, answer.sendMs)).toBeNull();
     // Its latency is arrival minus making, as the result's latency samples count it.
     const a = arrivedRecently(j, 0, answer.arriveMs!, 1)!;
     expect(a.ageMs).toBe(0);
@@ -60,9 +64,11 @@ describe('update journeys', () => {
     expect(container.querySelector('[data-queue]')!.getAttribute('data-queue')).toBe('1');
     expect(container.querySelector('[data-queue]')!.textContent).toBe('1 update waiting');
     expect(container.querySelector('[data-made]')).not.toBeNull();
+    expect(container.querySelector('[data-waited]')!.textContent).toBe('made 10 ms ago, not sent yet');
     const answer = tr.packets.find((p) => p.dir === 'down' && p.messages.includes(1))!;
     rerender({ id: 'polling', index, journeys, markMs: 300, playheadMs: answer.arriveMs! + 1 });
     expect(container.querySelector('[data-queue]')!.textContent).toBe('nothing waiting');
+    expect(container.querySelector('[data-waited]')).toBeNull();
     expect(container.querySelector('[data-latency]')!.textContent).toBe(`latency ${Math.round(answer.arriveMs! - made)} ms`);
     // Machine states in words, their ids kept in data-state.
     const client = container.querySelector('[data-machine="client"]')!;

@@ -20,8 +20,14 @@ export class Metrics {
   responses = 0;
   emptyResponses = 0;
   connectionsOpened = 0;
-  open = 0;
-  maxOpen = 0;
+  /**
+   * When connections opened and closed (µs). The peak of open connections is
+   * over all clients at once, and clients are simulated one after another,
+   * so it is found at the end from these times (changes at the same
+   * microsecond taken together).
+   */
+  private readonly openedAt = new Samples();
+  private readonly closedAt = new Samples();
   delivered = 0;
   /** Updates sent by the server and not yet received. */
   inFlight = 0;
@@ -106,14 +112,30 @@ export class Metrics {
 
   connectionOpened(t: Micros): void {
     this.connectionsOpened++;
-    this.open++;
-    if (this.open > this.maxOpen) this.maxOpen = this.open;
+    this.openedAt.push(t);
     this.sOpenDelta[this.bin(t)]++;
   }
 
   connectionClosed(t: Micros): void {
-    this.open--;
+    this.closedAt.push(t);
     this.sOpenDelta[this.bin(t)]--;
+  }
+
+  /** The most connections open at one time, over the whole run and all clients. */
+  peakOpen(): number {
+    const opens = Float64Array.from(this.openedAt.values()).sort();
+    const closes = Float64Array.from(this.closedAt.values()).sort();
+    let level = 0;
+    let peak = 0;
+    let i = 0;
+    let j = 0;
+    while (i < opens.length) {
+      const t = j < closes.length && closes[j] < opens[i] ? closes[j] : opens[i];
+      while (i < opens.length && opens[i] === t) (level++, i++);
+      while (j < closes.length && closes[j] === t) (level--, j++);
+      if (level > peak) peak = level;
+    }
+    return peak;
   }
 
   series(): Series {
@@ -148,7 +170,7 @@ export class Metrics {
       responses: this.responses,
       emptyResponses: this.emptyResponses,
       connectionsOpened: this.connectionsOpened,
-      maxOpenConnections: this.maxOpen,
+      maxOpenConnections: this.peakOpen(),
       messagesGenerated: generated,
       messagesDelivered: this.delivered,
       messagesPending: queued + this.inFlight,

@@ -74,11 +74,11 @@ export class ServerSession implements ServerPort, Subscriber {
   }
 
   subscribe(): void {
-    this.w.subscribers.add(this);
+    this.w.subscribe(this);
   }
 
   unsubscribe(): void {
-    this.w.subscribers.delete(this);
+    this.w.unsubscribe(this);
   }
 
   openStream(): void {

@@ -27,20 +27,20 @@ export function runTechnique(s: Scenario, id: TechniqueId, opts: RunOptions = {}
   const feed = opts.feed ?? updateTimes(s);
   const traceClients = opts.traceClients ?? DEFAULT_TRACE_CLIENTS;
   const w = new World(s, feed, traceClients, opts.engine);
-  const { kernel } = w;
-  const hosts: ClientHost[] = [];
-  const sessions: ServerSession[] = [];
   // Clients start at random offsets within the first second (the first
   // polling interval for polling) so that they do not all fire at once (SPEC §1).
   const spanUs = fromMs(id === 'polling' ? s.polling.intervalMs : 1000);
   const disconnectUs = fromMs(s.faults.disconnectIntervalMs);
+  let queued = 0;
+  let upPending = 0;
 
+  // One client after another, each on its own kernel (src/sim/run/world.ts says why).
   for (let c = 0; c < s.clients; c++) {
+    w.beginClient();
+    const { kernel } = w;
     const host = new ClientHost(w, c);
     const session = new ServerSession(w, c, id);
     const driver = DRIVERS[id](w, host, session);
-    hosts.push(host);
-    sessions.push(session);
     const startAt = Math.floor(host.startRng.uniform() * spanUs);
     kernel.at(startAt, PRIORITY.timer, () => driver.actor.send({ type: 'START' }));
     host.startUpstream(() => driver.pumpUpstream());
@@ -53,16 +53,14 @@ export function runTechnique(s: Scenario, id: TechniqueId, opts: RunOptions = {}
       };
       kernel.at(Math.max(1, Math.round(host.faultRng.exponential(disconnectUs))), PRIORITY.timer, next);
     }
+    kernel.run(w.durationUs);
+    queued += w.generatedBefore(w.durationUs) - session.sent;
+    upPending += host.upstream.length;
   }
 
-  kernel.run(w.durationUs);
-
-  let queued = 0;
-  for (const sess of sessions) queued += sess.queued;
-  let upPending = 0;
-  for (const h of hosts) upPending += h.upstream.length;
-  const result = w.metrics.result(w.generated * s.clients, queued, upPending, kernel.processed);
-  if (traceClients > 0) result.trace = w.tracer.result(Array.from(feed.subarray(0, w.generated), (t) => t / 1000));
+  const generated = w.generatedBefore(w.durationUs);
+  const result = w.metrics.result(generated * s.clients, queued, upPending, w.events);
+  if (traceClients > 0) result.trace = w.tracer.result(Array.from(feed.subarray(0, generated), (t) => t / 1000));
   if (id === 'streaming' && s.streaming.mediaBytes > 0) result.media = mediaCase(s);
   return result;
 }

@@ -74,7 +74,8 @@ export function techniqueWork(s: Scenario, id: TechniqueId): number {
   const requestSegs = segments(s.http.requestHeaderBytes) + segments(s.http.responseHeaderBytes);
 
   let perClient = BASE_PER_CLIENT + cuts * PER_RECONNECT;
-  // The feed's own event per update (once per run, not per client) is added below.
+  // The feed's own event per update, per client that listens for updates
+  // (a held long poll, an open stream; polling never does): added below.
   switch (id) {
     case 'polling': {
       const polls = s.durationMs / s.polling.intervalMs + 1;
@@ -101,7 +102,7 @@ export function techniqueWork(s: Scenario, id: TechniqueId): number {
   }
   // Upstream: generation, send, arrival, answer (a POST and its 204, or a frame), maybe a new connection.
   perClient += upstream * (id === 'websocket' ? 3 + upSegs : 8 + upSegs + requestSegs);
-  let work = s.clients * perClient + updates;
+  let work = s.clients * (perClient + (id === 'polling' ? 0 : updates));
   if (id === 'streaming') work += mediaWork(s);
   return work;
 }

@@ -12,7 +12,8 @@ import App from '../../../src/App.svelte';
 import CompareView from '../../../src/app/views/CompareView.svelte';
 import FocusView from '../../../src/app/views/FocusView.svelte';
 import PlaybackBar from '../../../src/app/playback/PlaybackBar.svelte';
-import ComputeNote, { ANNOUNCE_QUIET_MS } from '../../../src/app/compute/ComputeNote.svelte';
+import ComputeNote from '../../../src/app/compute/ComputeNote.svelte';
+import { ANNOUNCE_QUIET_MS } from '../../../src/app/compute/outcome';
 import type { ComputeStatus } from '../../../src/app/compute/runner';
 import { stubResizeObserver } from '../resize-observer';
 

@@ -12,7 +12,7 @@ const DETERMINISM =
   'src/sim must be deterministic: virtual time comes from the kernel (kernel.now, kernel.at/after, kernelClock), randomness from src/sim/random/streams.ts.';
 
 export default defineConfig(
-  { ignores: ['node_modules/', 'dist/', 'dist-single/', 'coverage/'] },
+  { ignores: ['node_modules/', 'dist/', 'dist-single/', 'coverage/', '.scratch/'] },
 
   js.configs.recommended,
   tseslint.configs.recommended,

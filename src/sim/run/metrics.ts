@@ -131,8 +131,8 @@ export class Metrics {
     let j = 0;
     while (i < opens.length) {
       const t = j < closes.length && closes[j] < opens[i] ? closes[j] : opens[i];
-      while (i < opens.length && opens[i] === t) (level++, i++);
-      while (j < closes.length && closes[j] === t) (level--, j++);
+      for (; i < opens.length && opens[i] === t; i++) level++;
+      for (; j < closes.length && closes[j] === t; j++) level--;
       if (level > peak) peak = level;
     }
     return peak;

@@ -6,13 +6,17 @@
 //   3. 1,000 and 10,000 clients x 60 s of polling at 1 Hz (target: 10,000 in under 10 s);
 //   4. the machine engines: xstate's actors vs the fast interpreter on the same runs;
 //   5. the work estimate (src/sim/run/work.ts): µs of run time per work unit on
-//      varied runs, so the default --max-work limit's time can be read off.
+//      varied runs, so the default --max-work limit's time can be read off;
+//   6. the project's polling run beside the hand-written reference simulator
+//      (bench/reference/polling.ts), same results, as a ratio of times
+//      (30,000 clients only with BENCH_BIG=1).
 // Wall time on a shared machine is noisy; the CPU time of this process is printed beside it.
 
 import TinyQueue from 'tinyqueue';
 import { Kernel } from '../src/sim/kernel/kernel';
 import { compareEvents } from '../src/sim/kernel/order';
-import { DEFAULT_MAX_WORK, estimateWork, resolveScenario, runTechnique, simulate, TECHNIQUES } from '../src/sim';
+import { DEFAULT_MAX_WORK, estimateWork, resolveScenario, runTechnique, simulate, TECHNIQUES, updateTimes, type TechniqueResult } from '../src/sim';
+import { referencePolling, referencePollingPerClient } from './reference/polling';
 
 const now = () => performance.now();
 const fmt = (n: number, d = 1) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
@@ -127,4 +131,41 @@ section('Work estimate: run time per work unit (the --max-work limit in seconds)
     console.log(`${name.padEnd(36)} ${fmt(est, 0).padStart(12)} units, ${fmt(events, 0).padStart(11)} events (${fmt(events / est, 2)} per unit), ${fmt(ms, 0).padStart(6)} ms, ${fmt(usPerUnit, 3)} µs/unit`);
   }
   console.log(`default --max-work ${fmt(DEFAULT_MAX_WORK, 0)} units at the slowest rate above (runs > 100,000 units): about ${fmt((worst * DEFAULT_MAX_WORK) / 1e6, 0)} s`);
+}
+
+section('Project vs hand-written reference, polling at 1 Hz, 60 s (bench/reference/polling.ts)');
+{
+  // The defaults otherwise (SPEC §3): updates Poisson at 0.2 Hz of 100 B, 50 ms
+  // one way, 10 Mbit/s both ways, initial window 10, heads of 400 / 300 B.
+  // Both get the same precomputed feed; results are compared without `events`.
+  const same = (a: TechniqueResult, b: TechniqueResult) => JSON.stringify({ ...a, events: undefined }) === JSON.stringify({ ...b, events: undefined });
+  const sizes = process.env.BENCH_BIG === '1' ? [1000, 10000, 30000] : [1000, 10000];
+  console.log('defaults otherwise: server.updateRateHz 0.2 (poisson), payload 100 B, latency 50 ms, 10,000 kbit/s, cwnd 10' + (sizes.length < 3 ? '; BENCH_BIG=1 adds 30,000 clients' : ''));
+  for (const clients of sizes) {
+    // The scenario keys allow at most 10,000 clients; the run itself has no limit.
+    const s = { ...resolveScenario({ clients: Math.min(clients, 10000), polling: { intervalMs: 1000 } }), clients };
+    const feed = updateTimes(s);
+    const reps = clients >= 30000 ? 1 : 3;
+    const timed = (f: () => TechniqueResult, n: number): [number, TechniqueResult] => {
+      const times: number[] = [];
+      let r!: TechniqueResult;
+      for (let i = 0; i < n; i++) {
+        const t0 = now();
+        r = f();
+        times.push(now() - t0);
+      }
+      return [median(times), r];
+    };
+    const [tp, rp] = timed(() => runTechnique(s, 'polling', { traceClients: 0, feed }), reps);
+    const [tg, rg] = timed(() => referencePolling(s, feed), 5);
+    const [tc, rc] = timed(() => referencePollingPerClient(s, feed), 5);
+    const rate = (ms: number, ev: number) => `${fmt(ev / (ms / 1000) / 1e6, 1)} M events/s`;
+    console.log(
+      `${fmt(clients, 0)} clients, ${fmt(rp.events, 0)} events (reference counts ${fmt(rg.events, 0)}):\n` +
+        `  project             ${fmt(tp, 0).padStart(7)} ms (median of ${reps}), ${rate(tp, rp.events)}\n` +
+        `  reference, 1 queue  ${fmt(tg, 0).padStart(7)} ms (median of 5), ${rate(tg, rg.events)}, project/reference ${fmt(tp / tg, 1)}x\n` +
+        `  reference, per client ${fmt(tc, 0).padStart(5)} ms (median of 5), ${rate(tc, rc.events)}, project/reference ${fmt(tp / tc, 1)}x\n` +
+        `  same results: ${same(rp, rg) && same(rp, rc) ? 'yes' : 'no'}`,
+    );
+  }
 }

@@ -1,0 +1,289 @@
+// A minimal, hand-written, data-oriented reference simulator of the
+// short-polling workload: the same model as the project's
+// runTechnique(s, 'polling') (docs/model.md), written to show how fast the
+// same work can be done. No state machines, no closure or object per event:
+// clients and connections live in typed arrays (struct of arrays), events are
+// int32 payloads in a typed-array heap (./heap.ts), latency samples are
+// integer microseconds (./latency.ts).
+//
+// Two schedulers over the same event handlers:
+//  - referencePolling: one global queue ordered (time, priority, sequence),
+//    as the project's kernel;
+//  - referencePollingPerClient: each client's timeline run to the end on its
+//    own. Clients share nothing but the feed (whose count at time t is known
+//    in advance: updates at t come first, priority 0) and commutative
+//    counters (sums; latency samples are sorted at the end), so only the order
+//    of one client's own events matters, and a per-client queue keeps it.
+//
+// Shared with the project, by design: the feed (updateTimes) and the seeded
+// start offsets (createStream), so both draw the same numbers.
+//
+// Refused (they throw): jitter, loss, upstream messages and faults.
+//
+// `events` counts the same events as the project's kernel (feed updates,
+// client starts and ticks, SYN, SYN-ACK, request and response arrivals, each
+// only if it falls before the end); it is not part of the comparison contract.
+
+import { updateTimes, type Scenario, type TechniqueResult } from '../../src/sim';
+import { STREAM_KIND, createStream } from '../../src/sim/random/streams';
+import { Counters } from './counters';
+import { EventHeap } from './heap';
+import { TCP_IP, TcpPaths, ackCount, segmentCount } from './tcp';
+
+/** The browser's HTTP/1.1 pool: at most 6 connections per host. */
+const POOL = 6;
+
+// Event kinds (low 3 bits of the payload; the rest is the connection index).
+const TICK = 0; // the client's setInterval fires (its first one is the start)
+const SYN_AT_SERVER = 1;
+const SYNACK_AT_CLIENT = 2;
+const REQUEST_AT_SERVER = 3;
+const RESPONSE_AT_CLIENT = 4;
+
+// Priorities at equal time, as src/sim/kernel/order.ts: feed 0 (implicit
+// here: the feed count at t includes updates at t), network 1, timer 2.
+const NETWORK = 1;
+const TIMER = 2;
+
+// Connection states (0: slot not in use yet).
+const OPENING = 1;
+const OPEN = 2;
+
+/** Why a scenario is outside the reference's model, or null when it is in. */
+export function unsupported(s: Scenario): string | null {
+  if (s.network.jitterMs > 0) return 'network.jitterMs > 0 (jitter draws)';
+  if (s.network.lossRate > 0) return 'network.lossRate > 0 (loss and retransmission)';
+  if (s.client.sendRateHz > 0) return 'client.sendRateHz > 0 (upstream POSTs)';
+  if (s.faults.disconnectIntervalMs > 0) return 'faults.disconnectIntervalMs > 0 (connection cuts)';
+  return null;
+}
+
+const fromMs = (ms: number) => Math.round(ms * 1000);
+
+/** The state of one run and the handlers of its events. */
+class PollingRun {
+  readonly c: Counters;
+  readonly endUs: number;
+  readonly intervalUs: number;
+  readonly startUs: Float64Array;
+  private readonly feed: Float64Array;
+  private readonly latencyUs: number;
+  private readonly reqBytes: number;
+  private readonly reqSegs: number;
+  private readonly resBytes: number;
+  private readonly payloadBytes: number;
+  // Per client.
+  private readonly poolSize: Uint8Array;
+  /** Polls waiting for a pooled connection (they are all alike: a count). */
+  private readonly waiting: Int32Array;
+  /** Updates feed[0 .. sent-1] have been sent to the client. */
+  readonly sent: Int32Array;
+  private readonly upLink: Float64Array;
+  private readonly downLink: Float64Array;
+  // Per connection (client * POOL + slot).
+  private readonly state: Uint8Array;
+  private readonly busy: Uint8Array;
+  private readonly respFirst: Int32Array;
+  private readonly respCount: Int32Array;
+  private readonly up: TcpPaths;
+  private readonly down: TcpPaths;
+  /** Updates generated up to the current time: feed[0 .. gen-1] (a cursor, time only goes forward). */
+  gen = 0;
+  heap: EventHeap;
+
+  constructor(s: Scenario, feed: Float64Array) {
+    const why = unsupported(s);
+    if (why) throw new Error(`reference polling: scenario not modelled: ${why}`);
+    const n = s.clients;
+    this.feed = feed;
+    this.c = new Counters(s.durationMs);
+    this.endUs = fromMs(s.durationMs);
+    this.intervalUs = fromMs(s.polling.intervalMs);
+    this.latencyUs = fromMs(s.network.latencyMs);
+    this.reqBytes = s.http.requestHeaderBytes;
+    this.reqSegs = segmentCount(this.reqBytes);
+    this.resBytes = s.http.responseHeaderBytes;
+    this.payloadBytes = s.server.payloadBytes;
+    this.poolSize = new Uint8Array(n);
+    this.waiting = new Int32Array(n);
+    this.sent = new Int32Array(n);
+    this.upLink = new Float64Array(n);
+    this.downLink = new Float64Array(n);
+    this.state = new Uint8Array(n * POOL);
+    this.busy = new Uint8Array(n * POOL);
+    this.respFirst = new Int32Array(n * POOL);
+    this.respCount = new Int32Array(n * POOL);
+    const upKbps = s.network.uplinkKbps > 0 ? s.network.uplinkKbps : s.network.bandwidthKbps;
+    const iw = s.network.initialCwndSegments;
+    this.up = new TcpPaths(n * POOL, this.latencyUs, iw, 8000 / upKbps);
+    this.down = new TcpPaths(n * POOL, this.latencyUs, iw, 8000 / s.network.bandwidthKbps);
+    // Each client starts at a uniform offset in [0, interval): its own stream's first draw.
+    this.startUs = new Float64Array(n);
+    for (let i = 0; i < n; i++) this.startUs[i] = Math.floor(createStream(s.seed, STREAM_KIND.client, i).uniform() * this.intervalUs);
+    this.heap = new EventHeap(n * (POOL + 1));
+  }
+
+  /** Events at or past the end never run, so they are not even queued. */
+  private at(t: number, priority: number, d: number): void {
+    if (t < this.endUs) this.heap.push(t, priority, d);
+  }
+
+  /** Run one event popped at time `now`. */
+  step(now: number, d: number): void {
+    const g = d >> 3;
+    switch (d & 7) {
+      case TICK:
+        this.poll(g / POOL, now);
+        this.at(now + this.intervalUs, TIMER, d);
+        break;
+      case SYN_AT_SERVER:
+        this.c.wireDown += TCP_IP; // the SYN-ACK
+        this.at(this.down.send(g, this.downLink, (g / POOL) | 0, now, 0), NETWORK, (g << 3) | SYNACK_AT_CLIENT);
+        break;
+      case SYNACK_AT_CLIENT:
+        this.c.wireUp += TCP_IP; // the handshake's last ACK
+        this.state[g] = OPEN;
+        this.request(g, now);
+        break;
+      case REQUEST_AT_SERVER:
+        this.respond(g, now);
+        break;
+      case RESPONSE_AT_CLIENT:
+        this.answered(g, now);
+        break;
+    }
+  }
+
+  /** setInterval fired: GET /poll on the first idle open connection, else a new one (pool allowing), else wait. */
+  private poll(client: number, now: number): void {
+    const base = client * POOL;
+    const size = this.poolSize[client];
+    for (let g = base; g < base + size; g++) {
+      if (this.state[g] === OPEN && this.busy[g] === 0) {
+        this.busy[g] = 1;
+        this.request(g, now);
+        return;
+      }
+    }
+    if (size < POOL) {
+      const g = base + size;
+      this.poolSize[client] = size + 1;
+      this.state[g] = OPENING;
+      this.busy[g] = 1;
+      const c = this.c;
+      c.connectionsOpened++;
+      c.sOpened[c.bin(now)]++;
+      c.wireUp += TCP_IP; // the SYN
+      this.at(this.up.send(g, this.upLink, client, now, 0), NETWORK, (g << 3) | SYN_AT_SERVER);
+      return;
+    }
+    this.waiting[client]++;
+  }
+
+  private request(g: number, now: number): void {
+    const c = this.c;
+    const i = c.bin(now);
+    const bytes = this.reqBytes;
+    c.requests++;
+    c.sRequests[i]++;
+    c.upHeader += bytes;
+    c.sUpHeader[i] += bytes;
+    c.wireUp += bytes + this.reqSegs * TCP_IP;
+    c.wireDown += ackCount(this.reqSegs) * TCP_IP;
+    this.at(this.up.send(g, this.upLink, (g / POOL) | 0, now, bytes), NETWORK, (g << 3) | REQUEST_AT_SERVER);
+  }
+
+  /** The server answers at once with every update queued for the client: a JSON array. */
+  private respond(g: number, now: number): void {
+    const feed = this.feed;
+    let gen = this.gen;
+    while (gen < feed.length && feed[gen] <= now) gen++;
+    this.gen = gen;
+    const client = (g / POOL) | 0;
+    const first = this.sent[client];
+    const n = gen - first;
+    this.sent[client] = gen;
+    const c = this.c;
+    c.responses++;
+    if (n === 0) c.emptyResponses++;
+    // "[]" or "[" items joined by "," "]".
+    const framing = n === 0 ? 2 : n + 1;
+    const payload = n * this.payloadBytes;
+    const bytes = this.resBytes + framing + payload;
+    const segs = segmentCount(bytes);
+    const i = c.bin(now);
+    c.downHeader += this.resBytes;
+    c.downFraming += framing;
+    c.downPayload += payload;
+    c.sDownHeader[i] += this.resBytes;
+    c.sDownFraming[i] += framing;
+    c.sDownPayload[i] += payload;
+    c.wireDown += bytes + segs * TCP_IP;
+    c.wireUp += ackCount(segs) * TCP_IP;
+    c.inFlight += n;
+    this.respFirst[g] = first;
+    this.respCount[g] = n;
+    this.at(this.down.send(g, this.downLink, client, now, bytes), NETWORK, (g << 3) | RESPONSE_AT_CLIENT);
+  }
+
+  /** The answer arrived: its updates are delivered; the connection serves a waiting poll or goes idle. */
+  private answered(g: number, now: number): void {
+    const c = this.c;
+    const first = this.respFirst[g];
+    const n = this.respCount[g];
+    if (n > 0) {
+      const feed = this.feed;
+      for (let k = first; k < first + n; k++) c.latency.push(now - feed[k]);
+      c.delivered += n;
+      c.inFlight -= n;
+      c.sDelivered[c.bin(now)] += n;
+    }
+    const client = (g / POOL) | 0;
+    if (this.waiting[client] > 0) {
+      this.waiting[client]--;
+      this.request(g, now);
+    } else this.busy[g] = 0;
+  }
+
+  result(events: number): TechniqueResult {
+    const updates = this.feed.length; // every update is generated before the end
+    let queued = 0;
+    for (let i = 0; i < this.sent.length; i++) queued += updates - this.sent[i];
+    return this.c.result(updates * this.sent.length, queued, updates + events);
+  }
+}
+
+/** The project's polling result from one global event queue. */
+export function referencePolling(s: Scenario, feed: Float64Array = updateTimes(s)): TechniqueResult {
+  const r = new PollingRun(s, feed);
+  const { heap, endUs } = r;
+  // Client starts are queued in client order, as the project does.
+  for (let i = 0; i < s.clients; i++) if (r.startUs[i] < endUs) heap.push(r.startUs[i], TIMER, i * POOL * 8 + TICK);
+  let events = 0;
+  while (heap.size > 0) {
+    const t = heap.peekTime();
+    r.step(t, heap.pop());
+    events++;
+  }
+  return r.result(events);
+}
+
+/** The same result, each client's timeline run on its own with a small queue. */
+export function referencePollingPerClient(s: Scenario, feed: Float64Array = updateTimes(s)): TechniqueResult {
+  const r = new PollingRun(s, feed);
+  // At most one tick and one packet per pooled connection are pending.
+  r.heap = new EventHeap(POOL + 2);
+  const { heap, endUs } = r;
+  let events = 0;
+  for (let i = 0; i < s.clients; i++) {
+    heap.clear();
+    r.gen = 0;
+    if (r.startUs[i] < endUs) heap.push(r.startUs[i], TIMER, i * POOL * 8 + TICK);
+    while (heap.size > 0) {
+      const t = heap.peekTime();
+      r.step(t, heap.pop());
+      events++;
+    }
+  }
+  return r.result(events);
+}

@@ -30,7 +30,8 @@
 //                         composed SVG through an <img> from a data: URL onto a
 //                         canvas. (Downloads are blob: URLs opened by an
 //                         <a download>: a navigation, not an image load.)
-//   worker-src 'self'     The simulation and sweep workers are files next to
+//   worker-src 'self'     The simulation worker (both jobs: the comparison's
+//                         techniques and the sweep) is a file next to
 //                         the page (src/app/worker-factory.ts).
 //   object-src 'none'     No plugins.
 //   base-uri 'self'       No <base> may redirect the page's relative URLs.

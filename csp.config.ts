@@ -12,7 +12,7 @@
 //                         the page fetches nothing at all today.
 //   script-src 'self'     The bundle is one external module script. Never
 //                         'unsafe-inline' or 'unsafe-eval': nothing evaluates
-//                         strings (d3, xstate, zod's schemas here do not).
+//                         strings (d3 and xstate do not).
 //   style-src 'self'      One external style sheet. Svelte's `style=` bindings
 //                         (lanes' font sizes, the embed fit, the inspector's
 //                         bars) are written through the CSSOM (el.style.cssText),

@@ -12,7 +12,7 @@
 //                         the page fetches nothing at all today.
 //   script-src 'self'     The bundle is one external module script. Never
 //                         'unsafe-inline' or 'unsafe-eval': nothing evaluates
-//                         strings (d3, xstate, zod's schemas here do not).
+//                         strings (d3 and xstate do not).
 //   style-src 'self'      One external style sheet. Svelte's `style=` bindings
 //                         (lanes' font sizes, the embed fit, the inspector's
 //                         bars) are written through the CSSOM (el.style.cssText),
@@ -30,7 +30,8 @@
 //                         composed SVG through an <img> from a data: URL onto a
 //                         canvas. (Downloads are blob: URLs opened by an
 //                         <a download>: a navigation, not an image load.)
-//   worker-src 'self'     The simulation and sweep workers are files next to
+//   worker-src 'self'     The simulation worker (both jobs: the comparison's
+//                         techniques and the sweep) is a file next to
 //                         the page (src/app/worker-factory.ts).
 //   object-src 'none'     No plugins.
 //   base-uri 'self'       No <base> may redirect the page's relative URLs.

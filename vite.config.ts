@@ -9,7 +9,7 @@ export default defineConfig({
   base: './',
   // cspMeta: the Content-Security-Policy <meta> of the built page (csp.config.ts).
   plugins: [svelte(), svelteTesting(), cspMeta()],
-  // The simulation workers are ES modules (src/app/compute/sim.worker.ts).
+  // The simulation worker is an ES module (src/app/compute/sim.worker.ts).
   worker: { format: 'es' },
   test: {
     include: ['tests/**/*.test.ts'],

@@ -1,5 +1,6 @@
 // Prints the page's figures (not a test: timings depend on the machine):
-// gzip size of the built JS and CSS, frames per second of the Compare view
+// gzip size of the built JS (the first visit's, the chunks loaded on first
+// use, the worker) and CSS, frames per second of the Compare view
 // while playing, and the time from a slider input to the redrawn chart.
 // Usage: npm run measure:ui   (builds first unless E2E_SKIP_BUILD=1)
 import { execFileSync } from 'node:child_process';
@@ -13,9 +14,12 @@ const root = join(import.meta.dirname, '..', '..');
 if (!process.env.E2E_SKIP_BUILD) execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
 
 const assets = join(root, 'dist', 'assets');
+// The first visit loads what index.html names (its script and modulepreloads);
+// the other page scripts are chunks loaded on first use (export, sweep).
+const html = readFileSync(join(root, 'dist', 'index.html'), 'utf8');
 const sizes: Record<string, { raw: number; gzip: number }> = {};
 for (const f of readdirSync(assets)) {
-  const ext = f.endsWith('.css') ? 'css' : f.endsWith('.js') ? (f.includes('worker') ? 'js (workers)' : 'js (page)') : null;
+  const ext = f.endsWith('.css') ? 'css' : f.endsWith('.js') ? (f.includes('worker') ? 'js (workers)' : html.includes(`assets/${f}`) ? 'js (page)' : 'js (on use)') : null;
   if (!ext) continue;
   const buf = readFileSync(join(assets, f));
   const s = (sizes[ext] ??= { raw: 0, gzip: 0 });

@@ -83,7 +83,7 @@ export class Runner {
       this.runSync(s);
       return;
     }
-    this.queue = TECHNIQUES.map((technique) => ({ gen, technique, scenario: plainCopy(s), traceClients: traceClientsFor(s) }));
+    this.queue = TECHNIQUES.map((technique) => ({ kind: 'technique' as const, gen, technique, scenario: plainCopy(s), traceClients: traceClientsFor(s) }));
     this.partial.clear();
     this.partialMs = 0;
     this.current = { gen, scenario: s, started: performance.now() };

@@ -1,18 +1,17 @@
-// Web Worker: runs one technique of a scenario off the main thread. The page
-// starts several of these and gives each a technique (see ./runner.ts).
+// The page's one Web Worker script, for both of its background jobs: a
+// technique of the comparison (the pool of ./runner.ts starts several and
+// gives each a technique) and a sweep (src/app/sweep/SweepView.svelte).
+// One script, so the engine they share ships once; the message's `kind`
+// picks the job (./protocol.ts).
 
-import { runTechnique } from '../../sim';
-import type { JobReply, JobRequest } from './protocol';
+import { sweepJob } from '../sweep/sweep-job';
+import type { JobReply, SweepReply, WorkerRequest } from './protocol';
+import { techniqueJob } from './technique-job';
 
-self.onmessage = (e: MessageEvent<JobRequest>) => {
-  const { gen, technique, scenario, traceClients } = e.data;
-  const t0 = performance.now();
-  let reply: JobReply;
-  try {
-    const result = runTechnique(scenario, technique, { traceClients });
-    reply = { gen, technique, ok: true, result, ms: performance.now() - t0 };
-  } catch (err) {
-    reply = { gen, technique, ok: false, error: err instanceof Error ? err.message : String(err) };
-  }
-  (self as unknown as Worker).postMessage(reply);
+const post = (reply: JobReply | SweepReply) => (self as unknown as Worker).postMessage(reply);
+
+self.onmessage = (e: MessageEvent<WorkerRequest>) => {
+  const req = e.data;
+  if (req.kind === 'sweep') sweepJob(req, post);
+  else post(techniqueJob(req));
 };

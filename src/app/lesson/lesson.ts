@@ -3,11 +3,12 @@
 // numbers through placeholders: {polling.requests}, {sse.latencyMs.mean},
 // {streaming.media.timeToFirstChunkMs}, {scenario.server.updateRateHz}. A
 // teacher writes one as JSON (docs: README, "Lessons"); it is checked here
-// with zod, and every refusal names the step, the field and what is allowed.
+// field by field (./check.ts), and every refusal names the step, the field
+// and what is allowed.
 // Pure: no DOM, tested in tests/ui/lesson/lesson.test.ts.
 
-import { z } from 'zod';
 import { KEY_INDEX, parseValue, TECHNIQUES, type RunOutput, type TechniqueId } from '../../sim';
+import { array, invalid, isNumber, Issue, items, number, object, oneOf, onlyKeys, record, string, type Path } from './check';
 import { CHART_IDS, MAX_SPEED, MIN_SPEED, VIEWS, type ChartId, type ViewId } from '../view-ids';
 
 /** When a step pauses: at a time (real ms) or at a moment found in the run. */
@@ -42,33 +43,79 @@ export interface Lesson {
 }
 
 const MOMENTS = ['first-update', 'first-delivery', 'first-upstream', 'end'] as const;
-const technique = z.enum(TECHNIQUES as unknown as [TechniqueId, ...TechniqueId[]]);
-const text = (max: number) => z.string().min(1).max(max);
+const VIEW_IDS = VIEWS.map((v) => v.id);
 
-const stepSchema = z
-  .object({
-    title: text(120),
-    scenario: z.record(z.string(), z.union([z.number(), z.string()])).default({}),
-    view: z.enum(VIEWS.map((v) => v.id) as [ViewId, ...ViewId[]]).default('compare'),
-    technique: technique.optional(),
-    techniques: z.array(technique).min(1).max(5).optional(),
-    intro: text(400).optional(),
-    speed: z.number().min(MIN_SPEED).max(MAX_SPEED).default(1),
-    chart: z.enum(CHART_IDS).optional(),
-    pauses: z
-      .array(z.object({ at: z.union([z.number().min(0), z.enum(MOMENTS)]), caption: text(400) }).strict())
-      .max(20)
-      .default([]),
-  })
-  .strict();
+/** A step as written, its defaults filled in, before its scenario is checked against the keys. */
+interface StepInput extends Omit<LessonStep, 'technique' | 'techniques' | 'intro'> {
+  technique?: TechniqueId;
+  techniques?: TechniqueId[];
+  intro?: string;
+}
 
-const lessonSchema = z.object({ title: text(120), steps: z.array(stepSchema).min(1).max(30) }).strict();
+const STEP_FIELDS = ['title', 'scenario', 'view', 'technique', 'techniques', 'intro', 'speed', 'chart', 'pauses'];
+const text = (v: unknown, path: Path, max: number) => string(v, path, 1, max);
+const technique = (v: unknown, path: Path) => oneOf(v, path, TECHNIQUES as readonly TechniqueId[]);
+/** An optional field: absent (or undefined) gives the fallback. */
+const opt = <T, F>(v: unknown, check: (v: unknown) => T, fallback: F): T | F => (v === undefined ? fallback : check(v));
+
+/** A time (0 or more) or a named moment; a number below 0 says so, anything else is no option. */
+function moment(v: unknown, path: Path): Moment {
+  if (isNumber(v)) return number(v, path, 0);
+  if (typeof v === 'string' && (MOMENTS as readonly string[]).includes(v)) return v as Moment;
+  throw invalid(path);
+}
+
+function pause(v: unknown, path: Path): Pause {
+  const o = object(v, path);
+  const at = moment(o.at, [...path, 'at']);
+  const caption = text(o.caption, [...path, 'caption'], 400);
+  onlyKeys(o, ['at', 'caption'], path);
+  return { at, caption };
+}
+
+function scenarioOf(v: unknown, path: Path): Record<string, number | string> {
+  const o = record(v, path);
+  const out: Record<string, number | string> = {};
+  for (const key of Object.keys(o)) {
+    const x = o[key];
+    if (!isNumber(x) && typeof x !== 'string') throw invalid([...path, key]);
+    out[key] = x;
+  }
+  return out;
+}
+
+// Fields in this order, the first refusal wins: the order lessons were always checked in.
+function step(v: unknown, path: Path): StepInput {
+  const o = object(v, path);
+  const at = (f: string) => [...path, f];
+  const s: StepInput = {
+    title: text(o.title, at('title'), 120),
+    scenario: opt(o.scenario, (x) => scenarioOf(x, at('scenario')), {}),
+    view: opt(o.view, (x) => oneOf(x, at('view'), VIEW_IDS), 'compare'),
+    technique: opt(o.technique, (x) => technique(x, at('technique')), undefined),
+    techniques: opt(o.techniques, (x) => items(array(x, at('techniques'), 1, 5), at('techniques'), technique), undefined),
+    intro: opt(o.intro, (x) => text(x, at('intro'), 400), undefined),
+    speed: opt(o.speed, (x) => number(x, at('speed'), MIN_SPEED, MAX_SPEED), 1),
+    chart: opt(o.chart, (x) => oneOf(x, at('chart'), CHART_IDS), undefined),
+    pauses: opt(o.pauses, (x) => items(array(x, at('pauses'), 0, 20), at('pauses'), pause), []),
+  };
+  onlyKeys(o, STEP_FIELDS, path);
+  return s;
+}
+
+function lessonInput(input: unknown): { title: string; steps: StepInput[] } {
+  const o = object(input, []);
+  const title = text(o.title, ['title'], 120);
+  const steps = items(array(o.steps, ['steps'], 1, 30), ['steps'], step);
+  onlyKeys(o, ['title', 'steps'], []);
+  return { title, steps };
+}
 
 export class LessonError extends Error {
   override name = 'LessonError';
 }
 
-/** A zod issue path as a reader would say it: steps[2].pauses[0].caption -> step 3, pauses[0].caption. */
+/** A field's path as a reader would say it: steps[2].pauses[0].caption -> step 3, pauses[0].caption. */
 function where(path: readonly PropertyKey[]): string {
   if (path[0] === 'steps' && typeof path[1] === 'number') {
     const rest = path.slice(2).map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
@@ -79,12 +126,14 @@ function where(path: readonly PropertyKey[]): string {
 
 /** Check a lesson (parsed JSON); throws LessonError naming the step and field. */
 export function parseLesson(input: unknown): Lesson {
-  const r = lessonSchema.safeParse(input);
-  if (!r.success) {
-    const i = r.error.issues[0];
-    throw new LessonError(`lesson: ${where(i.path)}: ${i.message}`);
+  let r: ReturnType<typeof lessonInput>;
+  try {
+    r = lessonInput(input);
+  } catch (e) {
+    if (!(e instanceof Issue)) throw e;
+    throw new LessonError(`lesson: ${where(e.path)}: ${e.message}`);
   }
-  const steps = r.data.steps.map((s, k): LessonStep => {
+  const steps = r.steps.map((s, k): LessonStep => {
     const scenario: Record<string, number | string> = {};
     for (const [key, v] of Object.entries(s.scenario)) {
       if (!KEY_INDEX.has(key)) throw new LessonError(`lesson: step ${k + 1}, scenario: unknown key '${key.slice(0, 60)}'`);
@@ -97,7 +146,7 @@ export function parseLesson(input: unknown): Lesson {
     const techniques = s.techniques ? TECHNIQUES.filter((t) => s.techniques!.includes(t)) : [...TECHNIQUES];
     return { title: s.title, scenario, view: s.view, technique: s.technique ?? techniques[0], techniques, intro: s.intro ?? '', pauses: s.pauses, speed: s.speed, ...(s.chart ? { chart: s.chart } : {}) };
   });
-  return { title: r.data.title, steps };
+  return { title: r.title, steps };
 }
 
 /** Read a value from the run by a dotted path: "polling.requests", "scenario.clients". */

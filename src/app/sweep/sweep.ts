@@ -1,7 +1,7 @@
 // Parameter sweeps: run all five techniques at several values of one scenario
 // key and collect a few metrics, so that a chart can show where the
-// techniques cross over. Pure (no DOM, no timers): the worker
-// (./sweep.worker.ts) and the main-thread fallback (SweepView.svelte) both
+// techniques cross over. Pure (no DOM, no timers): the page's worker
+// (./sweep-job.ts) and the main-thread fallback (SweepView.svelte) both
 // drive it, and the tests call it directly.
 
 import { checkValue, KEY_INDEX, nest, simulate, toFlat, type Scenario } from '../../sim';

@@ -1,14 +1,9 @@
 // Turns user input (a JSON scenario file, --set KEY=VALUE pairs, URL
 // parameters) into a complete Scenario, or refuses it with a ScenarioError
 // whose message names the key, the value and what is allowed. Each key's
-// check is a zod schema built from the table in ./keys.ts.
+// check is read from its row of the table in ./keys.ts (kind, min, max,
+// values): no schema library, so the page and its worker ship none.
 
-import { z } from 'zod';
-
-// No code generation: the page runs under a Content-Security-Policy without
-// 'unsafe-eval', where zod's JIT probe (a caught `new Function`) is still
-// reported as a violation. Set once here, before any schema parses.
-z.config({ jitless: true });
 import { editDistance } from './distance';
 import { cut, excerpt, quote } from './excerpt';
 import { NumberText } from './json';
@@ -32,15 +27,13 @@ function show(value: unknown): string {
   return value instanceof NumberText ? cut(value.text) : excerpt(value);
 }
 
-function schemaFor(spec: KeySpec): z.ZodType {
-  if (spec.kind === 'enum') return z.enum(spec.values as [string, ...string[]]);
-  let n = z.number();
-  if (spec.kind === 'int') n = n.int();
-  const ranged = n.min(spec.min!).max(spec.max!);
-  return spec.zeroMeansOff ? z.union([z.literal(0), ranged]) : ranged;
+/** Whether `value` is allowed for `spec`: its JSON type, a finite double, an integer where asked, in range or 0 = off, or a listed value. */
+function allows(spec: KeySpec, value: unknown): boolean {
+  if (spec.kind === 'enum') return typeof value === 'string' && spec.values!.includes(value);
+  if (typeof value !== 'number' || !Number.isFinite(value)) return false;
+  if (spec.kind === 'int' && !Number.isSafeInteger(value)) return false;
+  return (value >= spec.min! && value <= spec.max!) || (spec.zeroMeansOff === true && value === 0);
 }
-
-const SCHEMAS: ReadonlyMap<string, z.ZodType> = new Map(KEYS.map((k) => [k.key, schemaFor(k)]));
 
 /** Keys longer than this get no typo hint: no key is that long, and the distance costs length². */
 const MAX_HINT_KEY = 64;
@@ -72,14 +65,13 @@ export function checkValue(key: string, value: unknown): number | string {
   if (value instanceof NumberText) {
     throw new ScenarioError(key, value.text, allowedText(spec), `scenario key '${key}': ${show(value)} is out of range; expected ${allowedText(spec)}`);
   }
-  const result = SCHEMAS.get(key)!.safeParse(value);
-  if (!result.success) {
+  if (!allows(spec, value)) {
     const rightType = typeof value === (spec.kind === 'enum' ? 'string' : 'number');
     const kind = !rightType ? 'of the wrong type' : spec.kind === 'int' && !Number.isInteger(value) ? 'not an integer' : spec.kind === 'enum' ? 'not a known value' : 'out of range';
     throw new ScenarioError(key, value, allowedText(spec), `scenario key '${key}': ${show(value)} is ${kind}; expected ${allowedText(spec)}`);
   }
   // -0 is 0 (JSON and URLs may write it; it must not differ from the default 0).
-  return result.data === 0 ? 0 : (result.data as number | string);
+  return value === 0 ? 0 : (value as number | string);
 }
 
 const NUMBER_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;

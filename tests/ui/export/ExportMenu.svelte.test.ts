@@ -1,8 +1,9 @@
 // @vitest-environment jsdom
-// The Export menu from the keyboard: the button opens the panel and focuses
-// its first control, arrow keys move between the actions, Escape closes it
-// and gives the focus back; the data actions download files with the right
-// names and contents (the object URL's Blob is captured).
+// The Export menu from the keyboard: the button opens the panel (its code
+// is loaded on first use, hence the findBy queries) and focuses its first
+// control, arrow keys move between the actions, Escape closes it and gives
+// the focus back; the data actions download files with the right names and
+// contents (the object URL's Blob is captured).
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { resolveScenario, simulate, TECHNIQUES } from '../../../src/sim';
@@ -62,7 +63,7 @@ describe('ExportMenu', () => {
     window.addEventListener('keydown', listener);
     render(ExportMenu, { app: appWithRun() });
     await fireEvent.click(screen.getByRole('button', { name: /Export/ }));
-    await fireEvent.keyDown(screen.getByRole('button', { name: 'Results CSV' }), { key: ' ' });
+    await fireEvent.keyDown(await screen.findByRole('button', { name: 'Results CSV' }), { key: ' ' });
     window.removeEventListener('keydown', listener);
     expect(seen).toEqual([]);
   });
@@ -71,7 +72,7 @@ describe('ExportMenu', () => {
     const app = appWithRun();
     render(ExportMenu, { app });
     await fireEvent.click(screen.getByRole('button', { name: /Export/ }));
-    await fireEvent.click(screen.getByRole('button', { name: 'Results CSV' }));
+    await fireEvent.click(await screen.findByRole('button', { name: 'Results CSV' }));
     await fireEvent.click(screen.getByRole('button', { name: 'Results JSON' }));
     await fireEvent.click(screen.getByRole('button', { name: 'Trace JSON' }));
     await waitFor(() => expect(saved).toHaveLength(3));
@@ -89,7 +90,7 @@ describe('ExportMenu', () => {
   it('disables the data actions until there are results', async () => {
     render(ExportMenu, { app: new AppState() });
     await fireEvent.click(screen.getByRole('button', { name: /Export/ }));
-    expect((screen.getByRole('button', { name: 'Results CSV' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(((await screen.findByRole('button', { name: 'Results CSV' })) as HTMLButtonElement).disabled).toBe(true);
     expect((screen.getByRole('button', { name: 'GIF' }) as HTMLButtonElement).disabled).toBe(true);
   });
 });

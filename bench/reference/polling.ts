@@ -20,9 +20,10 @@
 //
 // Refused (they throw): jitter, loss, upstream messages and faults.
 //
-// `events` counts the same events as the project's kernel (feed updates,
-// client starts and ticks, SYN, SYN-ACK, request and response arrivals, each
-// only if it falls before the end); it is not part of the comparison contract.
+// `events` counts the same events as the project's kernel: client starts and
+// ticks, SYN, SYN-ACK, request and response arrivals, each only if it falls
+// before the end (no feed events: a polling client never listens for
+// updates); it is not part of the comparison contract.
 
 import { updateTimes, type Scenario, type TechniqueResult } from '../../src/sim';
 import { STREAM_KIND, createStream } from '../../src/sim/random/streams';
@@ -249,7 +250,7 @@ class PollingRun {
     const updates = this.feed.length; // every update is generated before the end
     let queued = 0;
     for (let i = 0; i < this.sent.length; i++) queued += updates - this.sent[i];
-    return this.c.result(updates * this.sent.length, queued, updates + events);
+    return this.c.result(updates * this.sent.length, queued, events);
   }
 }
 

@@ -5,7 +5,7 @@
 // the smallest "nice" width giving at most 120 bins.
 
 import type { Series, TechniqueResult } from '../../src/sim';
-import { MicrosSamples, histogram, summary } from './latency';
+import { MicrosTally, histogram, summary } from './latency';
 
 const NICE_MS = [10, 20, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10000, 15000, 30000, 60000, 120000, 300000, 600000];
 const MAX_BINS = 120;
@@ -28,7 +28,7 @@ export class Counters {
   downPayload = 0;
   wireUp = 0;
   wireDown = 0;
-  readonly latency = new MicrosSamples();
+  readonly latency = new MicrosTally();
 
   readonly binUs: number;
   readonly nBins: number;
@@ -92,7 +92,6 @@ export class Counters {
       messagesDelivered: Array.from(this.sDelivered),
       openConnections: open,
     };
-    const sorted = this.latency.sorted();
     return {
       requests: this.requests,
       responses: this.responses,
@@ -110,9 +109,9 @@ export class Counters {
         down: { header: this.downHeader, framing: this.downFraming, payload: this.downPayload, total: this.downHeader + this.downFraming + this.downPayload },
         wire: { up: this.wireUp, down: this.wireDown },
       },
-      latencyMs: summary(sorted),
+      latencyMs: summary(this.latency),
       upstreamLatencyMs: { mean: null, p50: null, p95: null, p99: null, max: null, count: 0 },
-      latencyHistogram: histogram(sorted),
+      latencyHistogram: histogram(this.latency),
       series,
       events,
     };

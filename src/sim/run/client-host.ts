@@ -124,6 +124,6 @@ export class ClientHost {
   upstreamDelivered(m: UpstreamMessage): void {
     this.upstream.remove(m);
     this.w.metrics.upDelivered++;
-    this.w.metrics.upLatency.push((this.w.kernel.now - m.generatedAt) / 1000);
+    this.w.metrics.upLatency.add(this.w.kernel.now - m.generatedAt);
   }
 }

@@ -1,10 +1,11 @@
 // Counters of one technique's run: SPEC §4's fields, accumulated as packets
 // are sent and received, and the per-bin series.
 
-import { toMs, type Micros } from '../kernel/time';
+import type { Micros } from '../kernel/time';
 import type { ByteTotals, Series, TechniqueResult } from '../types';
 import { binCount, binWidthMs } from './bins';
-import { Samples, histogram, summarize } from './stats';
+import { MicrosCounts, histogram, summarize } from './stats';
+import { TimeLog } from './time-log';
 
 export interface Bytes3 {
   header: number;
@@ -26,8 +27,8 @@ export class Metrics {
    * so it is found at the end from these times (changes at the same
    * microsecond taken together).
    */
-  private readonly openedAt = new Samples();
-  private readonly closedAt = new Samples();
+  private readonly openedAt = new TimeLog();
+  private readonly closedAt = new TimeLog();
   delivered = 0;
   /** Updates sent by the server and not yet received. */
   inFlight = 0;
@@ -37,8 +38,8 @@ export class Metrics {
   readonly down = zero();
   wireUp = 0;
   wireDown = 0;
-  readonly latency = new Samples();
-  readonly upLatency = new Samples();
+  readonly latency = new MicrosCounts();
+  readonly upLatency = new MicrosCounts();
 
   readonly binMs: number;
   private readonly durationMs: number;
@@ -107,7 +108,7 @@ export class Metrics {
     this.delivered++;
     this.inFlight--;
     this.sDelivered[this.bin(t)]++;
-    this.latency.push(toMs(t - generatedAt));
+    this.latency.add(t - generatedAt);
   }
 
   connectionOpened(t: Micros): void {

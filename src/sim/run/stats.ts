@@ -1,66 +1,99 @@
-// Summary statistics of latency samples: mean and nearest-rank percentiles
-// (the p-th percentile is the smallest sample with at least p% of the samples
-// at or below it).
+// Latency as counts of integer microseconds: how many samples took exactly
+// each number of µs. A million clients × 60 updates is 60 million samples,
+// 480 MB as doubles to sort; as counts it is one entry per distinct value
+// (a few thousand on a jittered link), and two shards' counts merge exactly
+// by adding. The summary is the mean (from the exact integer sum) and the
+// nearest-rank percentiles (the p-th percentile is the smallest sample with
+// at least p% of the samples at or below it).
 
 import type { Histogram, LatencyStats } from '../types';
 
-/** A growable Float64Array: 10,000 clients × 60 updates is 600k samples. */
-export class Samples {
-  private data = new Float64Array(1024);
-  length = 0;
+/** Integer µs → number of samples, and their exact sum. */
+export class MicrosCounts {
+  private readonly counts = new Map<number, number>();
+  count = 0;
+  /** Sum of all samples in µs; exact while below 2^53 (60 million samples of 100 s). */
+  sumUs = 0;
 
-  push(v: number): void {
-    if (this.length === this.data.length) {
-      const next = new Float64Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
+  add(us: number): void {
+    this.counts.set(us, (this.counts.get(us) ?? 0) + 1);
+    this.count++;
+    this.sumUs += us;
+  }
+
+  /** Add another set of counts (a shard's) into this one. */
+  merge(other: MicrosCounts): void {
+    for (const [us, n] of other.counts) this.counts.set(us, (this.counts.get(us) ?? 0) + n);
+    this.count += other.count;
+    this.sumUs += other.sumUs;
+  }
+
+  /** Distinct values ascending, and how many samples each. */
+  sorted(): { values: Float64Array; counts: Float64Array } {
+    const values = Float64Array.from(this.counts.keys()).sort();
+    const counts = values.map((v) => this.counts.get(v)!);
+    return { values, counts };
+  }
+
+  /** As plain arrays, to cross a worker boundary. */
+  toJSON(): { values: number[]; counts: number[] } {
+    const { values, counts } = this.sorted();
+    return { values: Array.from(values), counts: Array.from(counts) };
+  }
+
+  static fromJSON(j: { values: number[]; counts: number[] }): MicrosCounts {
+    const m = new MicrosCounts();
+    for (let i = 0; i < j.values.length; i++) {
+      m.counts.set(j.values[i], j.counts[i]);
+      m.count += j.counts[i];
+      m.sumUs += j.values[i] * j.counts[i];
     }
-    this.data[this.length++] = v;
-  }
-
-  values(): Float64Array {
-    return this.data.subarray(0, this.length);
+    return m;
   }
 }
 
-export function nearestRank(sorted: Float64Array, p: number): number {
-  const rank = Math.ceil((p / 100) * sorted.length);
-  return sorted[Math.max(0, rank - 1)];
+/** The smallest value with at least `rank` samples at or below it (rank from 1). */
+function valueAtRank(values: Float64Array, counts: Float64Array, rank: number): number {
+  let seen = 0;
+  for (let i = 0; i < values.length; i++) {
+    seen += counts[i];
+    if (seen >= rank) return values[i];
+  }
+  return values[values.length - 1];
 }
 
-/** Rounded to the microsecond, the resolution of the simulation. */
-const roundUs = (ms: number) => Math.round(ms * 1000) / 1000;
+const ms = (us: number) => us / 1000;
 
-export function summarize(samples: Samples): LatencyStats {
-  const n = samples.length;
+export function summarize(samples: MicrosCounts): LatencyStats {
+  const n = samples.count;
   if (n === 0) return { mean: null, p50: null, p95: null, p99: null, max: null, count: 0 };
-  const sorted = Float64Array.from(samples.values()).sort();
-  let sum = 0;
-  for (let i = 0; i < n; i++) sum += sorted[i];
+  const { values, counts } = samples.sorted();
+  const at = (p: number) => ms(valueAtRank(values, counts, Math.max(1, Math.ceil((p / 100) * n))));
   return {
-    mean: roundUs(sum / n),
-    p50: roundUs(nearestRank(sorted, 50)),
-    p95: roundUs(nearestRank(sorted, 95)),
-    p99: roundUs(nearestRank(sorted, 99)),
-    max: roundUs(sorted[n - 1]),
+    // Rounded to the µs, the resolution of the simulation.
+    mean: Math.round(samples.sumUs / n) / 1000,
+    p50: at(50),
+    p95: at(95),
+    p99: at(99),
+    max: ms(values[values.length - 1]),
     count: n,
   };
 }
 
 /** Edges 0, 1, 2, 5, 10, 20, 50, ... ms: readable on a log axis, few bins. */
-export function histogram(samples: Samples): Histogram {
-  const v = samples.values();
-  let max = 0;
-  for (let i = 0; i < v.length; i++) if (v[i] > max) max = v[i];
+export function histogram(samples: MicrosCounts): Histogram {
+  const { values, counts: n } = samples.sorted();
+  const max = values.length > 0 ? ms(values[values.length - 1]) : 0;
   const edgesMs = [0];
   for (let e = 1; edgesMs[edgesMs.length - 1] <= max; e *= 10) for (const m of [1, 2, 5]) edgesMs.push(m * e);
   // Trim edges past the first one above max.
   while (edgesMs.length > 2 && edgesMs[edgesMs.length - 2] > max) edgesMs.pop();
   const counts = new Array<number>(edgesMs.length - 1).fill(0);
-  for (let i = 0; i < v.length; i++) {
-    let b = 0;
-    while (b < counts.length - 1 && v[i] >= edgesMs[b + 1]) b++;
-    counts[b]++;
+  // One sweep of the ascending values; the last bin takes everything past its lower edge.
+  let b = 0;
+  for (let i = 0; i < values.length; i++) {
+    while (b < counts.length - 1 && values[i] >= edgesMs[b + 1] * 1000) b++;
+    counts[b] += n[i];
   }
   return { edgesMs, counts };
 }

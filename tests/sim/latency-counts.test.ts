@@ -1,0 +1,60 @@
+// Latency counted in integer µs must give exactly what sorting every sample
+// gives: the nearest-rank percentile definition (Hyndman & Fan type 1, the
+// "smallest value with at least p% at or below it") computed here the slow
+// way, independently, on a plain sorted array.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { MicrosCounts, histogram, summarize } from '../../src/sim/run/stats';
+
+function bySorting(us: number[]) {
+  const s = [...us].sort((a, b) => a - b);
+  const rank = (p: number) => s[Math.max(0, Math.ceil((p / 100) * s.length) - 1)] / 1000;
+  const sum = s.reduce((a, b) => a + b, 0);
+  return { mean: Math.round(sum / s.length) / 1000, p50: rank(50), p95: rank(95), p99: rank(99), max: s[s.length - 1] / 1000, count: s.length };
+}
+
+const counted = (us: number[]) => {
+  const c = new MicrosCounts();
+  for (const v of us) c.add(v);
+  return c;
+};
+
+describe('MicrosCounts', () => {
+  it('has no figures without samples', () => {
+    expect(summarize(new MicrosCounts())).toEqual({ mean: null, p50: null, p95: null, p99: null, max: null, count: 0 });
+    expect(histogram(new MicrosCounts())).toEqual({ edgesMs: [0, 1], counts: [0] });
+  });
+
+  it('gives the nearest-rank percentiles of a small hand-worked set', () => {
+    // 1..100 ms: p50 is the 50th value, p95 the 95th, p99 the 99th; mean 50.5.
+    const us = Array.from({ length: 100 }, (_, i) => (100 - i) * 1000);
+    expect(summarize(counted(us))).toEqual({ mean: 50.5, p50: 50, p95: 95, p99: 99, max: 100, count: 100 });
+  });
+
+  it('agrees with sorting every sample, for any samples', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 5_000_000 }), { minLength: 1, maxLength: 400 }), (us) => {
+        expect(summarize(counted(us))).toEqual(bySorting(us));
+      }),
+    );
+  });
+
+  it('merges shards exactly: the same figures as one set of counts', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 200_000 }), { minLength: 1, maxLength: 300 }), fc.nat(300), (us, cut) => {
+        const k = cut % (us.length + 1);
+        const a = counted(us.slice(0, k));
+        a.merge(MicrosCounts.fromJSON(counted(us.slice(k)).toJSON()));
+        expect(summarize(a)).toEqual(summarize(counted(us)));
+        expect(histogram(a)).toEqual(histogram(counted(us)));
+      }),
+    );
+  });
+
+  it('puts each sample in the 1-2-5 bin that holds it', () => {
+    // 0.5 ms → [0,1); 1 ms → [1,2); 4.999 ms → [2,5); 5 ms → [5,10); 12 ms → [10,20).
+    const h = histogram(counted([500, 1000, 4999, 5000, 12000]));
+    expect(h.edgesMs).toEqual([0, 1, 2, 5, 10, 20]);
+    expect(h.counts).toEqual([1, 1, 1, 1, 1]);
+  });
+});

@@ -16,6 +16,22 @@ export interface Bytes3 {
 const zero = (): Bytes3 => ({ header: 0, framing: 0, payload: 0 });
 const totals = (b: Bytes3): ByteTotals => ({ ...b, total: b.header + b.framing + b.payload });
 
+/** Every counter of a Metrics as plain data: what a worker sends back for its clients (structured-clone safe). */
+export interface MetricsShard {
+  counts: Record<(typeof SCALARS)[number], number>;
+  up: Bytes3;
+  down: Bytes3;
+  latency: LatencyCounts;
+  upLatency: LatencyCounts;
+  openedAt: Float64Array;
+  closedAt: Float64Array;
+  bins: Float64Array[];
+}
+
+type LatencyCounts = ReturnType<MicrosCounts['toJSON']>;
+
+const SCALARS = ['requests', 'responses', 'emptyResponses', 'connectionsOpened', 'delivered', 'inFlight', 'upGenerated', 'upDelivered', 'wireUp', 'wireDown'] as const;
+
 export class Metrics {
   requests = 0;
   responses = 0;
@@ -120,6 +136,49 @@ export class Metrics {
   connectionClosed(t: Micros): void {
     this.closedAt.push(t);
     this.sOpenDelta[this.bin(t)]--;
+  }
+
+  /** The per-bin arrays, in one fixed order (shards add them bin by bin). */
+  private binArrays(): Float64Array[] {
+    const { up, down } = this.sClass;
+    return [this.sBytesUp, this.sBytesDown, up.header, up.framing, up.payload, down.header, down.framing, down.payload, this.sRequests, this.sDelivered, this.sOpenDelta];
+  }
+
+  /** This run's counters as plain data, for the merge of shards of clients. */
+  toShard(): MetricsShard {
+    const counts = {} as MetricsShard['counts'];
+    for (const k of SCALARS) counts[k] = this[k];
+    return {
+      counts,
+      up: { ...this.up },
+      down: { ...this.down },
+      latency: this.latency.toJSON(),
+      upLatency: this.upLatency.toJSON(),
+      openedAt: this.openedAt.values().slice(),
+      closedAt: this.closedAt.values().slice(),
+      bins: this.binArrays().map((a) => a.slice()),
+    };
+  }
+
+  /**
+   * Add a shard's counters: every figure is a sum of integers (bytes, counts,
+   * µs), so the sum over shards is exact and the result is the same whatever
+   * the split.
+   */
+  addShard(sh: MetricsShard): void {
+    for (const k of SCALARS) this[k] += sh.counts[k];
+    for (const c of ['header', 'framing', 'payload'] as const) {
+      this.up[c] += sh.up[c];
+      this.down[c] += sh.down[c];
+    }
+    this.latency.merge(MicrosCounts.fromJSON(sh.latency));
+    this.upLatency.merge(MicrosCounts.fromJSON(sh.upLatency));
+    for (const t of sh.openedAt) this.openedAt.push(t);
+    for (const t of sh.closedAt) this.closedAt.push(t);
+    const mine = this.binArrays();
+    sh.bins.forEach((b, i) => {
+      for (let j = 0; j < b.length; j++) mine[i][j] += b[j];
+    });
   }
 
   /** The most connections open at one time, over the whole run and all clients. */

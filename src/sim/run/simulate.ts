@@ -12,6 +12,8 @@ import { ClientHost } from './client-host';
 import { ServerSession } from './server-session';
 import { DEFAULT_TRACE_CLIENTS } from './tracer';
 import { World } from './world';
+import { Metrics } from './metrics';
+import type { ClientRange, ShardResult } from './shards';
 import type { MachineEngine } from './spawn';
 
 export interface RunOptions {
@@ -25,6 +27,12 @@ export interface RunOptions {
 
 export function runTechnique(s: Scenario, id: TechniqueId, opts: RunOptions = {}): TechniqueResult {
   const feed = opts.feed ?? updateTimes(s);
+  return mergeShards(s, id, feed, [runShard(s, id, { from: 0, to: s.clients }, { ...opts, feed })]);
+}
+
+/** Simulate clients range.from..range.to-1 of one technique (src/sim/run/shards.ts). */
+export function runShard(s: Scenario, id: TechniqueId, range: ClientRange, opts: RunOptions = {}): ShardResult {
+  const feed = opts.feed ?? updateTimes(s);
   const traceClients = opts.traceClients ?? DEFAULT_TRACE_CLIENTS;
   const w = new World(s, feed, traceClients, opts.engine);
   // Clients start at random offsets within the first second (the first
@@ -35,7 +43,7 @@ export function runTechnique(s: Scenario, id: TechniqueId, opts: RunOptions = {}
   let upPending = 0;
 
   // One client after another, each on its own kernel (src/sim/run/world.ts says why).
-  for (let c = 0; c < s.clients; c++) {
+  for (let c = range.from; c < range.to; c++) {
     w.beginClient();
     const { kernel } = w;
     const host = new ClientHost(w, c);
@@ -58,9 +66,44 @@ export function runTechnique(s: Scenario, id: TechniqueId, opts: RunOptions = {}
     upPending += host.upstream.length;
   }
 
-  const generated = w.generatedBefore(w.durationUs);
-  const result = w.metrics.result(generated * s.clients, queued, upPending, w.events);
-  if (traceClients > 0) result.trace = w.tracer.result(Array.from(feed.subarray(0, generated), (t) => t / 1000));
+  const shard: ShardResult = { range, metrics: w.metrics.toShard(), queued, upPending, events: w.events };
+  if (range.from === 0 && w.tracer.clients > 0) shard.trace = w.tracer.result(tracedUpdates(s, feed));
+  return shard;
+}
+
+/** Feed times (ms) of the updates made before the end of the run, for the trace. */
+function tracedUpdates(s: Scenario, feed: Float64Array): number[] {
+  return Array.from(feed.subarray(0, generatedBefore(feed, fromMs(s.durationMs))), (t) => t / 1000);
+}
+
+/** Updates made before `end`: the feed is non-decreasing. */
+function generatedBefore(feed: Float64Array, end: number): number {
+  let n = feed.length;
+  while (n > 0 && feed[n - 1] >= end) n--;
+  return n;
+}
+
+/**
+ * One technique's result from shards covering all its clients once, in any
+ * split: the same result, byte for byte (tests/sim/shards.test.ts).
+ */
+export function mergeShards(s: Scenario, id: TechniqueId, feed: Float64Array, shards: readonly ShardResult[]): TechniqueResult {
+  const metrics = new Metrics(s.durationMs);
+  let queued = 0;
+  let upPending = 0;
+  let events = 0;
+  let trace: ShardResult['trace'];
+  // In client order, so that open and close times are appended as one run would.
+  for (const sh of [...shards].sort((a, b) => a.range.from - b.range.from)) {
+    metrics.addShard(sh.metrics);
+    queued += sh.queued;
+    upPending += sh.upPending;
+    events += sh.events;
+    trace ??= sh.trace;
+  }
+  const generated = generatedBefore(feed, fromMs(s.durationMs));
+  const result = metrics.result(generated * s.clients, queued, upPending, events);
+  if (trace) result.trace = trace;
   if (id === 'streaming' && s.streaming.mediaBytes > 0) result.media = mediaCase(s);
   return result;
 }

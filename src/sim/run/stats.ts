@@ -76,8 +76,11 @@ export class MicrosCounts {
 
   private countLarge(us: number, n: number): void {
     if (this.raw !== null) {
-      for (let i = 0; i < n; i++) this.keep(us);
-      return;
+      if (this.rawLength + n <= RAW_MAX) {
+        for (let i = 0; i < n; i++) this.keep(us);
+        return;
+      }
+      this.toCounts();
     }
     this.grow(us);
     if (us < this.dense.length) this.dense[us] += n;

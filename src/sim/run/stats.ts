@@ -103,13 +103,23 @@ export class MicrosCounts {
       const raw = this.raw.slice(0, this.rawLength).sort();
       for (let i = 0; i < raw.length; i++) {
         if (i > 0 && raw[i] === raw[i - 1]) counts[counts.length - 1]++;
-        else values.push(raw[i]), counts.push(1);
+        else {
+          values.push(raw[i]);
+          counts.push(1);
+        }
       }
     } else {
       const d = this.dense;
-      for (let v = 0; v < d.length; v++) if (d[v] > 0) values.push(v), counts.push(d[v]);
+      for (let v = 0; v < d.length; v++) {
+        if (d[v] === 0) continue;
+        values.push(v);
+        counts.push(d[v]);
+      }
       // Every sparse value is past the dense range, so they follow in order.
-      for (const v of [...this.sparse.keys()].sort((a, b) => a - b)) values.push(v), counts.push(this.sparse.get(v)!);
+      for (const v of [...this.sparse.keys()].sort((a, b) => a - b)) {
+        values.push(v);
+        counts.push(this.sparse.get(v)!);
+      }
     }
     return { values: Float64Array.from(values), counts: Float64Array.from(counts) };
   }

@@ -20,16 +20,25 @@ export interface CliRequest {
   help: boolean;
   /** Most work units the run may take (src/sim/run/work.ts); null: the default. */
   maxWork: number | null;
+  /** Threads to simulate on (src/cli/workers.ts); null: one per core for a large run, else one. */
+  workers: number | null;
 }
+
+/** Runs estimated above this many work units (a few seconds) go on all cores unless --workers says otherwise. */
+export const PARALLEL_FROM_WORK = 5_000_000;
+
+/** Most --workers: beyond the cores a machine has, threads only add start-up time. */
+export const MAX_WORKERS = 64;
 
 /** Largest --max-work: beyond it, runs take days and more memory than a machine has. */
 export const MAX_MAX_WORK = 1e12;
 
-export const USAGE = `usage: npm run --silent sim -- [--technique ID]... [--set KEY=VALUE]... [--scenario FILE.json] [--trace] [--max-work N]
+export const USAGE = `usage: npm run --silent sim -- [--technique ID]... [--set KEY=VALUE]... [--scenario FILE.json] [--trace] [--max-work N] [--workers N]
   --technique ID   ${TECHNIQUES.join(', ')} or all (repeatable; default all)
   --set KEY=VALUE  a scenario key, e.g. network.latencyMs=100 (repeatable, the last of a key wins; wins over --scenario)
   --scenario FILE  a JSON scenario file (a regular file of at most 1 MiB), nested like the keys ({"network": {"latencyMs": 100}})
   --trace          include the packet and state trace of the first 3 clients
+  --workers N      simulate on N threads, 1 to ${MAX_WORKERS} (default: one per core for a run of over ${PARALLEL_FROM_WORK.toLocaleString('en-US')} work units, else 1); the output is the same for any N
   --max-work N     refuse runs estimated above N work units (default ${DEFAULT_MAX_WORK.toLocaleString("en-US")}: at most about a minute; raise it for longer runs)
   --help           this text
 
@@ -48,8 +57,17 @@ function parseMaxWork(text: string): number {
   return Math.floor(n);
 }
 
+function parseWorkers(text: string): number {
+  const t = text.trim();
+  const n = /^\d+$/.test(t) ? Number(t) : NaN;
+  if (!Number.isInteger(n) || n < 1 || n > MAX_WORKERS) {
+    throw new UsageError(`--workers: ${quote(text)} is not allowed; expected a whole number of threads from 1 to ${MAX_WORKERS} (e.g. --workers 4)`);
+  }
+  return n;
+}
+
 export function parseArgs(argv: readonly string[]): CliRequest {
-  const req: CliRequest = { techniques: [], sets: [], scenarioFile: null, trace: false, help: false, maxWork: null };
+  const req: CliRequest = { techniques: [], sets: [], scenarioFile: null, trace: false, help: false, maxWork: null, workers: null };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     // Accept both "--set k=v" and "--set=k=v".
@@ -86,6 +104,10 @@ export function parseArgs(argv: readonly string[]): CliRequest {
       case '--max-work':
         if (req.maxWork !== null) throw new UsageError('--max-work given twice');
         req.maxWork = parseMaxWork(value());
+        break;
+      case '--workers':
+        if (req.workers !== null) throw new UsageError('--workers given twice');
+        req.workers = parseWorkers(value());
         break;
       case '--trace':
         req.trace = true;

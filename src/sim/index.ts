@@ -1,6 +1,7 @@
 // Public entry of the simulation core: resolve a scenario, run techniques.
 
-export { simulate, runTechnique, type RunOptions } from './run/simulate';
+export { simulate, runTechnique, runShard, mergeShards, type RunOptions } from './run/simulate';
+export { splitClients, type ClientRange, type ShardResult } from './run/shards';
 export type { MachineEngine } from './run/spawn';
 export { resolveScenario, parseValue, checkValue, changedKeys, toFlat, nest, defaultFlat, ScenarioError } from './scenario/validate';
 export { KEYS, KEY_INDEX, allowedText, type KeySpec } from './scenario/keys';

@@ -64,6 +64,10 @@ const cases = {
   namedPipe: ['--scenario', fifo()],
   runaway: ['--set', 'clients=10000', '--set', 'durationMs=3600000', '--set', 'server.updateRateHz=1000'],
   flagValue: ['--trace=no'],
+  // Issue 9: threads split the clients; the document must not change.
+  oneThread: ['--set', 'clients=7', '--set', 'network.jitterMs=20', '--set', 'network.lossRate=0.02', '--set', 'server.updateRateHz=3', '--trace', '--workers', '1', ...SHORT],
+  threeThreads: ['--set', 'clients=7', '--set', 'network.jitterMs=20', '--set', 'network.lossRate=0.02', '--set', 'server.updateRateHz=3', '--trace', '--workers', '3', ...SHORT],
+  badWorkers: ['--workers', '0'],
 };
 type Name = keyof typeof cases;
 const out = {} as Record<Name, Outcome>;
@@ -129,6 +133,18 @@ describe('sim command line: output', () => {
   });
 });
 
+describe('sim command line: threads', () => {
+  it('--workers 3 prints the same document, byte for byte, as --workers 1 (trace, jitter and loss included)', () => {
+    expect(out.oneThread.status).toBe(0);
+    expect(out.threeThreads.status).toBe(0);
+    expect(out.threeThreads.stderr).toBe('');
+    expect(json(out.oneThread).results.sse.trace).toBeDefined();
+    // 7 clients at 3 Hz for 2 s: requests counted over every client of every shard.
+    expect(json(out.threeThreads).results.polling.requests).toBe(7 * 2);
+    expect(out.threeThreads.stdout).toBe(out.oneThread.stdout);
+  });
+});
+
 describe('sim command line: bad input exits 2, one line on stderr naming what is wrong, nothing on stdout', () => {
   it.each([
     ['unknownKey', 'network.latencyMss'],
@@ -141,6 +157,7 @@ describe('sim command line: bad input exits 2, one line on stderr naming what is
     ['namedPipe', 'a named pipe'],
     ['runaway', '--max-work'],
     ['flagValue', 'takes no value'],
+    ['badWorkers', '--workers'],
   ] as [Name, string][])('%s', (name, mention) => {
     const o = out[name];
     expect(o.status).toBe(2);

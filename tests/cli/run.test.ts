@@ -118,6 +118,23 @@ describe('the work limit', () => {
     expect(m.stallIntervals.length).toBeLessThanOrEqual(1000);
   });
 
+  it('--workers refuses what is not a thread count, naming the range', () => {
+    for (const v of ['0', '-1', '65', '2.5', 'many', '']) refused(runCli(['--workers', v]), '--workers', '1 to 64');
+    refused(runCli(['--workers', '2', '--workers', '3']), '--workers given twice');
+  });
+
+  it('--workers is read, and a large run defaults to one thread per core', async () => {
+    const { planCli } = await import('../../src/cli/run');
+    const plan = (args: string[], cores: number) => {
+      const p = planCli(args, { cores });
+      if ('code' in p) throw new Error(p.stderr);
+      return p.workers;
+    };
+    expect(plan(['--workers', '5', ...SHORT], 2)).toBe(5);
+    expect(plan(SHORT, 8)).toBe(1);
+    expect(plan(['--set', 'clients=100000', '--max-work', '1e9'], 8)).toBe(8);
+  });
+
   it('--max-work refuses what is not a count', () => {
     for (const v of ['0', '-5', 'lots', '1e99', '']) refused(runCli(['--max-work', v]), '--max-work');
     refused(runCli(['--max-work', '5', '--max-work', '6']), 'given twice');

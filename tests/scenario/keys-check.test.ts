@@ -65,7 +65,7 @@ describe('the KEYS-driven check', () => {
   it('refuses the numbers JSON cannot write but a caller can pass: NaN and the infinities', () => {
     expect(refusal('network.latencyMs', NaN).message).toBe("scenario key 'network.latencyMs': NaN is out of range; expected a number from 0 to 10000 ms");
     expect(refusal('network.latencyMs', Infinity).message).toMatch(/^scenario key 'network\.latencyMs': .* is out of range; expected a number from 0 to 10000 ms$/);
-    expect(refusal('clients', -Infinity).message).toMatch(/^scenario key 'clients': .* is not an integer; expected an integer from 1 to 10000$/);
+    expect(refusal('clients', -Infinity).message).toMatch(/^scenario key 'clients': .* is not an integer; expected an integer from 1 to 1000000$/);
   });
 
   it('reads -0 as 0, so that it equals the default', () => {
@@ -74,7 +74,7 @@ describe('the KEYS-driven check', () => {
   });
 
   it('names the exact messages of a few keys as a reader sees them', () => {
-    expect(refusal('clients', 2.5).message).toBe("scenario key 'clients': 2.5 is not an integer; expected an integer from 1 to 10000");
+    expect(refusal('clients', 2.5).message).toBe("scenario key 'clients': 2.5 is not an integer; expected an integer from 1 to 1000000");
     expect(refusal('websocket.pingIntervalMs', 5).message).toBe("scenario key 'websocket.pingIntervalMs': 5 is out of range; expected a number from 10 to 3600000 ms (or 0 = off)");
     expect(refusal('server.updatePattern', 'steady').message).toBe("scenario key 'server.updatePattern': 'steady' is not a known value; expected one of 'periodic', 'poisson', 'bursty'");
   });

@@ -28,7 +28,7 @@ export const MIN_RESPONSE_HEADER_BYTES = 192;
 export const KEYS: readonly KeySpec[] = [
   { key: 'seed', kind: 'int', default: 1, min: 0, max: 2147483647, unit: '', label: 'Seed', help: 'integer seed of every random stream' },
   { key: 'durationMs', kind: 'int', default: 60000, min: 1, max: 3600000, unit: 'ms', label: 'Duration', help: 'virtual time simulated' },
-  { key: 'clients', kind: 'int', default: 1, min: 1, max: 10000, unit: '', label: 'Clients', help: 'number of clients' },
+  { key: 'clients', kind: 'int', default: 1, min: 1, max: 1000000, unit: '', label: 'Clients', help: 'number of clients' },
   { key: 'network.latencyMs', kind: 'number', default: 50, min: 0, max: 10000, unit: 'ms', label: 'Latency (one way)', help: 'one-way propagation delay client-server, per packet' },
   { key: 'network.jitterMs', kind: 'number', default: 0, min: 0, max: 10000, unit: 'ms', label: 'Jitter', help: 'extra random one-way delay, 0..jitter, TCP order kept' },
   { key: 'network.bandwidthKbps', kind: 'number', default: 10000, min: 1, max: 10000000, unit: 'kbit/s', label: 'Bandwidth', help: "each client's link rate (downlink; also uplink unless the uplink bandwidth is set)" },

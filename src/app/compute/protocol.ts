@@ -1,22 +1,23 @@
 // Messages between the page and its one worker script (./sim.worker.ts),
-// which does both of the page's background jobs: one technique of the
-// comparison (the runner's pool, ./runner.ts) and a whole sweep
+// which does both of the page's background jobs: a shard of one technique's
+// clients for the comparison (the runner's pool, ./runner.ts) and a whole sweep
 // (src/app/sweep/SweepView.svelte). `kind` tells them apart.
 
-import type { Scenario, TechniqueId, TechniqueResult } from '../../sim';
+import type { ClientRange, Scenario, ShardResult, TechniqueId } from '../../sim';
 import type { SweepMetric, SweepParam, SweepRange, SweepResult } from '../sweep/sweep';
 
-/** Run one technique of a scenario (the comparison's pool). */
+/** Run a shard of one technique's clients (the comparison's pool; src/sim/run/shards.ts). */
 export interface JobRequest {
   kind: 'technique';
   gen: number;
   technique: TechniqueId;
   scenario: Scenario;
+  range: ClientRange;
   traceClients: number;
 }
 
 export type JobReply =
-  | { gen: number; technique: TechniqueId; ok: true; result: TechniqueResult; ms: number }
+  | { gen: number; technique: TechniqueId; ok: true; shard: ShardResult; ms: number }
   | { gen: number; technique: TechniqueId; ok: false; error: string };
 
 /** Run a sweep: every value of `param`, all five techniques. Cancelling = terminating the worker. */

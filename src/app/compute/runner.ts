@@ -1,7 +1,9 @@
 // Recomputes the comparison whenever the scenario changes, latest wins.
 // Small runs (predicted to fit in a frame) run right here on the main thread,
-// so a slider redraws while it moves. Bigger ones go to a pool of Web Workers,
-// one technique per job; while they run, newer requests replace older queued
+// so a slider redraws while it moves. Bigger ones go to a pool of Web Workers
+// in jobs of a shard of one technique's clients each (src/sim/run/shards.ts),
+// small enough to show progress and to keep every worker busy, merged
+// exactly when all are in; while they run, newer requests replace older queued
 // ones, a stale job that has run long is cancelled (its worker terminated),
 // and only a complete, current set of five results is shown.
 //
@@ -12,7 +14,7 @@
 // structured clone, cold workers) says nothing about the main thread, and
 // learning from it kept every later slider move on the slower worker path.
 
-import { simulate, TECHNIQUES, type RunOutput, type Scenario, type TechniqueId, type TechniqueResult } from '../../sim';
+import { mergeShards, simulate, splitClients, techniqueWork, TECHNIQUES, updateTimes, type RunOutput, type Scenario, type ShardResult, type TechniqueId } from '../../sim';
 import { CostModel, overBudget } from './cost';
 import type { JobReply, JobRequest } from './protocol';
 import { simulationWorker } from '../worker-factory';
@@ -21,10 +23,13 @@ export const SYNC_BUDGET_MS = 12;
 /** A stale job running longer than this is cancelled rather than awaited. */
 export const CANCEL_AFTER_MS = 400;
 export const TRACE_CLIENTS = 3;
+/** Work units of one worker job at most (about a tenth of a second): a big technique is cut into shards of clients this size. */
+export const JOB_UNITS = 400_000;
 
 export interface ComputeStatus {
   computing: boolean;
   mode: 'sync' | 'worker';
+  /** Jobs done and in all (a job is a shard of one technique's clients). */
   done: number;
   total: number;
   /** Wall time of the last completed computation. */
@@ -51,7 +56,8 @@ export class Runner {
   private gen = 0;
   private slots: Slot[] = [];
   private queue: JobRequest[] = [];
-  private partial = new Map<TechniqueId, TechniqueResult>();
+  private partial = new Map<TechniqueId, ShardResult[]>();
+  private jobsDone = 0;
   /** Sum of the workers' compute times for the current generation: what the run would cost on the main thread. */
   private partialMs = 0;
   private warmedUp = false;
@@ -83,12 +89,13 @@ export class Runner {
       this.runSync(s);
       return;
     }
-    this.queue = TECHNIQUES.map((technique) => ({ kind: 'technique' as const, gen, technique, scenario: plainCopy(s), traceClients: traceClientsFor(s) }));
-    this.partial.clear();
+    this.queue = jobsFor(s, gen);
+    this.partial = new Map(TECHNIQUES.map((t) => [t, []]));
+    this.jobsDone = 0;
     this.partialMs = 0;
     this.current = { gen, scenario: s, started: performance.now() };
     this.cancelStale();
-    this.setStatus({ computing: true, mode: 'worker', done: 0, error: null, refused: false });
+    this.setStatus({ computing: true, mode: 'worker', done: 0, total: this.queue.length, error: null, refused: false });
     this.dispatch();
   }
 
@@ -160,15 +167,17 @@ export class Runner {
       if (!reply.ok) {
         this.setStatus({ computing: false, error: reply.error });
       } else {
-        this.partial.set(reply.technique, reply.result);
+        this.partial.get(reply.technique)!.push(reply.shard);
         this.partialMs += reply.ms;
-        this.setStatus({ done: this.partial.size });
-        if (this.partial.size === TECHNIQUES.length) {
+        this.jobsDone++;
+        this.setStatus({ done: this.jobsDone });
+        if (this.jobsDone === this.status.total) {
           const ms = performance.now() - cur.started;
-          // The techniques' compute times, one after another: what a main-thread run would take.
+          // The shards' compute times, one after another: what a main-thread run would take.
           this.cost.observe(cur.scenario, this.partialMs);
+          const feed = updateTimes(cur.scenario);
           const results: RunOutput['results'] = {};
-          for (const id of TECHNIQUES) results[id] = this.partial.get(id);
+          for (const id of TECHNIQUES) results[id] = mergeShards(cur.scenario, id, feed, this.partial.get(id)!);
           this.current = null;
           this.setStatus({ computing: false, lastMs: ms });
           this.onResult({ scenario: cur.scenario, results });
@@ -184,6 +193,15 @@ export class Runner {
   }
 }
 
+/** The jobs of a run: each technique's clients in shards of about JOB_UNITS, the traced clients in the first. */
+export function jobsFor(s: Scenario, gen: number): JobRequest[] {
+  const scenario = plainCopy(s);
+  const traceClients = traceClientsFor(s);
+  return TECHNIQUES.flatMap((technique) =>
+    splitClients(s.clients, Math.ceil(techniqueWork(s, technique) / JOB_UNITS), traceClients).map((range) => ({ kind: 'technique' as const, gen, technique, scenario, range, traceClients })),
+  );
+}
+
 /** Structured clone refuses Svelte state proxies; the scenario is plain data, so copy it. */
 function plainCopy(s: Scenario): Scenario {
   return JSON.parse(JSON.stringify(s)) as Scenario;
@@ -195,5 +213,6 @@ function defaultFactory(): WorkerFactory | null {
 
 function defaultPoolSize(): number {
   const cores = typeof navigator !== 'undefined' && navigator.hardwareConcurrency ? navigator.hardwareConcurrency : 2;
-  return Math.max(1, Math.min(TECHNIQUES.length, cores - 1));
+  // Jobs are shards of clients, so every core can take one; the main thread only merges and draws.
+  return Math.max(1, Math.min(8, cores));
 }

@@ -157,7 +157,7 @@ function closest(name: string): string | null {
 }
 
 /** Read a query string (with or without '?'). Never throws; bad parameters become issues. */
-export function decode(search: string): { state: UrlState; issues: Issue[] } {
+export function decode(search: string, limit = URL_WORK_BUDGET): { state: UrlState; issues: Issue[] } {
   const s = defaultUrlState();
   const issues: Issue[] = [];
   const q = new URLSearchParams(search.startsWith('?') ? search.slice(1) : search);
@@ -291,7 +291,7 @@ export function decode(search: string): { state: UrlState; issues: Issue[] } {
     else s.lesson.step = n - 1;
   }
 
-  budget(s, issues);
+  budget(s, issues, limit);
 
   if (tText !== null) {
     const n = numberOf(tText);
@@ -325,17 +325,17 @@ function problemOf(e: ScenarioError, value: string): string {
  * Scale a too-large run down to the work budget: first the duration (to no
  * less than 1 s), then the number of clients, each with a notice.
  */
-function budget(s: UrlState, issues: Issue[]): void {
+function budget(s: UrlState, issues: Issue[], limit: number): void {
   const scenario = () => nest(new Map(Object.entries(s.values)));
   const units = () => workUnits(scenario());
-  const why = `too much work for a browser tab (clients × duration × event rates over a budget of ${URL_WORK_BUDGET.toLocaleString('en-US')} work units)`;
+  const why = `too much work for a browser tab (clients × duration × event rates over a budget of ${limit.toLocaleString('en-US')} work units)`;
   // The media case's work depends on its chunk count alone: fewer, larger chunks.
-  if (mediaWork(scenario()) > URL_MEDIA_BUDGET) {
+  if (mediaWork(scenario()) > limit / 4) {
     const bytes = s.values['streaming.mediaBytes'] as number;
     const chunk = s.values['streaming.chunkBytes'] as number;
     const spec = KEY_INDEX.get('streaming.chunkBytes')!;
     // The smallest chunk, in whole KiB, that fits: media work falls as chunks grow (binary search).
-    const fits = (kib: number) => mediaWork(nest(new Map(Object.entries({ ...s.values, 'streaming.chunkBytes': Math.min(spec.max!, kib * 1024) })))) <= URL_MEDIA_BUDGET;
+    const fits = (kib: number) => mediaWork(nest(new Map(Object.entries({ ...s.values, 'streaming.chunkBytes': Math.min(spec.max!, kib * 1024) })))) <= limit / 4;
     let lo = 0;
     let hi = Math.ceil(spec.max! / 1024);
     while (hi - lo > 1) {
@@ -347,18 +347,18 @@ function budget(s: UrlState, issues: Issue[]): void {
     s.values['streaming.chunkBytes'] = fitted;
     issues.push({ param: 'streaming.chunkBytes', value: String(chunk), problem: `${why}: ${Math.ceil(bytes / chunk).toLocaleString('en-US')} media chunks`, used: `${fitted} B` });
   }
-  if (units() <= URL_WORK_BUDGET) return;
+  if (units() <= limit) return;
   const dur = s.values.durationMs as number;
   const minDur = Math.min(dur, 1000);
   let lo = minDur;
   let hi = dur;
   // Largest duration (whole ms) within the budget: binary search, the cost is monotone in it.
   s.values.durationMs = lo;
-  if (units() <= URL_WORK_BUDGET) {
+  if (units() <= limit) {
     while (hi - lo > 1) {
       const mid = Math.floor((lo + hi) / 2);
       s.values.durationMs = mid;
-      if (units() <= URL_WORK_BUDGET) lo = mid;
+      if (units() <= limit) lo = mid;
       else hi = mid;
     }
     s.values.durationMs = roundDown(lo, minDur);
@@ -373,13 +373,13 @@ function budget(s: UrlState, issues: Issue[]): void {
   while (cHi - cLo > 1) {
     const mid = Math.floor((cLo + cHi) / 2);
     s.values.clients = mid;
-    if (units() <= URL_WORK_BUDGET) cLo = mid;
+    if (units() <= limit) cLo = mid;
     else cHi = mid;
   }
   s.values.clients = cLo;
   if (cLo !== clients) issues.push({ param: 'clients', value: String(clients), problem: why, used: String(cLo) });
   // Even one client for a second is too much (rates and sizes at their limits): the defaults, said once.
-  if (units() > URL_WORK_BUDGET) {
+  if (units() > limit) {
     for (const k of KEYS) s.values[k.key] = k.default;
     issues.push({ param: '(the scenario)', value: 'the link\'s settings', problem: `${why}, even for one client and one second`, used: 'the default scenario' });
   }

@@ -2,8 +2,8 @@
 // workers, where a newer request replaces older ones (latest wins) and only
 // a complete set of five results is delivered. Workers are faked here.
 import { describe, expect, it } from 'vitest';
-import { resolveScenario, runTechnique, type RunOutput } from '../../../src/sim';
-import { Runner, SYNC_BUDGET_MS, type ComputeStatus } from '../../../src/app/compute/runner';
+import { resolveScenario, runShard, simulate, techniqueWork, type RunOutput } from '../../../src/sim';
+import { jobsFor, JOB_UNITS, Runner, SYNC_BUDGET_MS, type ComputeStatus } from '../../../src/app/compute/runner';
 import { CostModel, PAGE_WORK_BUDGET, workUnits } from '../../../src/app/compute/cost';
 import type { JobReply, JobRequest } from '../../../src/app/compute/protocol';
 
@@ -21,8 +21,8 @@ class FakeWorker {
   }
   answer(ms = 1) {
     const job = this.jobs.shift()!;
-    const result = runTechnique(job.scenario, job.technique, { traceClients: job.traceClients });
-    this.onmessage!({ data: { gen: job.gen, technique: job.technique, ok: true, result, ms } } as MessageEvent<JobReply>);
+    const shard = runShard(job.scenario, job.technique, job.range, { traceClients: job.traceClients });
+    this.onmessage!({ data: { gen: job.gen, technique: job.technique, ok: true, shard, ms } } as MessageEvent<JobReply>);
   }
 }
 
@@ -93,6 +93,30 @@ describe('Runner', () => {
     expect(outs).toHaveLength(1);
     expect(outs[0].scenario.network.latencyMs).toBe(80);
     expect(statuses.at(-1)).toMatchObject({ computing: false, done: 5 });
+  });
+
+  it('cuts a big technique into shards of clients, shows progress per shard, and merges them into what one thread computes', () => {
+    const workers: FakeWorker[] = [];
+    const outs: RunOutput[] = [];
+    const statuses: ComputeStatus[] = [];
+    const r = new Runner((o) => outs.push(o), (st) => statuses.push(st), () => {
+      const w = new FakeWorker();
+      workers.push(w);
+      return w as unknown as Worker;
+    }, 2);
+    r.cost.msPerUnit = 1000;
+    const s = resolveScenario({ clients: 3000, durationMs: 20000, polling: { intervalMs: 250 }, network: { jitterMs: 10 }, streaming: { mediaBytes: 0 } });
+    const jobs = jobsFor(s, 1);
+    // Polling's work is over two jobs' worth here: it is cut, the others may not be.
+    expect(techniqueWork(s, 'polling')).toBeGreaterThan(2 * JOB_UNITS);
+    expect(jobs.filter((j) => j.technique === 'polling').length).toBeGreaterThanOrEqual(3);
+    r.request(s);
+    expect(statuses.at(-1)).toMatchObject({ computing: true, done: 0, total: jobs.length });
+    // Answer out of order: the second worker first.
+    while (workers.some((w) => w.jobs.length)) for (const w of [...workers].reverse()) if (w.jobs.length) w.answer();
+    expect(outs).toHaveLength(1);
+    expect(statuses.at(-1)).toMatchObject({ computing: false, done: jobs.length, total: jobs.length });
+    expect(JSON.stringify(outs[0].results)).toBe(JSON.stringify(simulate(s, undefined, { traceClients: 3 }).results));
   });
 
   it('learns the main-thread cost from the workers\' compute times, not the pool\'s wall time, and goes back to the main thread', () => {

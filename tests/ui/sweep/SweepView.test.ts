@@ -6,6 +6,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import { resolveScenario } from '../../../src/sim';
 import { TECHNIQUES } from '../../../src/sim/types';
+import { PAGE_WORK_BUDGET } from '../../../src/app/compute/cost';
 import SweepView from '../../../src/app/sweep/SweepView.svelte';
 
 const scenario = resolveScenario({ durationMs: 4000 });
@@ -65,7 +66,7 @@ describe('SweepView (main-thread fallback)', () => {
   it('refuses a sweep over the page budget up front, saying how much and the limit (a review: 10,000 clients swept for over 6 minutes)', async () => {
     const big = resolveScenario({ clients: 10000, durationMs: 100000 });
     const { container } = render(SweepView, { scenario: big });
-    await waitFor(() => expect(screen.getByTestId('sweep-status').textContent).toMatch(/^Not swept: .* over the page's limit of 12,000,000/));
+    await waitFor(() => expect(screen.getByTestId('sweep-status').textContent).toMatch(new RegExp(`^Not swept: .* over the page's limit of ${PAGE_WORK_BUDGET.toLocaleString('en-US')}`)));
     expect(container.querySelectorAll('path.line').length).toBe(0);
   });
 });

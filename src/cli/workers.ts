@@ -11,13 +11,14 @@ import type { ShardJob } from './shard-worker';
 const SHARDS_PER_WORKER = 2;
 
 /**
- * Start the worker script. Under tsx (`npm run sim`) the worker must register
- * tsx's loader before it imports TypeScript, so it starts from a one-line
- * module that does that; compiled to .js it starts directly.
+ * Start the worker script. Bundled (bin/run-bundled.mjs, what `npm run sim`
+ * does) it sits beside this module as shard-worker.mjs. Under tsx (the tests
+ * spawn `tsx src/cli/main.ts`) the worker must register tsx's loader before
+ * it imports TypeScript, so it starts from a one-line module that does that.
  */
 function startWorker(): Worker {
-  const script = new URL(import.meta.url.endsWith('.ts') ? './shard-worker.ts' : './shard-worker.js', import.meta.url);
-  if (!script.pathname.endsWith('.ts')) return new Worker(script);
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./shard-worker.mjs', import.meta.url));
+  const script = new URL('./shard-worker.ts', import.meta.url);
   const boot = `import { register } from ${JSON.stringify(import.meta.resolve('tsx/esm/api'))}; register(); await import(${JSON.stringify(script.href)});`;
   return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`));
 }

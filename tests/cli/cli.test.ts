@@ -20,9 +20,11 @@ interface Outcome {
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
-function sim(args: string[]): Promise<Outcome> {
+/** Under tsx, or (`bundled`) as `npm run sim` runs it: bundled by bin/run-bundled.mjs. */
+function sim(args: string[], bundled = false): Promise<Outcome> {
   return new Promise((resolve, reject) => {
-    const child = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), ['src/cli/main.ts', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const [cmd, pre] = bundled ? [process.execPath, ['bin/run-bundled.mjs', 'src/cli/main.ts']] : [join(ROOT, 'node_modules', '.bin', 'tsx'), ['src/cli/main.ts']];
+    const child = spawn(cmd, [...pre, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -68,7 +70,11 @@ const cases = {
   oneThread: ['--set', 'clients=7', '--set', 'network.jitterMs=20', '--set', 'network.lossRate=0.02', '--set', 'server.updateRateHz=3', '--trace', '--workers', '1', ...SHORT],
   threeThreads: ['--set', 'clients=7', '--set', 'network.jitterMs=20', '--set', 'network.lossRate=0.02', '--set', 'server.updateRateHz=3', '--trace', '--workers', '3', ...SHORT],
   badWorkers: ['--workers', '0'],
+  bundledThreads: ['--set', 'clients=7', '--set', 'network.jitterMs=20', '--set', 'network.lossRate=0.02', '--set', 'server.updateRateHz=3', '--trace', '--workers', '2', ...SHORT],
+  bundledBad: ['--set', 'clients=0'],
 };
+/** Run as `npm run sim` does. */
+const BUNDLED = new Set<string>(['bundledThreads', 'bundledBad']);
 type Name = keyof typeof cases;
 const out = {} as Record<Name, Outcome>;
 
@@ -77,7 +83,7 @@ beforeAll(async () => {
   // A few at a time: the machine has 2 cores.
   for (let i = 0; i < names.length; i += 3) {
     const batch = names.slice(i, i + 3);
-    const res = await Promise.all(batch.map((n) => sim(cases[n])));
+    const res = await Promise.all(batch.map((n) => sim(cases[n], BUNDLED.has(n))));
     batch.forEach((n, k) => (out[n] = res[k]));
   }
 }, 60000);
@@ -142,6 +148,14 @@ describe('sim command line: threads', () => {
     // 7 clients at 3 Hz for 2 s: requests counted over every client of every shard.
     expect(json(out.threeThreads).results.polling.requests).toBe(7 * 2);
     expect(out.threeThreads.stdout).toBe(out.oneThread.stdout);
+  });
+
+  it('bundled, as npm run sim runs it, on 2 threads: the same document; bad input still exits 2 with one line', () => {
+    expect(out.bundledThreads.stderr).toBe('');
+    expect(out.bundledThreads.stdout).toBe(out.oneThread.stdout);
+    expect(out.bundledBad.status).toBe(2);
+    expect(out.bundledBad.stdout).toBe('');
+    expect(out.bundledBad.stderr.trimEnd().split('\n')).toEqual([expect.stringContaining("'clients'")]);
   });
 });
 

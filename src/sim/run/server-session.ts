@@ -6,7 +6,7 @@
 // leave the server in order, so the queue is feed[sent .. generated-1].
 
 import { serverMachine, type ServerEvent, type ServerPort } from '../machines/server';
-import type { TechniqueId } from '../types';
+import type { StreamPackets, Technique } from '../techniques/driver';
 import type { Connection } from './connection';
 import { traceActor } from './trace-actor';
 import type { Subscriber, World } from './world';
@@ -22,9 +22,9 @@ export class ServerSession implements ServerPort, Subscriber {
   constructor(
     private readonly w: World,
     readonly client: number,
-    private readonly technique: TechniqueId,
+    private readonly technique: Technique,
   ) {
-    this.actor = w.spawn(serverMachine, { port: this, longPollTimeoutMs: w.s.longPolling.timeoutMs, pingIntervalMs: technique === 'websocket' ? w.s.websocket.pingIntervalMs : 0 });
+    this.actor = w.spawn(serverMachine, { port: this, longPollTimeoutMs: w.s.longPolling.timeoutMs, pingIntervalMs: technique.pingIntervalMs(w.s) });
     traceActor(w, this.actor, client, 'server', null);
   }
 
@@ -84,8 +84,7 @@ export class ServerSession implements ServerPort, Subscriber {
   openStream(): void {
     const { enc, metrics } = this.w;
     metrics.responses++;
-    const head = this.technique === 'sse' ? enc.sseHead() : this.technique === 'websocket' ? enc.wsAccept(this.client, this.conn!.id) : enc.streamHead();
-    this.conn!.send('down', head);
+    this.conn!.send('down', this.stream().head(enc, this.client, this.conn!.id));
     this.push();
   }
 
@@ -93,11 +92,18 @@ export class ServerSession implements ServerPort, Subscriber {
     const c = this.conn;
     if (!c) return;
     const { enc } = this.w;
+    const stream = this.stream();
     while (this.sent < this.w.generated) {
       const i = this.sent++;
-      const p = this.technique === 'sse' ? enc.sseEvent(i) : this.technique === 'websocket' ? enc.wsUpdate() : enc.streamChunk();
-      c.send('down', p, i, 1);
+      c.send('down', stream.update(enc, i), i, 1);
     }
+  }
+
+  /** The technique's stream packets: the server machine opens a stream only for a push technique. */
+  private stream(): StreamPackets {
+    const st = this.technique.stream;
+    if (!st) throw new Error(`${this.technique.id} opened a stream, which only push techniques do`);
+    return st;
   }
 
   sendPing(): void {

@@ -6,7 +6,7 @@ import { fromMs } from '../kernel/time';
 import { updateTimes } from '../feed';
 import { mediaCase } from '../media';
 import type { Scenario } from '../scenario/types';
-import { DRIVERS } from '../techniques';
+import { TECHNIQUE_DEFS } from '../techniques';
 import { TECHNIQUES, type RunOutput, type TechniqueId, type TechniqueResult } from '../types';
 import { ClientHost } from './client-host';
 import { ServerSession } from './server-session';
@@ -35,9 +35,10 @@ export function runShard(s: Scenario, id: TechniqueId, range: ClientRange, opts:
   const feed = opts.feed ?? updateTimes(s);
   const traceClients = opts.traceClients ?? DEFAULT_TRACE_CLIENTS;
   const w = new World(s, feed, traceClients, opts.engine);
-  // Clients start at random offsets within the first second (the first
+  const technique = TECHNIQUE_DEFS[id];
+  // Clients start at random offsets (within the first second; the first
   // polling interval for polling) so that they do not all fire at once (SPEC §1).
-  const spanUs = fromMs(id === 'polling' ? s.polling.intervalMs : 1000);
+  const spanUs = fromMs(technique.startSpanMs(s));
   const disconnectUs = fromMs(s.faults.disconnectIntervalMs);
   let queued = 0;
   let upPending = 0;
@@ -47,8 +48,8 @@ export function runShard(s: Scenario, id: TechniqueId, range: ClientRange, opts:
     w.beginClient();
     const { kernel } = w;
     const host = new ClientHost(w, c);
-    const session = new ServerSession(w, c, id);
-    const driver = DRIVERS[id](w, host, session);
+    const session = new ServerSession(w, c, technique);
+    const driver = technique.client(w, host, session);
     const startAt = Math.floor(host.startRng.uniform() * spanUs);
     kernel.at(startAt, PRIORITY.timer, () => driver.actor.send({ type: 'START' }));
     host.startUpstream(() => driver.pumpUpstream());
@@ -104,7 +105,7 @@ export function mergeShards(s: Scenario, id: TechniqueId, feed: Float64Array, sh
   const generated = generatedBefore(feed, fromMs(s.durationMs));
   const result = metrics.result(generated * s.clients, queued, upPending, events);
   if (trace) result.trace = trace;
-  if (id === 'streaming' && s.streaming.mediaBytes > 0) result.media = mediaCase(s);
+  if (TECHNIQUE_DEFS[id].mediaCase && s.streaming.mediaBytes > 0) result.media = mediaCase(s);
   return result;
 }
 

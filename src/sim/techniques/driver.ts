@@ -1,12 +1,18 @@
-// What a technique plugs into the runtime: for one client, create its client
-// machine and carry out that machine's named actions (open connections, send
-// requests, react to what arrives). The server side is shared
-// (src/sim/run/server-session.ts).
+// What a technique plugs into the runtime, all in its own file under
+// src/sim/techniques/: its client (for one client, create its client machine
+// and carry out that machine's named actions: open connections, send
+// requests, react to what arrives), what its server sends on an open stream
+// (the server machine and session are shared, src/sim/run/server-session.ts)
+// and how its clients start. The runtime asks the technique; it never tests
+// which technique it runs.
 
 import type { SimActor } from '../run/spawn';
 import type { ClientHost } from '../run/client-host';
 import type { ServerSession } from '../run/server-session';
 import type { World } from '../run/world';
+import type { Encoder, PacketSpec } from '../run/encode';
+import type { Scenario } from '../scenario/types';
+import type { TechniqueId } from '../types';
 
 export interface ClientDriver {
   /** The client machine, started; the runtime sends it START at the client's start time. */
@@ -16,3 +22,28 @@ export interface ClientDriver {
 }
 
 export type DriverFactory = (w: World, host: ClientHost, session: ServerSession) => ClientDriver;
+
+/** What the server sends on a stream it holds open (SSE, WebSocket, HTTP streaming). */
+export interface StreamPackets {
+  /** The answer that opens the stream (a response head, or the 101 of an upgrade) on connection `conn` of `client`. */
+  head(enc: Encoder, client: number, conn: number): PacketSpec;
+  /** Update i on the open stream. */
+  update(enc: Encoder, i: number): PacketSpec;
+}
+
+export interface Technique {
+  id: TechniqueId;
+  client: DriverFactory;
+  /** Push techniques: the packets of the open stream; absent for polling and long polling. */
+  stream?: StreamPackets;
+  /** The server pings the open connection this often (ms; 0 = never). */
+  pingIntervalMs(s: Scenario): number;
+  /** Clients start at random times within this span (ms) so that they do not all fire at once (SPEC §1). */
+  startSpanMs(s: Scenario): number;
+  /** The result carries the streaming media case (src/sim/media.ts). */
+  mediaCase?: boolean;
+}
+
+/** Most techniques: no pings, clients spread over the first second. */
+export const NO_PINGS = (): number => 0;
+export const FIRST_SECOND = (): number => 1000;

@@ -4,7 +4,7 @@
 import { longPollingClient } from '../machines/clients/long-polling';
 import type { Connection } from '../run/connection';
 import { traceActor } from '../run/trace-actor';
-import type { DriverFactory } from './driver';
+import { FIRST_SECOND, NO_PINGS, type DriverFactory, type Technique } from './driver';
 import { httpRequest } from './http-request';
 import { postUpstream } from './upstream-post';
 
@@ -23,3 +23,5 @@ export const longPollingDriver: DriverFactory = (w, host, session) => {
   traceActor(w, actor, host.id, 'client', null);
   return { actor, pumpUpstream: postUpstream(w, host, session) };
 };
+
+export const longPolling: Technique = { id: 'long-polling', client: longPollingDriver, pingIntervalMs: NO_PINGS, startSpanMs: FIRST_SECOND };

@@ -5,7 +5,7 @@
 import { pollingClient } from '../machines/clients/polling';
 import type { Connection } from '../run/connection';
 import { traceActor } from '../run/trace-actor';
-import type { DriverFactory } from './driver';
+import { NO_PINGS, type DriverFactory, type Technique } from './driver';
 import { httpRequest } from './http-request';
 import { postUpstream } from './upstream-post';
 
@@ -34,3 +34,5 @@ export const pollingDriver: DriverFactory = (w, host, session) => {
   traceActor(w, actor, host.id, 'client', null);
   return { actor, pumpUpstream: postUpstream(w, host, session) };
 };
+
+export const polling: Technique = { id: 'polling', client: pollingDriver, pingIntervalMs: NO_PINGS, startSpanMs: (s) => s.polling.intervalMs };

@@ -6,7 +6,7 @@ import { sseClient } from '../machines/clients/sse';
 import type { Connection } from '../run/connection';
 import { traceActor } from '../run/trace-actor';
 import type { PacketKind } from '../types';
-import type { DriverFactory } from './driver';
+import { FIRST_SECOND, NO_PINGS, type DriverFactory, type Technique } from './driver';
 import { httpRequest } from './http-request';
 import { postUpstream } from './upstream-post';
 
@@ -27,4 +27,13 @@ export const sseDriver: DriverFactory = (w, host, session) => {
   const actor = w.spawn(sseClient, { port, reconnectDelayMs: w.s.sse.retryMs });
   traceActor(w, actor, host.id, 'client', null);
   return { actor, pumpUpstream: postUpstream(w, host, session) };
+};
+
+export const sse: Technique = {
+  id: 'sse',
+  client: sseDriver,
+  // The response head with a first `retry:` chunk, then one event per update.
+  stream: { head: (enc) => enc.sseHead(), update: (enc, i) => enc.sseEvent(i) },
+  pingIntervalMs: NO_PINGS,
+  startSpanMs: FIRST_SECOND,
 };

@@ -6,7 +6,7 @@ import { streamingClient } from '../machines/clients/streaming';
 import type { Connection } from '../run/connection';
 import { traceActor } from '../run/trace-actor';
 import type { PacketKind } from '../types';
-import type { DriverFactory } from './driver';
+import { FIRST_SECOND, NO_PINGS, type DriverFactory, type Technique } from './driver';
 import { httpRequest } from './http-request';
 import { postUpstream } from './upstream-post';
 
@@ -24,4 +24,14 @@ export const streamingDriver: DriverFactory = (w, host, session) => {
   const actor = w.spawn(streamingClient, { port, reconnectDelayMs: w.s.streaming.reconnectDelayMs });
   traceActor(w, actor, host.id, 'client', null);
   return { actor, pumpUpstream: postUpstream(w, host, session) };
+};
+
+export const streaming: Technique = {
+  id: 'streaming',
+  client: streamingDriver,
+  // A chunked response head, then one chunk per update.
+  stream: { head: (enc) => enc.streamHead(), update: (enc) => enc.streamChunk() },
+  pingIntervalMs: NO_PINGS,
+  startSpanMs: FIRST_SECOND,
+  mediaCase: true,
 };

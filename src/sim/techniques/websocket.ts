@@ -8,7 +8,7 @@ import type { Connection } from '../run/connection';
 import type { UpstreamMessage } from '../run/client-host';
 import { traceActor } from '../run/trace-actor';
 import type { PacketKind } from '../types';
-import type { DriverFactory } from './driver';
+import { FIRST_SECOND, type DriverFactory, type Technique } from './driver';
 
 const OPENED = { type: 'OPENED' } as const;
 const DROPPED = { type: 'DROPPED' } as const;
@@ -82,4 +82,13 @@ export const websocketDriver: DriverFactory = (w, host, session) => {
   const actor = w.spawn(websocketClient, { port, reconnectDelayMs: w.s.websocket.reconnectDelayMs });
   traceActor(w, actor, host.id, 'client', null);
   return { actor, pumpUpstream };
+};
+
+export const websocket: Technique = {
+  id: 'websocket',
+  client: websocketDriver,
+  // The 101 answering this connection's key, then one text frame per update.
+  stream: { head: (enc, client, conn) => enc.wsAccept(client, conn), update: (enc) => enc.wsUpdate() },
+  pingIntervalMs: (s) => s.websocket.pingIntervalMs,
+  startSpanMs: FIRST_SECOND,
 };

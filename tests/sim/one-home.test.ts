@@ -1,0 +1,28 @@
+// One home per technique (issue 9): what a technique does lives in its file
+// under src/sim/techniques/; the runtime (src/sim/run) and the machines ask
+// the technique and never test which one it is running.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { TECHNIQUES } from '../../src/sim';
+import { TECHNIQUE_DEFS } from '../../src/sim/techniques';
+
+const ROOT = join(import.meta.dirname, '..', '..', 'src', 'sim');
+const sources = (dir: string) => readdirSync(join(ROOT, dir), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).map((f) => [`${dir}/${f}`, readFileSync(join(ROOT, dir, f), 'utf8')] as const);
+
+describe('one home per technique', () => {
+  it('the runtime and the machines never compare against a technique id', () => {
+    const ids = TECHNIQUES.map((t) => t.replace('-', '\\-')).join('|');
+    const test = new RegExp(`[!=]==?\\s*'(${ids})'|'(${ids})'\\s*[!=]==?|case '(${ids})'`);
+    // The work estimate is arithmetic per technique, kept in one table on purpose (src/sim/run/work.ts).
+    const offenders = [...sources('run'), ...sources('machines')].filter(([f, text]) => f !== 'run/work.ts' && test.test(text)).map(([f]) => f);
+    expect(offenders).toEqual([]);
+  });
+
+  it('every technique has its definition, under its own id; push techniques say what their stream carries', () => {
+    expect(Object.keys(TECHNIQUE_DEFS)).toEqual([...TECHNIQUES]);
+    for (const id of TECHNIQUES) expect(TECHNIQUE_DEFS[id].id).toBe(id);
+    const pushes = TECHNIQUES.filter((id) => TECHNIQUE_DEFS[id].stream);
+    expect(pushes).toEqual(['sse', 'websocket', 'streaming']);
+  });
+});

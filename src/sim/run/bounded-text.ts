@@ -3,10 +3,12 @@
 // text: a poll batch of 100 updates of 16 MB would be a 1.6 GB string (past
 // V8's maximum string length) just to keep its first 2,000 characters.
 
+import type { TextSink } from '../wire/sink';
+
 /** Message text longer than this is shortened in traces (sizes are unaffected). */
 export const TEXT_LIMIT = 2000;
 
-export class BoundedText {
+export class BoundedText implements TextSink {
   private out = '';
   private total = 0;
 

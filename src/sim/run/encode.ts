@@ -1,6 +1,8 @@
 // Sizes and text of every packet a technique sends, built from the wire
 // formats (src/sim/wire). Sizes are plain arithmetic for every client; the
-// text is a closure that the tracer calls only for the traced clients.
+// text is a closure that the tracer calls only for the traced clients, and
+// it is written by the wire formats' own writers into a bounded sink: no
+// format is written here a second time.
 
 import type { Scenario } from '../scenario/types';
 import type { PacketKind } from '../types';
@@ -14,7 +16,6 @@ import {
   makeWebSocketKey,
   renderChunk,
   renderFrame,
-  renderFrameHead,
   renderRequestHead,
   renderResponseHead,
   renderSseRetry,
@@ -24,7 +25,12 @@ import {
   sseRetryBytes,
   websocketAccept,
   WIRE_EPOCH_MS,
+  writeBatch,
+  writeChunk,
+  writeFrameText,
+  writeSseEvent,
   type RequestKind,
+  type SizedText,
 } from '../wire';
 
 /**
@@ -94,6 +100,18 @@ export class Encoder {
     return renderUpdatePayload(i + 1, this.updateTime(i) / 1000, bytes);
   }
 
+  /** Update i's payload as a piece a sink renders only as far as it shows. */
+  private updatePiece(i: number): SizedText {
+    const bytes = this.updBytes;
+    return { bytes, write: (sink) => sink.addSized(bytes, (m) => this.updateSized(i, m)) };
+  }
+
+  /** Upstream message `seq` of `client`'s payload, likewise. */
+  private upstreamPiece(client: number, seq: number): SizedText {
+    const bytes = this.upBytes;
+    return { bytes, write: (sink) => sink.addSized(bytes, (m) => renderUpstreamPayload(client, seq, m)) };
+  }
+
   private get(kind: RequestKind, path: string, label: string, extra: { lastEventId?: number; wsKey?: string } = {}): PacketSpec {
     const headerBytes = this.req;
     return { kind: 'request', label: () => label, header: headerBytes, framing: 0, payload: 0, text: () => renderRequestHead(kind, { headerBytes, host: HOST, path, ...extra }) };
@@ -122,13 +140,9 @@ export class Encoder {
       framing,
       payload,
       text: (first, _n, _c, sentMs) => {
-        // The body as renderBatch() writes it: "[" items joined by "," "]".
-        const body = new BoundedText().add('[');
-        for (let i = 0; i < count; i++) {
-          if (i > 0) body.add(',');
-          body.addSized(this.updBytes, (m) => this.updateSized(first + i, m));
-        }
-        return renderResponseHead('json', { headerBytes, contentLength: framing + payload, dateMs: dateAt(sentMs) }) + body.add(']').toString();
+        const body = new BoundedText();
+        writeBatch(body, count, (i) => this.updatePiece(first + i));
+        return renderResponseHead('json', { headerBytes, contentLength: framing + payload, dateMs: dateAt(sentMs) }) + body.toString();
       },
     };
     this.batchSpecs.set(count, spec);
@@ -181,13 +195,10 @@ export class Encoder {
       framing: sse + chunkFramingBytes(sse + payload),
       payload,
       text: (first) => {
-        // renderChunk(renderSseEvent(id, payload)): size line, "id:", "data:", payload, blank line, CRLF.
-        const id = first + 1;
-        return new BoundedText()
-          .add(`${(sse + payload).toString(16)}\r\nid: ${id}\ndata: `)
-          .addSized(payload, (m) => this.updateSized(first, m))
-          .add('\n\n\r\n')
-          .toString();
+        // renderChunk(renderSseEvent(id, payload)), the event one chunk.
+        const text = new BoundedText();
+        writeChunk(text, { bytes: sse + payload, write: (sink) => writeSseEvent(sink, first + 1, [this.updatePiece(first)]) });
+        return text.toString();
       },
     };
     this.sseSpecs[digits] = spec;
@@ -273,9 +284,11 @@ export class Encoder {
       header: req,
       framing: 0,
       payload: up,
-      text: (seq, _n, client) =>
-        renderRequestHead('post', { headerBytes: req, host: HOST, path: PATHS.post, contentLength: up }) +
-        new BoundedText().addSized(up, (m) => renderUpstreamPayload(client, seq, m)).toString(),
+      text: (seq, _n, client) => {
+        const body = new BoundedText();
+        this.upstreamPiece(client, seq).write(body);
+        return renderRequestHead('post', { headerBytes: req, host: HOST, path: PATHS.post, contentLength: up }) + body.toString();
+      },
     };
     this.noContentSpec = { kind: 'response', label: () => '204 No Content', header: res, framing: 0, payload: 0, text: (_f, _n, _c, sentMs) => renderResponseHead('no-content', { headerBytes: res, dateMs: dateAt(sentMs) }) };
     this.chunkSpec = {
@@ -284,12 +297,11 @@ export class Encoder {
       header: 0,
       framing: chunkFramingBytes(upd),
       payload: upd,
-      text: (first) =>
-        new BoundedText()
-          .add(`${upd.toString(16)}\r\n`)
-          .addSized(upd, (m) => this.updateSized(first, m))
-          .add('\r\n')
-          .toString(),
+      text: (first) => {
+        const text = new BoundedText();
+        writeChunk(text, this.updatePiece(first));
+        return text.toString();
+      },
     };
     this.wsUpdateSpec = {
       kind: 'frame',
@@ -298,7 +310,11 @@ export class Encoder {
       framing: frameHeaderBytes(upd, false),
       payload: upd,
       // Only what the trace shows is rendered: the head, then the payload up to the cut (ASCII: one byte a character).
-      text: (first) => new BoundedText().add(renderFrameHead(OPCODE.text, upd)).addSized(upd, (m) => this.updateSized(first, m)).toString(),
+      text: (first) => {
+        const text = new BoundedText();
+        writeFrameText(text, OPCODE.text, this.updatePiece(first));
+        return text.toString();
+      },
     };
     this.wsUpstreamSpec = {
       kind: 'frame',
@@ -306,7 +322,11 @@ export class Encoder {
       header: 0,
       framing: frameHeaderBytes(up, true),
       payload: up,
-      text: (seq, _n, client) => new BoundedText().add(renderFrameHead(OPCODE.text, up, hashBytes(client, seq + 1e6, 4))).addSized(up, (m) => renderUpstreamPayload(client, seq, m)).toString(),
+      text: (seq, _n, client) => {
+        const text = new BoundedText();
+        writeFrameText(text, OPCODE.text, this.upstreamPiece(client, seq), hashBytes(client, seq + 1e6, 4));
+        return text.toString();
+      },
     };
     this.pingSpec = { kind: 'ping', label: () => 'ping', header: 0, framing: frameHeaderBytes(0, false), payload: 0, text: () => renderFrame(encodeFrame({ opcode: OPCODE.ping, payload: new Uint8Array(0) })) };
     this.pongSpec = {

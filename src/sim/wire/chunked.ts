@@ -8,7 +8,8 @@
 // lowercase hex with no leading zeros (as Node and nginx do). Everything
 // except chunk-data is `framing` (SPEC §2).
 
-import { hexDigits, utf8Length } from './bytes';
+import { hexDigits } from './bytes';
+import { textPiece, written, type SizedText, type TextSink } from './sink';
 
 const CRLF = '\r\n';
 
@@ -24,11 +25,16 @@ export function chunkFramingBytes(dataBytes: number): number {
 /** "0\r\n" (last-chunk) + "\r\n" (end of the empty trailer section). */
 export const LAST_CHUNK_BYTES = 5;
 
-/** One chunk carrying `data` (its size line counts UTF-8 bytes, not UTF-16 units). */
+/** One chunk carrying `data`: its size in hex (UTF-8 bytes, not UTF-16 units), CRLF, the data, CRLF. */
+export function writeChunk(sink: TextSink, data: SizedText): void {
+  if (data.bytes < 1) throw new Error('renderChunk: empty data would be the last-chunk (RFC 9112 §7.1)');
+  sink.add(data.bytes.toString(16) + CRLF);
+  data.write(sink);
+  sink.add(CRLF);
+}
+
 export function renderChunk(data: string): string {
-  const n = utf8Length(data);
-  if (n < 1) throw new Error('renderChunk: empty data would be the last-chunk (RFC 9112 §7.1)');
-  return n.toString(16) + CRLF + data + CRLF;
+  return written((sink) => writeChunk(sink, textPiece(data)));
 }
 
 /** The end of a chunked body with no trailers. */

@@ -19,19 +19,22 @@ export {
   renderResponseHead,
 } from './http';
 export { IMF_FIXDATE_LENGTH, WIRE_EPOCH_MS, imfFixdate } from './http-date';
-export { chunkFramingBytes, LAST_CHUNK_BYTES, renderChunk, renderLastChunk } from './chunked';
+export type { TextSink, SizedText } from './sink';
+export { StringSink, textPiece, written } from './sink';
+export { chunkFramingBytes, LAST_CHUNK_BYTES, renderChunk, renderLastChunk, writeChunk } from './chunked';
 export {
   sseEventFramingBytes,
   sseEventBytes,
   ssePayloadLines,
   renderSseEvent,
+  writeSseEvent,
   sseRetryBytes,
   renderSseRetry,
   SSE_COMMENT,
   SSE_COMMENT_BYTES,
 } from './sse';
 export type { FrameSpec, DecodedFrame } from './websocket';
-export { OPCODE, MAX_CONTROL_PAYLOAD, frameHeaderBytes, frameBytes, encodeFrame, decodeFrame, renderFrame, renderFrameHead, frameHeader } from './websocket';
+export { OPCODE, MAX_CONTROL_PAYLOAD, frameHeaderBytes, frameBytes, encodeFrame, decodeFrame, renderFrame, renderFrameHead, frameHeader, writeFrameText } from './websocket';
 export { WEBSOCKET_GUID, makeWebSocketKey, websocketAccept } from './handshake';
 export { base64Encode } from './base64';
-export { batchFramingBytes, renderBatch } from './batch';
+export { batchFramingBytes, renderBatch, writeBatch } from './batch';

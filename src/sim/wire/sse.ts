@@ -14,6 +14,7 @@
 // itself; this file knows nothing about chunks.
 
 import { decimalDigits, utf8Length } from './bytes';
+import { textPiece, written, type SizedText, type TextSink } from './sink';
 
 /** "id: " + digits + LF. */
 function idLineBytes(id: number): number {
@@ -54,10 +55,19 @@ export function sseEventBytes(id: number, payload: string): { framing: number; p
  * `data:` line, so it is dispatched with data "".
  */
 export function renderSseEvent(id: number, payload: string): string {
+  return written((sink) => writeSseEvent(sink, id, ssePayloadLines(payload).map(textPiece)));
+}
+
+/** The event of `renderSseEvent`, its payload given as lines (none of them holding a line end). */
+export function writeSseEvent(sink: TextSink, id: number, lines: readonly SizedText[]): void {
   decimalDigits(id); // validates id
-  let s = 'id: ' + id + '\n';
-  for (const line of ssePayloadLines(payload)) s += 'data: ' + line + '\n';
-  return s + '\n';
+  sink.add('id: ' + id + '\n');
+  for (const line of lines) {
+    sink.add('data: ');
+    line.write(sink);
+    sink.add('\n');
+  }
+  sink.add('\n');
 }
 
 /** "retry: " + digits + LF + LF (the blank line ends the block; no event fires as data is empty). */

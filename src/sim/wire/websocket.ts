@@ -9,6 +9,8 @@
 // The simulation only needs frameHeaderBytes(); encode/decode produce real
 // bytes for traces and for tests against the RFC's §5.7 examples.
 
+import type { SizedText, TextSink } from './sink';
+
 export const OPCODE = {
   continuation: 0x0,
   text: 0x1,
@@ -101,6 +103,15 @@ export function renderFrameHead(opcode: number, len: number, maskKey?: Uint8Arra
   return `${hex(head)}
 ${fields}
 `;
+}
+
+/**
+ * A frame as the inspector shows it without its bytes: renderFrameHead, then
+ * the payload as the application sees it (unmasked).
+ */
+export function writeFrameText(sink: TextSink, opcode: number, payload: SizedText, maskKey?: Uint8Array): void {
+  sink.add(renderFrameHead(opcode, payload.bytes, maskKey));
+  payload.write(sink);
 }
 
 /** The bytes of one frame. */

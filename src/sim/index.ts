@@ -2,6 +2,7 @@
 
 export { simulate, runTechnique, runShard, mergeShards, type RunOptions } from './run/simulate';
 export { splitClients, type ClientRange, type ShardResult } from './run/shards';
+export { plainTrace } from './run/tracer';
 export type { MachineEngine } from './run/spawn';
 export { resolveScenario, parseValue, checkValue, changedKeys, toFlat, nest, defaultFlat, ScenarioError } from './scenario/validate';
 export { KEYS, KEY_INDEX, allowedText, type KeySpec } from './scenario/keys';

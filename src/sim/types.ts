@@ -144,6 +144,9 @@ export interface TracePacket {
   text: string;
 }
 
+/** TracePacket's fields in the order they are written (JSON, exports); `text` is last and written when read. */
+export const TRACE_PACKET_FIELDS = ['id', 'client', 'conn', 'dir', 'kind', 'label', 'sendMs', 'arriveMs', 'header', 'framing', 'payload', 'wire', 'messages', 'retransmitted', 'text'] as const satisfies readonly (keyof TracePacket)[];
+
 export interface TraceState {
   client: number;
   machine: 'client' | 'server' | 'connection';

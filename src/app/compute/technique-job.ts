@@ -2,7 +2,7 @@
 // with an error sent back as a reply (the pool then shows it) rather than
 // thrown. The runner merges the shards (./runner.ts).
 
-import { runShard } from '../../sim';
+import { plainTrace, runShard } from '../../sim';
 import type { JobReply, JobRequest } from './protocol';
 
 export function techniqueJob(req: JobRequest): JobReply {
@@ -10,6 +10,8 @@ export function techniqueJob(req: JobRequest): JobReply {
   const t0 = performance.now();
   try {
     const shard = runShard(scenario, technique, range, { traceClients });
+    // Posted by structured clone, which copies own fields only: the packets' texts written out.
+    if (shard.trace) shard.trace = plainTrace(shard.trace);
     return { gen, technique, ok: true, shard, ms: performance.now() - t0 };
   } catch (err) {
     return { gen, technique, ok: false, error: err instanceof Error ? err.message : String(err) };

@@ -2,7 +2,7 @@
 // with dotted names), JSON shaped like the command line's output, and the
 // packet/state trace. Pure functions of a RunOutput.
 
-import { TECHNIQUES, type RunOutput, type TechniqueId, type TechniqueResult } from '../../sim';
+import { TECHNIQUES, TRACE_PACKET_FIELDS, type RunOutput, type TechniqueId, type TechniqueResult, type TracePacket } from '../../sim';
 
 const STATS = ['mean', 'p50', 'p95', 'p99', 'max'] as const;
 const BYTES = ['header', 'framing', 'payload', 'total'] as const;
@@ -86,15 +86,16 @@ export function resultsJson(out: RunOutput): string {
 }
 
 /**
- * A plain copy of a trace object. Packet texts are rendered when first read
- * (lazy getters); one that fails to render must not lose the whole export,
- * so it becomes null with the reason beside it.
+ * A plain copy of a traced packet, field by field in the trace's order.
+ * Packet texts are rendered when first read (a getter); one that fails to
+ * render must not lose the whole export, so it becomes null with the reason
+ * beside it.
  */
-function plain(o: object): Record<string, unknown> {
+function plain(o: TracePacket): Record<string, unknown> {
   const copy: Record<string, unknown> = {};
-  for (const k of Object.keys(o)) {
+  for (const k of TRACE_PACKET_FIELDS) {
     try {
-      copy[k] = (o as Record<string, unknown>)[k];
+      copy[k] = o[k];
     } catch (err) {
       copy[k] = null;
       copy[`${k}Error`] = err instanceof Error ? err.message : String(err);

@@ -13,6 +13,13 @@ export interface Bytes3 {
   payload: number;
 }
 
+/** A typed array as a plain one, by a loop (Array.from walks the iterator: several times slower). */
+function plain(a: Float64Array): number[] {
+  const out = new Array<number>(a.length);
+  for (let i = 0; i < a.length; i++) out[i] = a[i];
+  return out;
+}
+
 const zero = (): Bytes3 => ({ header: 0, framing: 0, payload: 0 });
 const totals = (b: Bytes3): ByteTotals => ({ ...b, total: b.header + b.framing + b.payload });
 
@@ -183,8 +190,8 @@ export class Metrics {
 
   /** The most connections open at one time, over the whole run and all clients. */
   peakOpen(): number {
-    const opens = Float64Array.from(this.openedAt.values()).sort();
-    const closes = Float64Array.from(this.closedAt.values()).sort();
+    const opens = this.openedAt.values().slice().sort();
+    const closes = this.closedAt.values().slice().sort();
     let level = 0;
     let peak = 0;
     let i = 0;
@@ -211,14 +218,14 @@ export class Metrics {
       binMs: this.binMs,
       durationMs: this.durationMs,
       tMs,
-      bytesUp: Array.from(this.sBytesUp),
-      bytesDown: Array.from(this.sBytesDown),
+      bytesUp: plain(this.sBytesUp),
+      bytesDown: plain(this.sBytesDown),
       bytesByClass: {
-        up: { header: Array.from(this.sClass.up.header), framing: Array.from(this.sClass.up.framing), payload: Array.from(this.sClass.up.payload) },
-        down: { header: Array.from(this.sClass.down.header), framing: Array.from(this.sClass.down.framing), payload: Array.from(this.sClass.down.payload) },
+        up: { header: plain(this.sClass.up.header), framing: plain(this.sClass.up.framing), payload: plain(this.sClass.up.payload) },
+        down: { header: plain(this.sClass.down.header), framing: plain(this.sClass.down.framing), payload: plain(this.sClass.down.payload) },
       },
-      requests: Array.from(this.sRequests),
-      messagesDelivered: Array.from(this.sDelivered),
+      requests: plain(this.sRequests),
+      messagesDelivered: plain(this.sDelivered),
       openConnections,
     };
   }

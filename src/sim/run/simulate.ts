@@ -27,11 +27,19 @@ export interface RunOptions {
 
 export function runTechnique(s: Scenario, id: TechniqueId, opts: RunOptions = {}): TechniqueResult {
   const feed = opts.feed ?? updateTimes(s);
-  return mergeShards(s, id, feed, [runShard(s, id, { from: 0, to: s.clients }, { ...opts, feed })]);
+  // All clients in one shard: its live counters give the result, without the copy a merge needs.
+  const run = runClients(s, id, { from: 0, to: s.clients }, { ...opts, feed });
+  return techniqueResult(s, id, feed, run.metrics, run.shard);
 }
 
 /** Simulate clients range.from..range.to-1 of one technique (src/sim/run/shards.ts). */
 export function runShard(s: Scenario, id: TechniqueId, range: ClientRange, opts: RunOptions = {}): ShardResult {
+  const run = runClients(s, id, range, opts);
+  return { ...run.shard, metrics: run.metrics.toShard() };
+}
+
+/** The clients of a range, their live counters and the rest of their shard. */
+function runClients(s: Scenario, id: TechniqueId, range: ClientRange, opts: RunOptions): { metrics: Metrics; shard: Omit<ShardResult, 'metrics'> } {
   const feed = opts.feed ?? updateTimes(s);
   const traceClients = opts.traceClients ?? DEFAULT_TRACE_CLIENTS;
   const w = new World(s, feed, traceClients, opts.engine);
@@ -67,9 +75,9 @@ export function runShard(s: Scenario, id: TechniqueId, range: ClientRange, opts:
     upPending += host.upstream.length;
   }
 
-  const shard: ShardResult = { range, metrics: w.metrics.toShard(), queued, upPending, events: w.events };
+  const shard: Omit<ShardResult, 'metrics'> = { range, queued, upPending, events: w.events };
   if (range.from === 0 && w.tracer.clients > 0) shard.trace = w.tracer.result(tracedUpdates(s, feed));
-  return shard;
+  return { metrics: w.metrics, shard };
 }
 
 /** Feed times (ms) of the updates made before the end of the run, for the trace. */
@@ -102,9 +110,14 @@ export function mergeShards(s: Scenario, id: TechniqueId, feed: Float64Array, sh
     events += sh.events;
     trace ??= sh.trace;
   }
+  return techniqueResult(s, id, feed, metrics, { range: { from: 0, to: s.clients }, queued, upPending, events, trace });
+}
+
+/** The result from the counters of every client and the sums of the rest. */
+function techniqueResult(s: Scenario, id: TechniqueId, feed: Float64Array, metrics: Metrics, all: Omit<ShardResult, 'metrics'>): TechniqueResult {
   const generated = generatedBefore(feed, fromMs(s.durationMs));
-  const result = metrics.result(generated * s.clients, queued, upPending, events);
-  if (trace) result.trace = trace;
+  const result = metrics.result(generated * s.clients, all.queued, all.upPending, all.events);
+  if (all.trace) result.trace = all.trace;
   if (TECHNIQUE_DEFS[id].mediaCase && s.streaming.mediaBytes > 0) result.media = mediaCase(s);
   return result;
 }

@@ -89,6 +89,10 @@ describe('traceJson', () => {
     expect(Object.keys(doc.traces)).toEqual([...TECHNIQUES]);
     expect(doc.traces.websocket.packets.length).toBe(out.results.websocket!.trace!.packets.length);
     expect(doc.traces.polling.packets[0]).toHaveProperty('sendMs');
+    // The text is written when read (a getter on the packet's class): the export must still carry it.
+    const get = doc.traces.polling.packets.find((p: { kind: string }) => p.kind === 'request');
+    expect(get.text).toMatch(/^GET \/poll HTTP\/1\.1\r\n/);
+    expect(Object.keys(doc.traces.polling.packets[0]).at(-1)).toBe('text');
     expect(doc.scenario.durationMs).toBe(8000);
   });
 });

@@ -4,9 +4,10 @@ export { simulate, runTechnique, runShard, mergeShards, type RunOptions } from '
 export { splitClients, type ClientRange, type ShardResult } from './run/shards';
 export { plainTrace } from './run/tracer';
 export type { MachineEngine } from './run/spawn';
-export { resolveScenario, parseValue, checkValue, changedKeys, toFlat, nest, defaultFlat, ScenarioError } from './scenario/validate';
+export { resolveScenario, parseValue, checkValue, readNumber, ScenarioError, type ScenarioProblem } from './scenario/validate';
+export { changedKeys, toFlat, nest, defaultFlat } from './scenario/flat';
 export { KEYS, KEY_INDEX, allowedText, type KeySpec } from './scenario/keys';
-export { editDistance } from './scenario/distance';
+export { editDistance, closestName } from './scenario/distance';
 export type { Scenario, UpdatePattern } from './scenario/types';
 export { updateTimes } from './feed';
 export { mediaCase } from './media';

@@ -4,7 +4,8 @@
 // allowed range.
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { resolveScenario, changedKeys, toFlat, nest, defaultFlat, ScenarioError } from '../../src/sim/scenario/validate';
+import { resolveScenario, ScenarioError } from '../../src/sim/scenario/validate';
+import { changedKeys, defaultFlat, nest, toFlat } from '../../src/sim/scenario/flat';
 import { KEYS, type KeySpec } from '../../src/sim/scenario/keys';
 
 // SPEC §3's table, copied from the SPEC (not from keys.ts).
@@ -250,5 +251,54 @@ describe('scenario properties', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('ScenarioError says what is wrong as data, not only in its sentence', () => {
+  const refusal = (f: () => unknown): ScenarioError => {
+    try {
+      f();
+    } catch (e) {
+      if (e instanceof ScenarioError) return e;
+      throw e;
+    }
+    throw new Error('not refused');
+  };
+  it.each([
+    [() => resolveScenario({}, [['clients', 'many']]), 'clients', 'not a number'],
+    [() => resolveScenario({}, [['clients', '1e400']]), 'clients', 'out of range'],
+    [() => resolveScenario({ clients: 2.5 }), 'clients', 'not an integer'],
+    [() => resolveScenario({ clients: 0 }), 'clients', 'out of range'],
+    [() => resolveScenario({ clients: '3' }), 'clients', 'of the wrong type'],
+    [() => resolveScenario({ server: { updatePattern: 'steady' } }), 'server.updatePattern', 'not a known value'],
+    [() => resolveScenario({ network: 5 }), 'network', 'not an object'],
+    [() => resolveScenario({ 'network.latencyMs': 1, network: { latencyMs: 2 } }), 'network.latencyMs', 'given twice'],
+    [() => resolveScenario({ netwrok: {} }), 'netwrok', 'unknown key'],
+  ] as const)('%#: %s', (f, key, problem) => {
+    const e = refusal(f);
+    expect(e.key).toBe(key);
+    expect(e.problem).toBe(problem);
+    // The sentence still says it, for the one-line messages of the command line.
+    expect(e.message).toContain(problem === 'unknown key' ? 'unknown scenario key' : problem);
+  });
+});
+
+describe('one number syntax and one typo hint for the command line and the URL', () => {
+  it('reads decimal numbers with sign, fraction and exponent, and nothing else', async () => {
+    const { readNumber } = await import('../../src/sim/scenario/validate');
+    expect([' 5 ', '+5', '-2.5', '5.', '.5', '1e3', '2E-2'].map(readNumber)).toEqual([5, 5, -2.5, 5, 0.5, 1000, 0.02]);
+    for (const t of ['', '0x10', '1_000', 'Infinity', 'NaN', '1e400', '1e-400', '5 ms', '--5']) expect(readNumber(t), t).toBeNull();
+    expect(readNumber('0')).toBe(0);
+    expect(readNumber('0e5')).toBe(0);
+  });
+
+  it('suggests the same key for the same typo in both', async () => {
+    const { runCli } = await import('../../src/cli/run');
+    const { decode } = await import('../../src/app/url/codec');
+    const cli = runCli(['--set', 'network.latencyMss=10']).stderr;
+    const url = decode('network.latencyMss=10').issues[0];
+    expect(cli).toContain("did you mean 'network.latencyMs'?");
+    expect(JSON.stringify(url)).toContain('network.latencyMs');
+    expect(runCli(['--set', 'qqqqqqqqqqqq=1']).stderr).not.toContain('did you mean');
   });
 });

@@ -18,7 +18,7 @@
 // parameter, its value (raw text, for the page to show as text), what is
 // wrong, and what was used instead.
 
-import { editDistance, KEY_INDEX, KEYS, mediaWork, nest, parseValue, ScenarioError, TECHNIQUES, type TechniqueId } from '../../sim';
+import { closestName, KEY_INDEX, KEYS, mediaWork, nest, parseValue, readNumber, ScenarioError, TECHNIQUES, type TechniqueId } from '../../sim';
 import { cut } from '../../sim/scenario/excerpt';
 import { PAGE_WORK_BUDGET, workUnits } from '../compute/cost';
 import { MAX_SPEED, MIN_SPEED, TIME_MODES, VIEWS, type TimeMode, type ViewId } from '../view-ids';
@@ -143,17 +143,11 @@ function isTechnique(x: string): x is TechniqueId {
   return (TECHNIQUES as readonly string[]).includes(x);
 }
 
-/** The closest known parameter name, for a typo. */
+const PARAM_NAMES = [...KEYS.map((k) => k.key), ...OTHER_PARAMS];
+
+/** The closest known parameter name, for a typo (the command line's hint too). */
 function closest(name: string): string | null {
-  const all = [...KEYS.map((k) => k.key), ...OTHER_PARAMS];
-  let best: string | null = null;
-  let bestD = Infinity;
-  for (const k of all) {
-    // Names far apart in length are no typo of each other.
-    const d = Math.abs(name.length - k.length) > 8 ? 99 : editDistance(name.toLowerCase(), k.toLowerCase());
-    if (d < bestD) [best, bestD] = [k, d];
-  }
-  return bestD <= Math.max(2, Math.floor(name.length / 4)) ? best : null;
+  return closestName(name, PARAM_NAMES);
 }
 
 /** Read a query string (with or without '?'). Never throws; bad parameters become issues. */
@@ -306,19 +300,13 @@ export function decode(search: string, limit = URL_WORK_BUDGET): { state: UrlSta
   return { state: s, issues: issues.map((i) => ({ param: cut(i.param, 60), value: cut(i.value, 80), problem: cut(i.problem, 300), used: cut(i.used, 200) })) };
 }
 
-function numberOf(text: string): number | null {
-  const t = text.trim();
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(t)) return null;
-  const n = Number(t);
-  return Number.isFinite(n) ? n : null;
-}
+/** The one number syntax of the command line and the URL (src/sim/scenario/validate.ts). */
+const numberOf = readNumber;
 
-const PROBLEMS = ['not a number', 'out of range', 'not an integer', 'not a known value', 'of the wrong type'];
-
+/** The notice's problem column: the key and the value are in their own columns. */
 function problemOf(e: ScenarioError, value: string): string {
-  // The core's message repeats the key and the value; the notice shows those in their own columns.
-  const phrase = PROBLEMS.find((p) => e.message.endsWith(` is ${p}; expected ${e.allowed}`));
-  return `${phrase ?? (value.trim() === '' ? 'empty' : 'not allowed')}; expected ${e.allowed}`;
+  const problem = e.problem === 'not allowed' && value.trim() === '' ? 'empty' : e.problem;
+  return `${problem}; expected ${e.allowed}`;
 }
 
 /**

@@ -11,3 +11,23 @@ export function editDistance(a: string, b: string): number {
   }
   return prev[b.length];
 }
+
+/** Names longer than this get no hint: no key or parameter is that long, and the distance costs length². */
+const MAX_HINT_NAME = 64;
+
+/**
+ * The one typo hint of the command line and the URL: the name in `names`
+ * closest to `name`, if near enough to be a typo of it (at most a quarter
+ * of its letters off, at least 2 allowed; names far apart in length are no
+ * typo of each other), else null. Case is ignored.
+ */
+export function closestName(name: string, names: readonly string[]): string | null {
+  if (name.length > MAX_HINT_NAME) return null;
+  let best: string | null = null;
+  let bestD = Infinity;
+  for (const k of names) {
+    const d = Math.abs(name.length - k.length) > 8 ? Infinity : editDistance(name.toLowerCase(), k.toLowerCase());
+    if (d < bestD) [best, bestD] = [k, d];
+  }
+  return bestD <= Math.max(2, Math.floor(name.length / 4)) ? best : null;
+}

@@ -1,0 +1,252 @@
+// Runs a compiled machine (./tables.ts) as xstate 5.33's actor would
+// (../engine.ts lists the semantics kept): run to completion, the deferred
+// timer work after each macrostep, observers notified after every event.
+
+import type { EventObject } from 'xstate';
+import type { Clock } from '../../kernel/clock';
+import type { FastObserver, FastSnapshot, FastStatus } from '../engine';
+import { CANCEL, CUSTOM, NOOP, RAISE, type ActionFn, type Candidate, type Compiled, type Leaf, type Step } from './tables';
+
+const NOT_STARTED = 0;
+const RUNNING = 1;
+const STOPPED = 2;
+
+const STOP_EVENT = 'xstate.stop';
+const INIT_EVENT = 'xstate.init';
+
+/** Timer work, run after the macrostep (xstate's deferred queue). */
+type TimerOp = { schedule: true; id: string; event: EventObject; delay: number } | { schedule: false; id: string };
+
+export class Actor {
+  private readonly context: unknown;
+  private leaf: Leaf;
+  private status: FastStatus = 'active';
+  private snapshot: FastSnapshot;
+  private processing = NOT_STARTED;
+  private busy = false;
+  private readonly mailbox: EventObject[] = [];
+  private readonly internal: EventObject[] = [];
+  private readonly timerOps: TimerOp[] = [];
+  /** Custom actions of the initial state, run by start() (xstate defers them the same way). */
+  private initialCalls: { fn: ActionFn; event: EventObject }[] | null = [];
+  private readonly timers = new Map<string, unknown>();
+  private readonly observers = new Set<{ next?: (s: FastSnapshot) => void; complete?: () => void }>();
+  private anonymousIds = 0;
+
+  constructor(
+    private readonly m: Compiled,
+    private readonly clock: Clock,
+    input: unknown,
+  ) {
+    this.send = this.send.bind(this);
+    const c = m.context;
+    if (typeof c === 'function') {
+      const spawn = () => {
+        throw new Error(`fast engine: machine '${m.id}': spawn in context is not supported`);
+      };
+      this.context = Object.assign({}, c({ spawn, input, self: this }));
+    } else {
+      this.context = c ?? {};
+    }
+    const init: EventObject = { type: INIT_EVENT, input } as EventObject;
+    this.leaf = this.runActions(m.initial, init);
+    this.macrostep(init, true);
+    this.snapshot = { value: this.leaf.value, context: this.context, status: this.status };
+  }
+
+  start(): this {
+    if (this.processing === RUNNING) return this;
+    if (this.processing === STOPPED) throw new Error(`fast engine: machine '${this.m.id}': start() after stop() is not supported`);
+    this.processing = RUNNING;
+    const calls = this.initialCalls!;
+    this.initialCalls = null;
+    this.busy = true;
+    try {
+      for (const c of calls) c.fn({ context: this.context, event: c.event, self: this }, undefined);
+      this.afterMacrostep();
+    } catch (err) {
+      this.busy = false;
+      throw err;
+    }
+    this.drain();
+    return this;
+  }
+
+  send(event: EventObject): void {
+    if (this.processing === RUNNING && !this.busy) {
+      // The common case: nothing queued, process at once.
+      this.busy = true;
+      try {
+        this.process(event);
+      } catch (err) {
+        this.busy = false;
+        throw err;
+      }
+      this.drain();
+      return;
+    }
+    if (this.processing === STOPPED) return;
+    this.mailbox.push(event);
+  }
+
+  getSnapshot(): FastSnapshot {
+    return this.snapshot;
+  }
+
+  subscribe(observer: FastObserver): { unsubscribe(): void } {
+    const o = typeof observer === 'function' ? { next: observer } : observer;
+    if (this.processing !== STOPPED) this.observers.add(o);
+    else if (this.status === 'done') o.complete?.();
+    return { unsubscribe: () => void this.observers.delete(o) };
+  }
+
+  stop(): this {
+    if (this.processing === STOPPED) return this;
+    this.mailbox.length = 0;
+    if (this.processing === NOT_STARTED) {
+      this.processing = STOPPED;
+      return this;
+    }
+    this.mailbox.push({ type: STOP_EVENT });
+    if (!this.busy) {
+      this.busy = true;
+      this.drain();
+    }
+    return this;
+  }
+
+  // --- internals
+
+  /** Processes queued events one at a time (xstate's Mailbox); `busy` is set by the caller. */
+  private drain(): void {
+    const q = this.mailbox;
+    try {
+      while (q.length > 0 && this.processing === RUNNING) this.process(q.shift()!);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** One event from the mailbox (xstate's Actor._process). */
+  private process(event: EventObject): void {
+    if (event.type === STOP_EVENT) {
+      this.status = 'stopped';
+      this.snapshot = { value: this.leaf.value, context: this.context, status: 'stopped' };
+      this.stopProcedure();
+      return;
+    }
+    this.macrostep(event, false);
+    this.afterMacrostep();
+  }
+
+  /** After a macrostep: timer work, new snapshot, observers; a final state stops the actor. */
+  private afterMacrostep(): void {
+    const ops = this.timerOps;
+    for (let i = 0; i < ops.length; i++) {
+      const op = ops[i];
+      if (op.schedule) this.schedule(op.id, op.event, op.delay);
+      else this.cancel(op.id);
+    }
+    ops.length = 0;
+    const s = this.snapshot;
+    if (s.value !== this.leaf.value || s.status !== this.status) {
+      this.snapshot = { value: this.leaf.value, context: this.context, status: this.status };
+    }
+    if (this.observers.size > 0) {
+      const snap = this.snapshot;
+      for (const o of this.observers) o.next?.(snap);
+    }
+    if (this.status === 'done') this.stopProcedure();
+  }
+
+  private stopProcedure(): void {
+    for (const id of [...this.timers.keys()]) this.cancel(id);
+    this.mailbox.length = 0;
+    this.processing = STOPPED;
+    for (const o of this.observers) o.complete?.();
+    this.observers.clear();
+  }
+
+  private schedule(id: string, event: EventObject, delay: number): void {
+    // As xstate 5.33's scheduler: a second timer under a pending id overwrites the handle, the first still fires.
+    const handle = this.clock.setTimeout(() => {
+      this.timers.delete(id);
+      this.send(event);
+    }, delay);
+    this.timers.set(id, handle);
+  }
+
+  private cancel(id: string): void {
+    const handle = this.timers.get(id);
+    this.timers.delete(id);
+    if (handle !== undefined) this.clock.clearTimeout(handle);
+  }
+
+  /** xstate's macrostep (stateUtils.macrostep) on the compiled tables. */
+  private macrostep(event: EventObject, isInit: boolean): void {
+    let ev = event;
+    if (!isInit) {
+      const cands = this.leaf.on.get(ev.type);
+      if (cands !== undefined) {
+        const step = this.select(cands, ev);
+        if (step !== null) this.leaf = this.runActions(step, ev);
+      }
+    }
+    let eventless = true;
+    const queue = this.internal;
+    while (this.status === 'active') {
+      let step: Step | null = null;
+      let fromEventless = false;
+      if (eventless && this.leaf.always !== null) {
+        step = this.select(this.leaf.always, ev);
+        fromEventless = step !== null;
+      }
+      if (!fromEventless) {
+        if (queue.length === 0) break;
+        ev = queue.shift()!;
+        const cands = this.leaf.on.get(ev.type);
+        step = cands === undefined ? null : this.select(cands, ev);
+      }
+      const before = this.leaf;
+      if (step !== null) this.leaf = this.runActions(step, ev);
+      eventless = fromEventless ? this.leaf !== before : true;
+    }
+    queue.length = 0;
+  }
+
+  private select(cands: Candidate[], event: EventObject): Step | null {
+    for (let i = 0; i < cands.length; i++) {
+      const c = cands[i];
+      if (c.guard === null || c.guard({ context: this.context, event }, undefined)) return c.step;
+    }
+    return null;
+  }
+
+  /** Runs a microstep's actions; returns the new resting state (and sets status 'done' on a final one). */
+  private runActions(step: Step, event: EventObject): Leaf {
+    const actions = step.actions;
+    for (let i = 0; i < actions.length; i++) {
+      const a = actions[i];
+      switch (a.kind) {
+        case CUSTOM:
+          if (this.initialCalls !== null) this.initialCalls.push({ fn: a.fn, event });
+          else a.fn({ context: this.context, event, self: this }, undefined);
+          break;
+        case RAISE: {
+          const d = a.delay;
+          const delay = typeof d === 'function' ? d({ context: this.context, event, self: this }, undefined) : d;
+          if (typeof delay !== 'number') this.internal.push(a.event);
+          else this.timerOps.push({ schedule: true, id: a.id ?? `fast-engine.anonymous.${this.anonymousIds++}`, event: a.event, delay });
+          break;
+        }
+        case CANCEL:
+          this.timerOps.push({ schedule: false, id: a.id });
+          break;
+        case NOOP:
+          break;
+      }
+    }
+    if (step.to.done) this.status = 'done';
+    return step.to;
+  }
+}

@@ -97,40 +97,33 @@ export class MicrosCounts {
 
   /** Distinct values ascending, and how many samples each. */
   sorted(): { values: Float64Array; counts: Float64Array } {
-    const values: number[] = [];
-    const counts: number[] = [];
-    if (this.raw !== null) {
-      const raw = this.raw.slice(0, this.rawLength).sort();
-      for (let i = 0; i < raw.length; i++) {
-        if (i > 0 && raw[i] === raw[i - 1]) counts[counts.length - 1]++;
-        else {
-          values.push(raw[i]);
-          counts.push(1);
-        }
-      }
-    } else {
-      const d = this.dense;
-      for (let v = 0; v < d.length; v++) {
-        if (d[v] === 0) continue;
-        values.push(v);
-        counts.push(d[v]);
-      }
-      // Every sparse value is past the dense range, so they follow in order.
-      for (const v of [...this.sparse.keys()].sort((a, b) => a - b)) {
-        values.push(v);
-        counts.push(this.sparse.get(v)!);
-      }
+    if (this.raw !== null) return runLengths(this.raw.slice(0, this.rawLength).sort());
+    const d = this.dense;
+    // Every sparse value is past the dense range, so they follow in order.
+    const large = [...this.sparse.keys()].sort((a, b) => a - b);
+    let n = large.length;
+    for (let v = 0; v < d.length; v++) if (d[v] !== 0) n++;
+    const values = new Float64Array(n);
+    const counts = new Float64Array(n);
+    let k = 0;
+    for (let v = 0; v < d.length; v++) {
+      if (d[v] === 0) continue;
+      values[k] = v;
+      counts[k++] = d[v];
     }
-    return { values: Float64Array.from(values), counts: Float64Array.from(counts) };
+    for (const v of large) {
+      values[k] = v;
+      counts[k++] = this.sparse.get(v)!;
+    }
+    return { values, counts };
   }
 
-  /** As plain arrays, to cross a worker boundary. */
-  toJSON(): { values: number[]; counts: number[] } {
-    const { values, counts } = this.sorted();
-    return { values: Array.from(values), counts: Array.from(counts) };
+  /** As typed arrays, to cross a worker boundary (structured clone copies them as they are). */
+  toJSON(): { values: Float64Array; counts: Float64Array } {
+    return this.sorted();
   }
 
-  static fromJSON(j: { values: number[]; counts: number[] }): MicrosCounts {
+  static fromJSON(j: { values: ArrayLike<number>; counts: ArrayLike<number> }): MicrosCounts {
     const m = new MicrosCounts();
     for (let i = 0; i < j.values.length; i++) {
       m.countLarge(j.values[i], j.counts[i]);
@@ -139,6 +132,21 @@ export class MicrosCounts {
     }
     return m;
   }
+}
+
+/** Distinct values of a sorted array, and how many times each. */
+function runLengths(sorted: Float64Array): { values: Float64Array; counts: Float64Array } {
+  const values = new Float64Array(sorted.length);
+  const counts = new Float64Array(sorted.length);
+  let k = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    if (k > 0 && sorted[i] === values[k - 1]) counts[k - 1]++;
+    else {
+      values[k] = sorted[i];
+      counts[k++] = 1;
+    }
+  }
+  return { values: values.subarray(0, k), counts: counts.subarray(0, k) };
 }
 
 /** The smallest value with at least `rank` samples at or below it (rank from 1). */

@@ -87,7 +87,7 @@ export function planCli(argv: readonly string[], deps: Partial<CliDeps> = {}): C
     if (work > limit) {
       return failure(
         `this run is estimated at ${fmt(work)} work units, over the limit of ${fmt(limit)}; ` +
-          `add --max-work ${Math.ceil(work)} to run it anyway (about a minute per 20 million units at worst), or lower clients, durationMs or the rates`,
+          `add --max-work ${Math.ceil(work)} to run it anyway (about a minute per 80 million units at worst on one core, less on --workers threads), or lower clients, durationMs or the rates`,
       );
     }
     const workers = req.workers ?? (work > PARALLEL_FROM_WORK ? d.cores : 1);

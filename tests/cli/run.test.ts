@@ -104,13 +104,14 @@ describe('the work limit', () => {
     expect(line).toMatch(/estimated/);
   });
 
-  it('--max-work lowers and raises the limit; the estimate counts only the techniques asked for', () => {
+  it('--max-work lowers and raises the limit; the estimate counts only the techniques asked for', { timeout: 30000 }, () => {
     const s = resolveScenario({}, [['durationMs', '2000'], ['streaming.mediaBytes', '0']]);
     const sse = estimateWork(s, ['sse']).total;
     refused(runCli(['--technique', 'sse', ...SHORT, '--max-work', String(sse - 1)]), `--max-work ${sse}`);
     ran(runCli(['--technique', 'sse', ...SHORT, '--max-work', String(sse)]));
-    // A run over the default limit runs once the flag lifts it (media chunks count: 30 MB in 1-byte chunks is 60 million units).
-    const media = ['--technique', 'streaming', '--set', 'durationMs=1000', '--set', 'streaming.mediaBytes=30000000', '--set', 'streaming.chunkBytes=1'];
+    // A run over the default limit runs once the flag lifts it (media chunks count: 45 MB in 1-byte chunks is 90 million units).
+    const media = ['--technique', 'streaming', '--set', 'durationMs=1000', '--set', 'streaming.mediaBytes=45000000', '--set', 'streaming.chunkBytes=1'];
+    expect(estimateWork(resolveScenario({}, [['durationMs', '1000'], ['streaming.mediaBytes', '45000000'], ['streaming.chunkBytes', '1']]), ['streaming']).total).toBeGreaterThan(DEFAULT_MAX_WORK);
     refused(runCli(media), '--max-work');
     const out = ran(runCli([...media, '--max-work', '100000000']));
     const m = (out.results.streaming as { media: { stalls: number; stallIntervals: unknown[]; stallIntervalsOmitted: number } }).media;

@@ -18,12 +18,14 @@ import type { Scenario } from '../scenario/types';
 import { TECHNIQUES, type TechniqueId } from '../types';
 
 /**
- * Command-line default: at most about a minute and 2 GB on a 2-core laptop.
- * Measured (npm run bench, and a hostile review): 0.1-2.3 µs per unit, the
- * slowest 10,000 polling clients (memory-bound); about 100 bytes per unit at
- * worst (a 1 kbit/s link queueing 1,000 updates a second).
+ * Command-line default: at most about a minute on one core of a 2-core
+ * laptop. Measured (npm run bench, "Work estimate", bundled as npm run sim
+ * runs): 0.06-0.75 µs per unit, the slowest 64 kB updates over a lossy
+ * link; most runs 0.2-0.4, and a run of many clients is shared over the
+ * --workers threads. Memory does not grow with it: clients are simulated one
+ * after another and each keeps a few counters (src/sim/run/world.ts).
  */
-export const DEFAULT_MAX_WORK = 20_000_000;
+export const DEFAULT_MAX_WORK = 80_000_000;
 
 /** Per client: connection set-up, the first request and response, start and end. */
 const BASE_PER_CLIENT = 12;

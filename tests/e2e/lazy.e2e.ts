@@ -1,14 +1,16 @@
 // Code loaded on first use, in real Chromium: a first visit (Compare)
-// requests the page's own chunks only, not the export panel's or the sweep
-// view's; opening Export fetches the export chunk, opening the Sweep tab the
-// sweep chunk, each once. Every script of dist/assets is accounted for: the
-// first visit's, the worker, or one of these two.
+// requests the page's own chunks only, not the export panel's, the sweep
+// view's, the focus view's or the charts'; opening Export fetches the export
+// chunk, opening the Sweep tab the sweep chunk, each once; reaching the tabs
+// fetches Focus and Charts. Every script of dist/assets is accounted for:
+// the first visit's, the worker, or one of these.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { open, type Session } from './browser';
 
-const LAZY = { export: /^ExportPanel-[\w-]+\.js$/, sweep: /^SweepView-[\w-]+\.js$/ };
+const LAZY = { export: /^ExportPanel-[\w-]+\.js$/, sweep: /^SweepView-[\w-]+\.js$/, focus: /^FocusView-[\w-]+\.js$/, charts: /^ChartsView-[\w-]+\.js$/ };
+const isLazy = (f: string) => Object.values(LAZY).some((re) => re.test(f));
 
 let s: Session;
 const requested: string[] = [];
@@ -29,17 +31,19 @@ afterAll(async () => {
 });
 
 describe('code loaded on first use', () => {
-  it('does not request the export or the sweep code', () => {
+  it('does not request the export, sweep, focus or charts code', () => {
     const first = scripts();
     expect(first.length).toBeGreaterThan(0);
-    expect(first.filter((f) => LAZY.export.test(f) || LAZY.sweep.test(f))).toEqual([]);
+    expect(first.filter(isLazy)).toEqual([]);
   });
 
   it('every built script is the first visit’s, the worker, or a chunk loaded on first use', () => {
     const first = new Set(scripts());
     const built = readdirSync(join(import.meta.dirname, '..', '..', 'dist', 'assets')).filter((f) => f.endsWith('.js'));
-    const others = built.filter((f) => !first.has(f) && !f.includes('worker'));
-    expect(others.sort()).toEqual([built.find((f) => LAZY.export.test(f)), built.find((f) => LAZY.sweep.test(f))].sort());
+    // What the lazy views share with each other only (not with the first visit) is a chunk of its own.
+    const others = built.filter((f) => !first.has(f) && !f.includes('worker') && !isLazy(f));
+    for (const re of Object.values(LAZY)) expect(built.filter((f) => re.test(f)), String(re)).toHaveLength(1);
+    expect(others.length).toBeLessThanOrEqual(2);
   });
 
   it('opening Export fetches the export chunk, once', async () => {
@@ -53,6 +57,18 @@ describe('code loaded on first use', () => {
     await page.keyboard.press('Escape');
     expect(scripts().filter((f) => LAZY.export.test(f))).toHaveLength(1);
     expect(scripts().filter((f) => LAZY.sweep.test(f))).toEqual([]);
+  });
+
+  it('reaching the tabs fetches Focus and Charts ahead; opening them fetches nothing more', async () => {
+    const page = s.page;
+    await page.getByRole('tab', { name: 'Focus' }).hover();
+    await expect.poll(() => scripts().filter((f) => LAZY.focus.test(f) || LAZY.charts.test(f)).length).toBe(2);
+    await page.getByRole('tab', { name: 'Charts' }).click();
+    await page.getByRole('tabpanel').locator('svg').first().waitFor();
+    await page.getByRole('tab', { name: 'Focus' }).click();
+    await page.getByRole('tab', { name: 'Compare' }).click();
+    expect(scripts().filter((f) => LAZY.focus.test(f))).toHaveLength(1);
+    expect(scripts().filter((f) => LAZY.charts.test(f))).toHaveLength(1);
   });
 
   it('opening the Sweep tab fetches the sweep chunk, once', async () => {

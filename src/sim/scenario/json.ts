@@ -8,6 +8,7 @@
 // Code's JSON tokenizer); the tree is built here, without recursion.
 
 import { createScanner } from 'jsonc-parser';
+import { NumberText } from './number-text';
 import { cut } from './excerpt';
 
 /** jsonc-parser's SyntaxKind and ScanError values (const enums, which isolated modules cannot import). */
@@ -17,13 +18,7 @@ const SCAN_ERRORS = ['', 'an unterminated comment', 'an unterminated string', 'a
 /** Deepest nesting accepted: scenario keys nest two levels; anything far deeper is no scenario. */
 export const MAX_JSON_DEPTH = 64;
 
-/** A number whose text is no finite double (1e400) or rounds to zero although it is not (1e-400). */
-export class NumberText {
-  constructor(readonly text: string) {}
-  toString(): string {
-    return this.text;
-  }
-}
+export { NumberText };
 
 export class JsonError extends Error {
   constructor(

@@ -6,7 +6,7 @@
 
 import { closestName } from './distance';
 import { cut, excerpt, quote } from './excerpt';
-import { NumberText } from './json';
+import { NumberText } from './number-text';
 import { KEYS, KEY_INDEX, allowedText, type KeySpec } from './keys';
 import { defaultFlat, nest } from './flat';
 import type { Scenario } from './types';

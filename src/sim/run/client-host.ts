@@ -25,8 +25,8 @@ export class ClientHost {
   readonly downRng: Rng;
   /** Draws of this client's own behaviour (start offset, upstream and fault times). */
   readonly startRng: Rng;
-  readonly upstreamRng: Rng;
-  readonly faultRng: Rng;
+  private upstreamStream: Rng | null = null;
+  private faultStream: Rng | null = null;
   /** Open or opening pooled connections. */
   private readonly pool: Connection[] = [];
   private readonly waiting = new Fifo<(c: Connection) => void>();
@@ -46,8 +46,16 @@ export class ClientHost {
     this.upRng = createStream(s.seed, STREAM_KIND.uplink, id);
     this.downRng = createStream(s.seed, STREAM_KIND.downlink, id);
     this.startRng = createStream(s.seed, STREAM_KIND.client, id);
-    this.upstreamRng = createStream(s.seed, STREAM_KIND.upstream, id);
-    this.faultRng = createStream(s.seed, STREAM_KIND.faults, id);
+  }
+
+  // Made on first draw: most runs send nothing upstream and have no faults,
+  // and a stream's draws do not depend on when it is made.
+  get upstreamRng(): Rng {
+    return (this.upstreamStream ??= createStream(this.w.s.seed, STREAM_KIND.upstream, this.id));
+  }
+
+  get faultRng(): Rng {
+    return (this.faultStream ??= createStream(this.w.s.seed, STREAM_KIND.faults, this.id));
   }
 
   /** Get an idle pooled connection (opening one if the pool allows), then call `use`. */

@@ -63,14 +63,32 @@ export function streamState(seed: number, kind: number, index: number): number[]
   return words;
 }
 
-export function createStream(seed: number, kind: number, index: number): Rng {
-  const gen = xoroshiro128plusFromState(streamState(seed, kind, index));
-  const uniform = () => uniformFloat64(gen);
-  return {
-    uniform,
-    int: (lo, hi) => lo + Math.floor(uniform() * (hi - lo + 1)),
+/**
+ * One stream: methods on the class, so that making a stream (three or more
+ * per client, a million clients) allocates the generator and one object, not
+ * four closures.
+ */
+class SeededStream implements Rng {
+  constructor(private readonly gen: ReturnType<typeof xoroshiro128plusFromState>) {}
+
+  uniform(): number {
+    return uniformFloat64(this.gen);
+  }
+
+  int(lo: number, hi: number): number {
+    return lo + Math.floor(this.uniform() * (hi - lo + 1));
+  }
+
+  exponential(mean: number): number {
     // 1 - u is in (0, 1], so the log is finite.
-    exponential: (mean) => -mean * Math.log(1 - uniform()),
-    chance: (p) => p > 0 && uniform() < p,
-  };
+    return -mean * Math.log(1 - this.uniform());
+  }
+
+  chance(p: number): boolean {
+    return p > 0 && this.uniform() < p;
+  }
+}
+
+export function createStream(seed: number, kind: number, index: number): Rng {
+  return new SeededStream(xoroshiro128plusFromState(streamState(seed, kind, index)));
 }

@@ -5,15 +5,14 @@
 // thread per core (src/cli/workers.ts); the output is the same.
 
 import { availableParallelism } from 'node:os';
-import { planCli, printed, type CliOutcome } from './run';
+import { planCli, printed, runPlan, type CliOutcome } from './run';
 import { simulateInWorkers } from './workers';
-import { simulate } from '../sim';
 
 const plan = planCli(process.argv.slice(2), { cores: availableParallelism() });
 let outcome: CliOutcome;
 if ('code' in plan) outcome = plan;
 else if (plan.workers > 1) outcome = printed(await simulateInWorkers(plan.scenario, plan.techniques, plan.traceClients, plan.workers));
-else outcome = printed(simulate(plan.scenario, plan.techniques, { traceClients: plan.traceClients }));
+else outcome = runPlan(plan);
 const { code, stdout, stderr } = outcome;
 if (stderr) process.stderr.write(stderr);
 if (stdout) process.stdout.write(stdout);

@@ -53,7 +53,11 @@ function fmt(n: number): string {
 /** Run the command line in this thread (whatever --workers says: the output is the same). */
 export function runCli(argv: readonly string[], deps: Partial<CliDeps> = {}): CliOutcome {
   const plan = planCli(argv, deps);
-  if ('code' in plan) return plan;
+  return 'code' in plan ? plan : runPlan(plan);
+}
+
+/** Simulate an accepted plan in this thread. */
+export function runPlan(plan: CliPlan): CliOutcome {
   return printed(simulate(plan.scenario, plan.techniques, { traceClients: plan.traceClients }));
 }
 

@@ -4,7 +4,7 @@
 // thread's, and nothing large to send.
 
 import { parentPort } from 'node:worker_threads';
-import { plainTrace, runShard, updateTimes, type ClientRange, type Scenario, type TechniqueId } from '../sim';
+import { runShardToPost, updateTimes, type ClientRange, type Scenario, type TechniqueId } from '../sim';
 
 export interface ShardJob {
   scenario: Scenario;
@@ -19,8 +19,5 @@ let cached: { key: string; feed: Float64Array } | null = null;
 parentPort!.on('message', (job: ShardJob) => {
   const key = JSON.stringify(job.scenario);
   if (cached?.key !== key) cached = { key, feed: updateTimes(job.scenario) };
-  const shard = runShard(job.scenario, job.technique, job.range, { traceClients: job.traceClients, feed: cached.feed });
-  // Structured clone copies own fields only: the packets' texts written out.
-  if (shard.trace) shard.trace = plainTrace(shard.trace);
-  parentPort!.postMessage(shard);
+  parentPort!.postMessage(runShardToPost(job.scenario, job.technique, job.range, { traceClients: job.traceClients, feed: cached.feed }));
 });

@@ -1,10 +1,10 @@
 // A run on several threads: each technique's clients are split into shards
 // (src/sim/run/shards.ts), a pool of worker threads simulates them, and the
-// shards are merged into exactly what one thread prints (tests/cli/workers.test.ts).
+// shards are merged into exactly what one thread prints (tests/cli/cli.test.ts).
 // Node only (worker_threads); src/sim stays free of it.
 
 import { Worker } from 'node:worker_threads';
-import { mergeShards, splitClients, updateTimes, type RunOutput, type Scenario, type ShardResult, type TechniqueId } from '../sim';
+import { mergeRun, splitClients, type RunOutput, type Scenario, type ShardResult, type TechniqueId } from '../sim';
 import type { ShardJob } from './shard-worker';
 
 /** Shards per thread and technique: smaller pieces even out techniques of unequal cost. */
@@ -54,8 +54,5 @@ export async function simulateInWorkers(scenario: Scenario, techniques: readonly
   } finally {
     await Promise.all(pool.map((w) => w.terminate()));
   }
-  const feed = updateTimes(scenario);
-  const results: RunOutput['results'] = {};
-  for (const id of techniques) results[id] = mergeShards(scenario, id, feed, done.get(id)!);
-  return { scenario, results };
+  return mergeRun(scenario, done);
 }

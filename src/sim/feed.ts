@@ -49,3 +49,10 @@ export function updateTimes(s: Scenario): Float64Array {
   }
   return Float64Array.from(out);
 }
+
+/** How many updates of a (non-decreasing) feed are made before `end` µs. */
+export function updatesBefore(feed: Float64Array, end: Micros): number {
+  let n = feed.length;
+  while (n > 0 && feed[n - 1] >= end) n--;
+  return n;
+}

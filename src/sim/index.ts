@@ -1,8 +1,7 @@
 // Public entry of the simulation core: resolve a scenario, run techniques.
 
-export { simulate, runTechnique, runShard, mergeShards, type RunOptions } from './run/simulate';
+export { simulate, runTechnique, runShard, runShardToPost, mergeShards, mergeRun, type RunOptions } from './run/simulate';
 export { splitClients, type ClientRange, type ShardResult } from './run/shards';
-export { plainTrace } from './run/tracer';
 export type { MachineEngine } from './run/spawn';
 export { resolveScenario, parseValue, checkValue, readNumber, ScenarioError, type ScenarioProblem } from './scenario/validate';
 export { changedKeys, toFlat, nest, defaultFlat } from './scenario/flat';

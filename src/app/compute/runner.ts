@@ -14,7 +14,7 @@
 // structured clone, cold workers) says nothing about the main thread, and
 // learning from it kept every later slider move on the slower worker path.
 
-import { mergeShards, simulate, splitClients, techniqueWork, TECHNIQUES, updateTimes, type RunOutput, type Scenario, type ShardResult, type TechniqueId } from '../../sim';
+import { mergeRun, simulate, splitClients, techniqueWork, TECHNIQUES, type RunOutput, type Scenario, type ShardResult, type TechniqueId } from '../../sim';
 import { CostModel, overBudget } from './cost';
 import type { JobReply, JobRequest } from './protocol';
 import { simulationWorker } from '../worker-factory';
@@ -175,12 +175,10 @@ export class Runner {
           const ms = performance.now() - cur.started;
           // The shards' compute times, one after another: what a main-thread run would take.
           this.cost.observe(cur.scenario, this.partialMs);
-          const feed = updateTimes(cur.scenario);
-          const results: RunOutput['results'] = {};
-          for (const id of TECHNIQUES) results[id] = mergeShards(cur.scenario, id, feed, this.partial.get(id)!);
+          const out = mergeRun(cur.scenario, this.partial);
           this.current = null;
           this.setStatus({ computing: false, lastMs: ms });
-          this.onResult({ scenario: cur.scenario, results });
+          this.onResult(out);
         }
       }
     }

@@ -178,10 +178,10 @@ export class Metrics {
       this.up[c] += sh.up[c];
       this.down[c] += sh.down[c];
     }
-    this.latency.merge(MicrosCounts.fromJSON(sh.latency));
-    this.upLatency.merge(MicrosCounts.fromJSON(sh.upLatency));
-    for (const t of sh.openedAt) this.openedAt.push(t);
-    for (const t of sh.closedAt) this.closedAt.push(t);
+    this.latency.addCounts(sh.latency);
+    this.upLatency.addCounts(sh.upLatency);
+    this.openedAt.append(sh.openedAt);
+    this.closedAt.append(sh.closedAt);
     const mine = this.binArrays();
     sh.bins.forEach((b, i) => {
       for (let j = 0; j < b.length; j++) mine[i][j] += b[j];

@@ -3,14 +3,14 @@
 
 import { PRIORITY } from '../kernel/order';
 import { fromMs } from '../kernel/time';
-import { updateTimes } from '../feed';
+import { updatesBefore, updateTimes } from '../feed';
 import { mediaCase } from '../media';
 import type { Scenario } from '../scenario/types';
 import { TECHNIQUE_DEFS } from '../techniques';
 import { TECHNIQUES, type RunOutput, type TechniqueId, type TechniqueResult } from '../types';
 import { ClientHost } from './client-host';
 import { ServerSession } from './server-session';
-import { DEFAULT_TRACE_CLIENTS } from './tracer';
+import { DEFAULT_TRACE_CLIENTS, plainTrace } from './tracer';
 import { World } from './world';
 import { Metrics } from './metrics';
 import type { ClientRange, ShardResult } from './shards';
@@ -38,6 +38,24 @@ export function runShard(s: Scenario, id: TechniqueId, range: ClientRange, opts:
   return { ...run.shard, metrics: run.metrics.toShard() };
 }
 
+/**
+ * runShard for another thread: structured clone copies own fields only, so
+ * the trace's packet texts (a getter) are written out first.
+ */
+export function runShardToPost(s: Scenario, id: TechniqueId, range: ClientRange, opts: RunOptions = {}): ShardResult {
+  const shard = runShard(s, id, range, opts);
+  if (shard.trace) shard.trace = plainTrace(shard.trace);
+  return shard;
+}
+
+/** A run's output from each technique's shards (each covering its clients once). */
+export function mergeRun(s: Scenario, shards: ReadonlyMap<TechniqueId, readonly ShardResult[]>): RunOutput {
+  const feed = updateTimes(s);
+  const results: RunOutput['results'] = {};
+  for (const [id, list] of shards) results[id] = mergeShards(s, id, feed, list);
+  return { scenario: s, results };
+}
+
 /** The clients of a range, their live counters and the rest of their shard. */
 function runClients(s: Scenario, id: TechniqueId, range: ClientRange, opts: RunOptions): { metrics: Metrics; shard: Omit<ShardResult, 'metrics'> } {
   const feed = opts.feed ?? updateTimes(s);
@@ -48,6 +66,8 @@ function runClients(s: Scenario, id: TechniqueId, range: ClientRange, opts: RunO
   // polling interval for polling) so that they do not all fire at once (SPEC §1).
   const spanUs = fromMs(technique.startSpanMs(s));
   const disconnectUs = fromMs(s.faults.disconnectIntervalMs);
+  // Every update is for every client: those made before the end are each client's to receive.
+  const made = updatesBefore(feed, w.durationUs);
   let queued = 0;
   let upPending = 0;
 
@@ -71,7 +91,7 @@ function runClients(s: Scenario, id: TechniqueId, range: ClientRange, opts: RunO
       kernel.at(Math.max(1, Math.round(host.faultRng.exponential(disconnectUs))), PRIORITY.timer, next);
     }
     kernel.run(w.durationUs);
-    queued += w.generatedBefore(w.durationUs) - session.sent;
+    queued += made - session.sent;
     upPending += host.upstream.length;
   }
 
@@ -82,14 +102,7 @@ function runClients(s: Scenario, id: TechniqueId, range: ClientRange, opts: RunO
 
 /** Feed times (ms) of the updates made before the end of the run, for the trace. */
 function tracedUpdates(s: Scenario, feed: Float64Array): number[] {
-  return Array.from(feed.subarray(0, generatedBefore(feed, fromMs(s.durationMs))), (t) => t / 1000);
-}
-
-/** Updates made before `end`: the feed is non-decreasing. */
-function generatedBefore(feed: Float64Array, end: number): number {
-  let n = feed.length;
-  while (n > 0 && feed[n - 1] >= end) n--;
-  return n;
+  return Array.from(feed.subarray(0, updatesBefore(feed, fromMs(s.durationMs))), (t) => t / 1000);
 }
 
 /**
@@ -115,7 +128,7 @@ export function mergeShards(s: Scenario, id: TechniqueId, feed: Float64Array, sh
 
 /** The result from the counters of every client and the sums of the rest. */
 function techniqueResult(s: Scenario, id: TechniqueId, feed: Float64Array, metrics: Metrics, all: Omit<ShardResult, 'metrics'>): TechniqueResult {
-  const generated = generatedBefore(feed, fromMs(s.durationMs));
+  const generated = updatesBefore(feed, fromMs(s.durationMs));
   const result = metrics.result(generated * s.clients, all.queued, all.upPending, all.events);
   if (all.trace) result.trace = all.trace;
   if (TECHNIQUE_DEFS[id].mediaCase && s.streaming.mediaBytes > 0) result.media = mediaCase(s);

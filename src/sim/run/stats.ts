@@ -87,12 +87,18 @@ export class MicrosCounts {
     else this.sparse.set(us, (this.sparse.get(us) ?? 0) + n);
   }
 
-  /** Add another set of counts (a shard's) into this one. */
+  /** Add another set of counts into this one. */
   merge(other: MicrosCounts): void {
-    const { values, counts } = other.sorted();
-    for (let i = 0; i < values.length; i++) this.countLarge(values[i], counts[i]);
-    this.count += other.count;
-    this.sumUs += other.sumUs;
+    this.addCounts(other.sorted());
+  }
+
+  /** Add counts given as distinct values and how many of each (a shard's `toJSON`). */
+  addCounts(j: { values: ArrayLike<number>; counts: ArrayLike<number> }): void {
+    for (let i = 0; i < j.values.length; i++) {
+      this.countLarge(j.values[i], j.counts[i]);
+      this.count += j.counts[i];
+      this.sumUs += j.values[i] * j.counts[i];
+    }
   }
 
   /** Distinct values ascending, and how many samples each. */
@@ -125,11 +131,7 @@ export class MicrosCounts {
 
   static fromJSON(j: { values: ArrayLike<number>; counts: ArrayLike<number> }): MicrosCounts {
     const m = new MicrosCounts();
-    for (let i = 0; i < j.values.length; i++) {
-      m.countLarge(j.values[i], j.counts[i]);
-      m.count += j.counts[i];
-      m.sumUs += j.values[i] * j.counts[i];
-    }
+    m.addCounts(j);
     return m;
   }
 }

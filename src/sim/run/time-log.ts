@@ -6,17 +6,23 @@ export class TimeLog {
   length = 0;
 
   push(t: number): void {
-    if (this.length === this.data.length) {
-      const next = new Float64Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
+    if (this.length === this.data.length) this.grow(this.length + 1);
     this.data[this.length++] = t;
   }
 
-  /** Append another log's times (a shard's). */
-  append(other: TimeLog): void {
-    for (const t of other.values()) this.push(t);
+  /** Append times in order (a shard's log). */
+  append(times: Float64Array): void {
+    if (this.length + times.length > this.data.length) this.grow(this.length + times.length);
+    this.data.set(times, this.length);
+    this.length += times.length;
+  }
+
+  private grow(atLeast: number): void {
+    let size = this.data.length * 2;
+    while (size < atLeast) size *= 2;
+    const next = new Float64Array(size);
+    next.set(this.data.subarray(0, this.length));
+    this.data = next;
   }
 
   values(): Float64Array {

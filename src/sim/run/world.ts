@@ -90,13 +90,6 @@ export class World {
     return this.made;
   }
 
-  /** Updates generated before `t` (the end of the run: an update due exactly then is not made). */
-  generatedBefore(t: Micros): number {
-    let n = this.generated;
-    while (n > 0 && this.feed[n - 1] >= t) n--;
-    return n;
-  }
-
   subscribe(sub: Subscriber): void {
     this.subscribers.add(sub);
     if (!this.feedQueued) {

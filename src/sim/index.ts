@@ -2,7 +2,7 @@
 
 export { simulate, runTechnique, runShard, runShardToPost, mergeShards, mergeRun, type RunOptions } from './run/simulate';
 export { splitClients, type ClientRange, type ShardResult } from './run/shards';
-export type { MachineEngine } from './run/spawn';
+export type { Spawner } from './run/spawn';
 export { resolveScenario, parseValue, checkValue, readNumber, ScenarioError, type ScenarioProblem } from './scenario/validate';
 export { changedKeys, toFlat, nest, defaultFlat } from './scenario/flat';
 export { KEYS, KEY_INDEX, allowedText, type KeySpec } from './scenario/keys';

@@ -4,7 +4,7 @@
 // chunk, opening the Sweep tab the sweep chunk, each once; reaching the tabs
 // fetches Focus and Charts. Every script of dist/assets is accounted for:
 // the first visit's, the worker, or one of these.
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { open, type Session } from './browser';
@@ -44,6 +44,14 @@ describe('code loaded on first use', () => {
     const others = built.filter((f) => !first.has(f) && !f.includes('worker') && !isLazy(f));
     for (const re of Object.values(LAZY)) expect(built.filter((f) => re.test(f)), String(re)).toHaveLength(1);
     expect(others.length).toBeLessThanOrEqual(2);
+  });
+
+  it('ships no xstate: the machines run from their generated tables', () => {
+    // A message of xstate's own interpreter (node_modules/xstate/dist/raise-*.esm.js), which minifying keeps.
+    const dir = join(import.meta.dirname, '..', '..', 'dist', 'assets');
+    const built = readdirSync(dir).filter((f) => f.endsWith('.js'));
+    expect(built.length).toBeGreaterThan(3);
+    for (const f of built) expect(readFileSync(join(dir, f), 'utf8'), f).not.toContain('Invalid transition definition for state node');
   });
 
   it('opening Export fetches the export chunk, once', async () => {

@@ -1,10 +1,12 @@
-// The runtime runs the machines on the fast interpreter by default
-// (src/sim/machines/engine.ts) and can run them on xstate's own actors; the
-// two must give byte-identical results, traces included, over random
-// scenarios of every technique (xstate is the reference).
+// The runtime runs the machines from their generated tables on the fast
+// interpreter (src/sim/machines/engine.ts) and, given another spawner, on
+// xstate's own actors (src/sim/machines/oracle.ts); the two must give
+// byte-identical results, traces included, over random scenarios of every
+// technique (xstate is the reference).
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { resolveScenario, simulate } from '../../src/sim';
+import { xstateSpawner } from '../../src/sim/machines/oracle';
 
 const scenarioArb = fc.record({
   seed: fc.integer({ min: 0, max: 1000 }),
@@ -26,12 +28,12 @@ const scenarioArb = fc.record({
 });
 
 describe('machine engines', () => {
-  it('fast interpreter and xstate give identical JSON (results and traces)', () => {
+  it('generated tables and xstate give identical JSON (results and traces)', () => {
     fc.assert(
       fc.property(scenarioArb, (partial) => {
         const s = resolveScenario(partial);
-        const fast = JSON.stringify(simulate(s, undefined, { traceClients: 2, engine: 'fast' }));
-        const ref = JSON.stringify(simulate(s, undefined, { traceClients: 2, engine: 'xstate' }));
+        const fast = JSON.stringify(simulate(s, undefined, { traceClients: 2 }));
+        const ref = JSON.stringify(simulate(s, undefined, { traceClients: 2, spawner: xstateSpawner }));
         expect(fast === ref).toBe(true);
       }),
       { numRuns: 25 },

@@ -4,13 +4,19 @@
 // no machine step (xstate costs microseconds per event).
 
 import { setup } from 'xstate';
+import type { MachineDef } from './engine';
 
-export const connectionMachine = setup({
-  types: {} as {
-    events: { type: 'ESTABLISHED' } | { type: 'CLOSE' } | { type: 'DROP' };
-  },
+export type ConnectionEvent = { type: 'ESTABLISHED' } | { type: 'CLOSE' } | { type: 'DROP' };
+
+const ID = 'connection';
+/** No functions of its own: the run links its generated table alone. */
+export const connectionDef: MachineDef<ConnectionEvent, undefined> = { id: ID, behaviour: {} };
+
+// Pure: the page and the command line never use the xstate machine (only its table), so bundlers drop it and xstate.
+export const connectionMachine = /* @__PURE__ */ setup({
+  types: {} as { events: ConnectionEvent },
 }).createMachine({
-  id: 'connection',
+  id: ID,
   initial: 'opening',
   states: {
     opening: { on: { ESTABLISHED: 'open', CLOSE: 'closed', DROP: 'dropped' } },

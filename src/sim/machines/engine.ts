@@ -72,6 +72,11 @@ import type { AnyStateMachine, EventFromLogic, EventObject, StateValue } from 'x
 import type { Clock } from '../kernel/clock';
 import { Actor } from './engine/actor';
 import { compile } from './engine/compile';
+import { link } from './engine/link';
+import type { Behaviour, Compiled, MachineDef } from './engine/tables';
+import { MACHINE_TABLES } from './tables.generated';
+
+export type { Behaviour, MachineDef } from './engine/tables';
 
 // ---------------------------------------------------------------- public API
 
@@ -93,9 +98,37 @@ export interface FastActor<TEvent extends EventObject = EventObject> {
   stop(): FastActor<TEvent>;
 }
 
-/** Runs `machine` like `createActor(machine, { clock, input })`, for the subset described above. */
+const linkedAtStart = new WeakMap<object, Compiled>();
+
+/**
+ * Runs `machine` like `createActor(machine, { clock, input })`, for the subset
+ * described above: compiled now into a table, linked with the machine's own
+ * implementations (what the equivalence tests drive beside xstate).
+ */
 export function createFastActor<M extends AnyStateMachine>(machine: M, options: { input?: unknown; clock: Clock }): FastActor<EventFromLogic<M>> {
-  return new Actor(compile(machine), options.clock, options.input) as unknown as FastActor<EventFromLogic<M>>;
+  let c = linkedAtStart.get(machine);
+  if (!c) {
+    const { table, inline } = compile(machine);
+    linkedAtStart.set(machine, (c = link(table, machine.implementations as unknown as Behaviour<unknown>, inline)));
+  }
+  return new Actor(c, options.clock, options.input) as unknown as FastActor<EventFromLogic<M>>;
+}
+
+const linkedTables = new Map<string, Compiled>();
+
+/**
+ * Runs a machine of this project from its generated table
+ * (./tables.generated.ts, made from the xstate definitions by
+ * `npm run machines`) linked with its behaviour: no xstate at run time.
+ */
+export function startMachine<TEvent extends EventObject, TInput>(def: MachineDef<TEvent, TInput>, clock: Clock, input: TInput): FastActor<TEvent> {
+  let c = linkedTables.get(def.id);
+  if (!c) {
+    const table = MACHINE_TABLES[def.id as keyof typeof MACHINE_TABLES];
+    if (!table) throw new Error(`fast engine: no generated table for machine '${def.id}' (run npm run machines)`);
+    linkedTables.set(def.id, (c = link(table, def.behaviour as Behaviour<unknown>)));
+  }
+  return new Actor(c, clock, input).start() as unknown as FastActor<TEvent>;
 }
 
 /** Compiles (and checks) a machine without running it; throws if it uses an unsupported feature. */

@@ -9,6 +9,7 @@
 //   idle ──OPEN_STREAM──▶ streaming ──UPDATE──▶ streaming (push) ──CLOSED──▶ idle
 
 import { setup } from 'xstate';
+import type { Behaviour, MachineDef } from './engine';
 
 export interface ServerPort {
   /** Answer the current poll with every queued update (maybe none). */
@@ -41,8 +42,8 @@ export type ServerEvent =
   | { type: 'CLOSED' }
   | { type: 'UPSTREAM' };
 
-export const serverMachine = setup({
-  types: {} as { context: ServerInput; input: ServerInput; events: ServerEvent },
+/** The machine's own functions (plain code, no xstate: the run links them with its generated table). */
+export const serverBehaviour = {
   actions: {
     respond: ({ context }) => context.port.respond(),
     respondEmpty: ({ context }) => context.port.respondEmpty(),
@@ -61,8 +62,17 @@ export const serverMachine = setup({
     longPollTimeout: ({ context }) => context.longPollTimeoutMs,
     pingInterval: ({ context }) => context.pingIntervalMs,
   },
+} satisfies Behaviour<ServerInput, ServerEvent>;
+
+const ID = 'server';
+export const serverDef: MachineDef<ServerEvent, ServerInput> = { id: ID, behaviour: serverBehaviour };
+
+// Pure: the page and the command line never use the xstate machine (only its table), so bundlers drop it and xstate.
+export const serverMachine = /* @__PURE__ */ setup({
+  types: {} as { context: ServerInput; input: ServerInput; events: ServerEvent },
+  ...serverBehaviour,
 }).createMachine({
-  id: 'server',
+  id: ID,
   context: ({ input }) => input,
   initial: 'idle',
   on: { UPSTREAM: { actions: 'upstream' } },

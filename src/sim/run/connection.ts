@@ -6,7 +6,7 @@
 
 import { PRIORITY } from '../kernel/order';
 import type { Micros } from '../kernel/time';
-import { connectionMachine } from '../machines/connection';
+import { connectionDef } from '../machines/connection';
 import { INITIAL_RTO_US, TCP_IP_HEADER_BYTES, TcpPath, ackCount } from '../net/tcp';
 import type { PacketKind, TracePacket } from '../types';
 import type { PacketSpec } from './encode';
@@ -44,7 +44,7 @@ export class Connection {
     this.id = host.nextConnId++;
     this.up = new TcpPath(host.uplink, host.upRng, w.path);
     this.down = new TcpPath(host.downlink, host.downRng, w.path);
-    this.actor = w.spawn(connectionMachine);
+    this.actor = w.spawn(connectionDef, undefined);
     traceActor(w, this.actor, host.id, 'connection', this.id);
   }
 

@@ -5,7 +5,7 @@
 // The client's queue is implicit: every update is for every client, and they
 // leave the server in order, so the queue is feed[sent .. generated-1].
 
-import { serverMachine, type ServerEvent, type ServerPort } from '../machines/server';
+import { serverDef, type ServerEvent, type ServerPort } from '../machines/server';
 import type { StreamPackets, Technique } from '../techniques/driver';
 import type { Connection } from './connection';
 import { traceActor } from './trace-actor';
@@ -24,7 +24,7 @@ export class ServerSession implements ServerPort, Subscriber {
     readonly client: number,
     private readonly technique: Technique,
   ) {
-    this.actor = w.spawn(serverMachine, { port: this, longPollTimeoutMs: w.s.longPolling.timeoutMs, pingIntervalMs: technique.pingIntervalMs(w.s) });
+    this.actor = w.spawn(serverDef, { port: this, longPollTimeoutMs: w.s.longPolling.timeoutMs, pingIntervalMs: technique.pingIntervalMs(w.s) });
     traceActor(w, this.actor, client, 'server', null);
   }
 

@@ -14,15 +14,15 @@ import { DEFAULT_TRACE_CLIENTS, plainTrace } from './tracer';
 import { World } from './world';
 import { Metrics } from './metrics';
 import type { ClientRange, ShardResult } from './shards';
-import type { MachineEngine } from './spawn';
+import type { Spawner } from './spawn';
 
 export interface RunOptions {
   /** Clients 0..n-1 are traced (packets and states); 0 = no trace. Default 3. */
   traceClients?: number;
   /** Pre-computed feed (the same for every technique of a comparison). */
   feed?: Float64Array;
-  /** Machine engine: the fast interpreter (default) or xstate's actors; results are identical. */
-  engine?: MachineEngine;
+  /** How machines start: from their generated tables (default) or, in tests, on xstate's actors (results identical). */
+  spawner?: Spawner;
 }
 
 export function runTechnique(s: Scenario, id: TechniqueId, opts: RunOptions = {}): TechniqueResult {
@@ -60,7 +60,7 @@ export function mergeRun(s: Scenario, shards: ReadonlyMap<TechniqueId, readonly 
 function runClients(s: Scenario, id: TechniqueId, range: ClientRange, opts: RunOptions): { metrics: Metrics; shard: Omit<ShardResult, 'metrics'> } {
   const feed = opts.feed ?? updateTimes(s);
   const traceClients = opts.traceClients ?? DEFAULT_TRACE_CLIENTS;
-  const w = new World(s, feed, traceClients, opts.engine);
+  const w = new World(s, feed, traceClients, opts.spawner);
   const technique = TECHNIQUE_DEFS[id];
   // Clients start at random offsets (within the first second; the first
   // polling interval for polling) so that they do not all fire at once (SPEC §1).

@@ -1,26 +1,22 @@
-// Starts a machine on the run's clock with the chosen engine: the fast
-// interpreter (src/sim/machines/engine.ts, the default: 13-28x cheaper per
-// event) or xstate's own actor. Both run the same machine definitions;
-// tests/sim/engines.test.ts checks that whole runs give identical JSON.
+// Starts a machine on the run's clock. The run's machines come from their
+// generated tables (src/sim/machines/tables.generated.ts) linked with their
+// behaviour (src/sim/machines/engine.ts `startMachine`): no xstate at run
+// time. A test can pass another spawner (src/sim/machines/oracle.ts runs
+// the same definitions on xstate's own actors); tests/sim/engines.test.ts
+// checks that whole runs give identical JSON.
 
-import { createActor, type AnyStateMachine, type EventFromLogic, type InputFrom, type StateValue } from 'xstate';
-import { createFastActor } from '../machines/engine';
+import type { EventObject, StateValue } from 'xstate';
+import { startMachine, type MachineDef } from '../machines/engine';
 import type { Clock } from '../kernel/clock';
 
-export type MachineEngine = 'fast' | 'xstate';
-
-/** What the runtime uses of an actor; both engines provide it. */
+/** What the runtime uses of an actor; every spawner provides it. */
 export interface SimActor<TEvent> {
   send(event: TEvent): void;
   getSnapshot(): { value: StateValue; status: string };
   subscribe(fn: (snapshot: { value: StateValue }) => void): { unsubscribe(): void };
 }
 
-export function spawnActor<M extends AnyStateMachine>(engine: MachineEngine, clock: Clock, machine: M, input?: InputFrom<M>): SimActor<EventFromLogic<M>> {
-  const actor =
-    engine === 'xstate'
-      ? (createActor(machine, { clock, input } as never) as unknown as SimActor<EventFromLogic<M>> & { start(): void })
-      : createFastActor(machine, { clock, input });
-  actor.start();
-  return actor;
-}
+/** Starts machine `def` with `input` on `clock`. */
+export type Spawner = <TEvent extends EventObject, TInput>(def: MachineDef<TEvent, TInput>, clock: Clock, input: TInput) => SimActor<TEvent>;
+
+export const tableSpawner: Spawner = (def, clock, input) => startMachine(def, clock, input);

@@ -22,9 +22,10 @@ import { fromMs, type Micros } from '../kernel/time';
 import type { Scenario } from '../scenario/types';
 import { pathParams } from '../net/params';
 import type { PathParams } from '../net/tcp';
-import type { AnyStateMachine, EventFromLogic, InputFrom } from 'xstate';
 import { Encoder } from './encode';
-import { spawnActor, type MachineEngine, type SimActor } from './spawn';
+import type { EventObject } from 'xstate';
+import type { MachineDef } from '../machines/engine';
+import { tableSpawner, type SimActor, type Spawner } from './spawn';
 import { Metrics } from './metrics';
 import { Tracer } from './tracer';
 
@@ -54,7 +55,7 @@ export class World {
     readonly s: Scenario,
     readonly feed: Float64Array,
     traceClients: number,
-    readonly engine: MachineEngine = 'fast',
+    private readonly spawner: Spawner = tableSpawner,
   ) {
     this.clock = kernelClock(this.kernel);
     this.metrics = new Metrics(s.durationMs);
@@ -105,9 +106,9 @@ export class World {
     this.subscribers.delete(sub);
   }
 
-  /** Start a machine on this run's clock with the run's engine. */
-  spawn<M extends AnyStateMachine>(machine: M, input?: InputFrom<M>): SimActor<EventFromLogic<M>> {
-    return spawnActor(this.engine, this.clock, machine, input);
+  /** Start a machine on this run's clock. */
+  spawn<TEvent extends EventObject, TInput>(def: MachineDef<TEvent, TInput>, input: TInput): SimActor<TEvent> {
+    return this.spawner(def, this.clock, input);
   }
 
   /** One update made: the next one is queued while anyone listens (updates at the same time one by one, as before). */

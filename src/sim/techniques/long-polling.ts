@@ -1,7 +1,7 @@
 // Long polling: a GET the server holds until an update is queued or
 // longPolling.timeoutMs passes; the next GET follows each answer.
 
-import { longPollingClient } from '../machines/clients/long-polling';
+import { longPollingDef } from '../machines/clients/long-polling';
 import type { Connection } from '../run/connection';
 import { traceActor } from '../run/trace-actor';
 import { FIRST_SECOND, NO_PINGS, type DriverFactory, type Technique } from './driver';
@@ -19,7 +19,7 @@ export const longPollingDriver: DriverFactory = (w, host, session) => {
   const cut = () => actor.send(DROPPED);
   const send = httpRequest(w, session, () => w.enc.longPoll(), () => ({ type: 'LONG_POLL', queued: session.queued }), answered, cut);
   const port = { sendLongPoll: () => host.acquire(send) };
-  const actor = w.spawn(longPollingClient, { port, reconnectDelayMs: w.s.longPolling.reconnectDelayMs });
+  const actor = w.spawn(longPollingDef, { port, reconnectDelayMs: w.s.longPolling.reconnectDelayMs });
   traceActor(w, actor, host.id, 'client', null);
   return { actor, pumpUpstream: postUpstream(w, host, session) };
 };

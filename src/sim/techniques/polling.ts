@@ -2,7 +2,7 @@
 // an idle pooled connection (a new one while earlier polls are unanswered,
 // up to the browser's 6), answered at once by the server.
 
-import { pollingClient } from '../machines/clients/polling';
+import { pollingDef } from '../machines/clients/polling';
 import type { Connection } from '../run/connection';
 import { traceActor } from '../run/trace-actor';
 import { NO_PINGS, type DriverFactory, type Technique } from './driver';
@@ -30,7 +30,7 @@ export const pollingDriver: DriverFactory = (w, host, session) => {
       host.acquire(send);
     },
   };
-  const actor = w.spawn(pollingClient, { port, intervalMs: w.s.polling.intervalMs });
+  const actor = w.spawn(pollingDef, { port, intervalMs: w.s.polling.intervalMs });
   traceActor(w, actor, host.id, 'client', null);
   return { actor, pumpUpstream: postUpstream(w, host, session) };
 };

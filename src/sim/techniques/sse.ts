@@ -2,7 +2,7 @@
 // response kept open, one event per update. After a drop the browser waits
 // `retry` and reconnects with Last-Event-ID; the server replays from there.
 
-import { sseClient } from '../machines/clients/sse';
+import { sseDef } from '../machines/clients/sse';
 import type { Connection } from '../run/connection';
 import { traceActor } from '../run/trace-actor';
 import type { PacketKind } from '../types';
@@ -24,7 +24,7 @@ export const sseDriver: DriverFactory = (w, host, session) => {
   const cut = () => actor.send(DROPPED);
   const send = httpRequest(w, session, () => w.enc.sseOpen(lastEventId), () => OPEN_STREAM, received, cut);
   const port = { connect: () => host.acquire(send) };
-  const actor = w.spawn(sseClient, { port, reconnectDelayMs: w.s.sse.retryMs });
+  const actor = w.spawn(sseDef, { port, reconnectDelayMs: w.s.sse.retryMs });
   traceActor(w, actor, host.id, 'client', null);
   return { actor, pumpUpstream: postUpstream(w, host, session) };
 };

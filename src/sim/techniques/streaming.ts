@@ -2,7 +2,7 @@
 // update. The page's code reopens a dropped stream after
 // streaming.reconnectDelayMs, asking from the last update it saw.
 
-import { streamingClient } from '../machines/clients/streaming';
+import { streamingDef } from '../machines/clients/streaming';
 import type { Connection } from '../run/connection';
 import { traceActor } from '../run/trace-actor';
 import type { PacketKind } from '../types';
@@ -21,7 +21,7 @@ export const streamingDriver: DriverFactory = (w, host, session) => {
   const cut = () => actor.send(DROPPED);
   const send = httpRequest(w, session, () => w.enc.streamOpen(), () => OPEN_STREAM, received, cut);
   const port = { connect: () => host.acquire(send) };
-  const actor = w.spawn(streamingClient, { port, reconnectDelayMs: w.s.streaming.reconnectDelayMs });
+  const actor = w.spawn(streamingDef, { port, reconnectDelayMs: w.s.streaming.reconnectDelayMs });
   traceActor(w, actor, host.id, 'client', null);
   return { actor, pumpUpstream: postUpstream(w, host, session) };
 };

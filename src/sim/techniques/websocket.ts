@@ -3,7 +3,7 @@
 // message up, and (when enabled) server pings that the browser answers with
 // pongs by itself.
 
-import { websocketClient } from '../machines/clients/websocket';
+import { websocketDef } from '../machines/clients/websocket';
 import type { Connection } from '../run/connection';
 import type { UpstreamMessage } from '../run/client-host';
 import { traceActor } from '../run/trace-actor';
@@ -79,7 +79,7 @@ export const websocketDriver: DriverFactory = (w, host, session) => {
       });
     },
   };
-  const actor = w.spawn(websocketClient, { port, reconnectDelayMs: w.s.websocket.reconnectDelayMs });
+  const actor = w.spawn(websocketDef, { port, reconnectDelayMs: w.s.websocket.reconnectDelayMs });
   traceActor(w, actor, host.id, 'client', null);
   return { actor, pumpUpstream };
 };

@@ -3,6 +3,7 @@
 // longPolling.reconnectDelayMs.
 
 import { setup } from 'xstate';
+import type { Behaviour, MachineDef } from '../engine';
 
 export interface LongPollingPort {
   sendLongPoll(): void;
@@ -15,8 +16,8 @@ export interface LongPollingInput {
 
 export type LongPollingEvent = { type: 'START' } | { type: 'RESPONSE' } | { type: 'DROPPED' };
 
-export const longPollingClient = setup({
-  types: {} as { context: LongPollingInput; input: LongPollingInput; events: LongPollingEvent },
+/** The machine's own functions (plain code, no xstate: the run links them with its generated table). */
+export const longPollingBehaviour = {
   actions: {
     sendLongPoll: ({ context }) => context.port.sendLongPoll(),
   },
@@ -24,8 +25,17 @@ export const longPollingClient = setup({
     noPause: ({ context }) => context.reconnectDelayMs === 0,
   },
   delays: { pause: ({ context }) => context.reconnectDelayMs },
+} satisfies Behaviour<LongPollingInput, LongPollingEvent>;
+
+const ID = 'long-polling-client';
+export const longPollingDef: MachineDef<LongPollingEvent, LongPollingInput> = { id: ID, behaviour: longPollingBehaviour };
+
+// Pure: the page and the command line never use the xstate machine (only its table), so bundlers drop it and xstate.
+export const longPollingClient = /* @__PURE__ */ setup({
+  types: {} as { context: LongPollingInput; input: LongPollingInput; events: LongPollingEvent },
+  ...longPollingBehaviour,
 }).createMachine({
-  id: 'long-polling-client',
+  id: ID,
   context: ({ input }) => input,
   initial: 'stopped',
   states: {

@@ -4,6 +4,7 @@
 // connect again. Each technique names its own machine and delay in its file.
 
 import { setup } from 'xstate';
+import type { Behaviour, MachineDef } from '../engine';
 
 export interface PersistentPort {
   /** Open the connection and send the opening request (GET, or the Upgrade handshake). */
@@ -21,13 +22,22 @@ export type PersistentEvent =
   | { type: 'OPENED' }
   | { type: 'DROPPED' };
 
+/** The machine's own functions (plain code, no xstate: the run links them with its generated table). */
+export const persistentBehaviour = {
+  actions: {
+    connect: ({ context }) => context.port.connect(),
+  },
+  delays: { reconnect: ({ context }) => context.reconnectDelayMs },
+} satisfies Behaviour<PersistentInput, PersistentEvent>;
+
+/** A technique's client as the run knows it: its table's id and the shared behaviour. */
+export const persistentDef = (id: string): MachineDef<PersistentEvent, PersistentInput> => ({ id, behaviour: persistentBehaviour });
+
+/** The xstate definition under a technique's id (pure: unused at run time, dropped by bundlers with xstate). */
 export function persistentClient(id: string) {
-  return setup({
+  return /* @__PURE__ */ setup({
     types: {} as { context: PersistentInput; input: PersistentInput; events: PersistentEvent },
-    actions: {
-      connect: ({ context }) => context.port.connect(),
-    },
-    delays: { reconnect: ({ context }) => context.reconnectDelayMs },
+    ...persistentBehaviour,
   }).createMachine({
     id,
     context: ({ input }) => input,

@@ -5,6 +5,7 @@
 // it at exactly start + k·interval.
 
 import { raise, setup } from 'xstate';
+import type { Behaviour, MachineDef } from '../engine';
 
 export interface PollingPort {
   sendPoll(): void;
@@ -23,18 +24,31 @@ export type PollingEvent =
   /** A poll's connection was cut before its answer came. */
   | { type: 'DROPPED'; outstanding: number };
 
-export const pollingClient = setup({
-  types: {} as { context: PollingInput; input: PollingInput; events: PollingEvent },
+/** The machine's own functions (plain code, no xstate: the run links them with its generated table). */
+export const pollingBehaviour = {
   actions: {
     sendPoll: ({ context }) => context.port.sendPoll(),
-    scheduleTick: raise({ type: 'TICK' }, { delay: 'interval', id: 'tick' }),
   },
   guards: {
     allAnswered: ({ event }) => (event.type === 'RESPONSE' || event.type === 'DROPPED') && event.outstanding === 0,
   },
   delays: { interval: ({ context }) => context.intervalMs },
+} satisfies Behaviour<PollingInput, PollingEvent>;
+
+const ID = 'polling-client';
+export const pollingDef: MachineDef<PollingEvent, PollingInput> = { id: ID, behaviour: pollingBehaviour };
+
+// Pure: the page and the command line never use the xstate machine (only its table), so bundlers drop it and xstate.
+export const pollingClient = /* @__PURE__ */ setup({
+  types: {} as { context: PollingInput; input: PollingInput; events: PollingEvent },
+  actions: {
+    ...pollingBehaviour.actions,
+    scheduleTick: raise({ type: 'TICK' }, { delay: 'interval', id: 'tick' }),
+  },
+  guards: pollingBehaviour.guards,
+  delays: pollingBehaviour.delays,
 }).createMachine({
-  id: 'polling-client',
+  id: ID,
   context: ({ input }) => input,
   initial: 'stopped',
   states: {

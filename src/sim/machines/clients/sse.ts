@@ -3,6 +3,8 @@
 // reconnection time (`retry`, sse.retryMs; Chromium's default 3,000 ms) and
 // reconnects with Last-Event-ID so that the server replays what it missed.
 
-import { persistentClient } from './persistent';
+import { persistentClient, persistentDef } from './persistent';
 
-export const sseClient = persistentClient('sse-client');
+const ID = 'sse-client';
+export const sseDef = persistentDef(ID);
+export const sseClient = /* @__PURE__ */ persistentClient(ID);

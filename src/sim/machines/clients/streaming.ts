@@ -2,6 +2,8 @@
 // per update. Nothing standard resumes a dropped stream; the page's code
 // reopens it after streaming.reconnectDelayMs, asking from the last id it saw.
 
-import { persistentClient } from './persistent';
+import { persistentClient, persistentDef } from './persistent';
 
-export const streamingClient = persistentClient('streaming-client');
+const ID = 'streaming-client';
+export const streamingDef = persistentDef(ID);
+export const streamingClient = /* @__PURE__ */ persistentClient(ID);

@@ -2,6 +2,8 @@
 // both ways. Browsers do not reconnect a WebSocket by themselves; the page's
 // code does, after websocket.reconnectDelayMs, resuming from the last id it saw.
 
-import { persistentClient } from './persistent';
+import { persistentClient, persistentDef } from './persistent';
 
-export const websocketClient = persistentClient('websocket-client');
+const ID = 'websocket-client';
+export const websocketDef = persistentDef(ID);
+export const websocketClient = /* @__PURE__ */ persistentClient(ID);

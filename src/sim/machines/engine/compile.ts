@@ -1,14 +1,21 @@
 // Compiles an xstate v5 machine object (its `root` StateNode tree and its
-// `implementations`) into the flat tables of ./tables.ts, once per machine
-// object, checking that it stays inside the supported subset (../engine.ts
+// `implementations`) into a table of plain data (./tables.ts `MachineTable`:
+// resting states, per event type the candidate transitions with their guard
+// and flat action list, functions by name), checking that it stays inside the supported subset (../engine.ts
 // lists it): anything else throws here, naming the machine, the state and
 // the feature. Exit and entry sets follow xstate 5.33's transition domain
 // rules (stateUtils: getTransitionDomain, computeExitSet, addDescendantStatesToEnter).
 
 import type { AnyStateMachine, EventObject, StateValue } from 'xstate';
-import { CANCEL, CUSTOM, NOOP, RAISE, type Action, type ActionFn, type Candidate, type Compiled, type DelayRef, type GuardFn, type Leaf, type RawBuiltin, type RawNode, type RawTransition, type Step } from './tables';
+import type { ActionCode, CandidateCode, FnName, LeafCode, MachineTable, RawBuiltin, RawNode, RawTransition, StepCode } from './tables';
 
-const cache = new WeakMap<object, Compiled>();
+/** A machine's table, and its inline functions (named `#n` in the table). */
+export interface CompiledTable {
+  table: MachineTable;
+  inline: unknown[];
+}
+
+const cache = new WeakMap<object, CompiledTable>();
 
 const NODE_KEYS = new Set(['id', 'initial', 'states', 'on', 'entry', 'exit', 'after', 'always', 'type', 'description', 'meta']);
 const ROOT_KEYS = new Set([...NODE_KEYS, 'context', 'schemas', 'types', 'version']);
@@ -25,11 +32,11 @@ interface Trans {
   source: RawNode;
   target: RawNode | null;
   reenter: boolean;
-  guard: GuardFn | null;
-  actions: Action[];
+  guard: FnName | null;
+  actions: ActionCode[];
 }
 
-export function compile(machine: AnyStateMachine): Compiled {
+export function compile(machine: AnyStateMachine): CompiledTable {
   const hit = cache.get(machine);
   if (hit) return hit;
   const compiled = new MachineCompiler(machine).compile();
@@ -77,12 +84,13 @@ class MachineCompiler {
   private readonly name: string;
   private readonly impl: Implementations;
   private readonly nodes: RawNode[] = [];
-  private readonly actionCache = new Map<unknown, Action>();
+  private readonly actionCache = new Map<unknown, ActionCode>();
+  private readonly inline: unknown[] = [];
   private readonly on = new Map<RawNode, Map<string, Trans[]>>();
   private readonly always = new Map<RawNode, Trans[]>();
-  private readonly entry = new Map<RawNode, Action[]>();
-  private readonly exit = new Map<RawNode, Action[]>();
-  private readonly leaves = new Map<RawNode, Leaf>();
+  private readonly entry = new Map<RawNode, ActionCode[]>();
+  private readonly exit = new Map<RawNode, ActionCode[]>();
+  private readonly leaves = new Map<RawNode, { index: number; code: LeafCode }>();
 
   constructor(machine: AnyStateMachine) {
     const root = (machine as unknown as { root?: RawNode }).root;
@@ -92,7 +100,7 @@ class MachineCompiler {
     this.impl = machine.implementations as unknown as Implementations;
   }
 
-  compile(): Compiled {
+  compile(): CompiledTable {
     const walk = (n: RawNode) => {
       this.nodes.push(n);
       for (const c of Object.values(n.states)) walk(c);
@@ -101,7 +109,29 @@ class MachineCompiler {
     for (const n of this.nodes) this.checkNode(n);
     this.buildLeaves();
     const initial = this.stepFor(null, { source: this.root, target: null, reenter: true, guard: null, actions: [] });
-    return { id: this.name, initial, context: this.root.config.context };
+    const leaves = [...this.leaves.values()].map((l) => l.code);
+    return { table: { id: this.name, context: this.contextCode(), initial, leaves }, inline: this.inline };
+  }
+
+  /** The n-th inline function, as the table names it. */
+  private nameInline(f: unknown): FnName {
+    let i = this.inline.indexOf(f);
+    if (i < 0) i = this.inline.push(f) - 1;
+    return `#${i}`;
+  }
+
+  /** xstate's `context`: an object, or a function of ({ input }); the usual `({ input }) => input` is told apart by a probe. */
+  private contextCode(): MachineTable['context'] {
+    const c = this.root.config.context;
+    if (typeof c !== 'function') return { value: c ?? {} };
+    const probe = {};
+    let answer: unknown;
+    try {
+      answer = (c as (a: unknown) => unknown)({ input: probe, spawn: () => undefined, self: undefined });
+    } catch {
+      answer = undefined;
+    }
+    return answer === probe ? { input: true } : { fn: this.nameInline(c) };
   }
 
   private fail(node: RawNode, what: string): never {
@@ -140,16 +170,16 @@ class MachineCompiler {
     return { source: node, target, reenter: t.reenter === true, guard: this.resolveGuard(node, t.guard), actions: t.actions.map((a) => this.resolveAction(node, a)) };
   }
 
-  private resolveAction(node: RawNode, a: unknown): Action {
+  private resolveAction(node: RawNode, a: unknown): ActionCode {
     const known = this.actionCache.get(a);
     if (known) return known;
-    let out: Action;
+    let out: ActionCode;
     if (typeof a === 'string') {
       const f = this.impl.actions[a];
       // xstate runs an unimplemented named action as a no-op.
-      out = f === undefined ? { kind: NOOP } : this.resolveFn(node, f, `action '${a}'`);
+      out = f === undefined ? { noop: true } : this.resolveFn(node, f, `action '${a}'`, a);
     } else if (typeof a === 'function') {
-      out = this.resolveFn(node, a, 'inline action');
+      out = this.resolveFn(node, a, 'inline action', null);
     } else {
       return this.fail(node, `action ${JSON.stringify(a)} (object-form actions / params)`);
     }
@@ -157,34 +187,38 @@ class MachineCompiler {
     return out;
   }
 
-  private resolveFn(node: RawNode, f: unknown, label: string): Action {
+  private resolveFn(node: RawNode, f: unknown, label: string, name: string | null): ActionCode {
     if (typeof f !== 'function') return this.fail(node, `${label}: not a function`);
-    if (!('resolve' in f)) return { kind: CUSTOM, fn: f as ActionFn };
+    if (!('resolve' in f)) return { call: name ?? this.nameInline(f) };
     const b = f as unknown as RawBuiltin;
     if (b.type === 'xstate.raise') {
       if (typeof b.event !== 'object' || b.event === null) return this.fail(node, `${label}: raise with an event expression`);
       if (b.id !== undefined && typeof b.id !== 'string') return this.fail(node, `${label}: raise with a non-string id`);
-      return { kind: RAISE, event: b.event as EventObject, id: b.id, delay: this.resolveDelay(node, b.delay, label) };
+      const code: ActionCode = { raise: b.event as EventObject };
+      if (b.id !== undefined) code.id = b.id;
+      const delay = this.resolveDelay(node, b.delay, label);
+      if (delay !== undefined) code.delay = delay;
+      return code;
     }
     if (b.type === 'xstate.cancel') {
       if (typeof b.sendId !== 'string') return this.fail(node, `${label}: cancel with a non-string id`);
-      return { kind: CANCEL, id: b.sendId };
+      return { cancel: b.sendId };
     }
     return this.fail(node, `${label}: built-in action '${b.type}'`);
   }
 
-  private resolveDelay(node: RawNode, delay: unknown, label: string): DelayRef | undefined {
+  private resolveDelay(node: RawNode, delay: unknown, label: string): number | FnName | undefined {
     if (delay === undefined || typeof delay === 'number') return delay;
-    if (typeof delay === 'function') return delay as DelayRef;
+    if (typeof delay === 'function') return this.nameInline(delay);
     if (typeof delay === 'string') {
       const d = this.impl.delays[delay];
       if (typeof d !== 'number' && typeof d !== 'function') return this.fail(node, `${label}: delay '${delay}' is not implemented`);
-      return d as DelayRef;
+      return typeof d === 'number' ? d : delay;
     }
     return this.fail(node, `${label}: raise with delay ${String(delay)}`);
   }
 
-  private resolveGuard(node: RawNode, g: unknown): GuardFn | null {
+  private resolveGuard(node: RawNode, g: unknown): FnName | null {
     if (g === undefined) return null;
     let f: unknown = g;
     if (typeof g === 'string') {
@@ -192,33 +226,36 @@ class MachineCompiler {
       if (f === undefined) return this.fail(node, `guard '${g}': not implemented`);
     } else if (typeof g !== 'function') return this.fail(node, `guard ${JSON.stringify(g)} (object-form guards / params)`);
     if (typeof f !== 'function' || 'check' in f) return this.fail(node, `guard ${typeof g === 'string' ? `'${g}'` : 'inline'}: built-in guard combinators`);
-    return f as GuardFn;
+    return typeof g === 'string' ? g : this.nameInline(g);
   }
 
   // ---- resting states, and the microstep of each transition from each
 
   private buildLeaves(): void {
     for (const n of this.nodes) {
-      if (n.type === 'atomic' || n.type === 'final') this.leaves.set(n, { node: n, value: valueOf(n), done: n.type === 'final', on: new Map(), always: null });
+      if (n.type !== 'atomic' && n.type !== 'final') continue;
+      const code: LeafCode = { value: valueOf(n), on: {} };
+      if (n.type === 'final') code.done = true;
+      this.leaves.set(n, { index: this.leaves.size, code });
     }
-    for (const leaf of this.leaves.values()) {
-      for (const s of chainOf(leaf.node)) {
+    for (const [node, { code }] of this.leaves) {
+      for (const s of chainOf(node)) {
         for (const [type, ts] of this.on.get(s)!) {
-          let list = leaf.on.get(type);
-          if (!list) leaf.on.set(type, (list = []));
-          for (const t of ts) list.push(this.candidate(leaf, t));
+          const list = (code.on[type] ??= []);
+          for (const t of ts) list.push(this.candidate(node, t));
         }
         const al = this.always.get(s);
         if (al) {
-          leaf.always ??= [];
-          for (const t of al) leaf.always.push(this.candidate(leaf, t));
+          code.always ??= [];
+          for (const t of al) code.always.push(this.candidate(node, t));
         }
       }
     }
   }
 
-  private candidate(leaf: Leaf, t: Trans): Candidate {
-    return { guard: t.guard, step: this.stepFor(leaf, t) };
+  private candidate(leaf: RawNode, t: Trans): CandidateCode {
+    const step = this.stepFor(leaf, t);
+    return t.guard === null ? step : { guard: t.guard, ...step };
   }
 
   /** xstate's getTransitionDomain. */
@@ -231,18 +268,18 @@ class MachineCompiler {
   }
 
   /** The microstep for transition t taken in resting state `from` (null: the initial transition). */
-  private stepFor(from: Leaf | null, t: Trans): Step {
-    const active = new Set(from ? chainOf(from.node) : []);
+  private stepFor(from: RawNode | null, t: Trans): StepCode {
+    const active = new Set(from ? chainOf(from) : []);
     const { exits, entered } = from === null ? this.initialSets() : this.transitionSets(active, t);
     const config = new Set(active);
     for (const s of exits) config.delete(s);
     for (const s of entered) config.add(s);
     const to = this.leafOf(config, t.source);
-    const flat = (ns: RawNode[], m: Map<RawNode, Action[]>) => ns.flatMap((s) => m.get(s)!);
+    const flat = (ns: RawNode[], m: Map<RawNode, ActionCode[]>) => ns.flatMap((s) => m.get(s)!);
     const actions = [...flat(exits, this.exit), ...t.actions, ...flat(entered, this.entry)];
     // Reaching a top-level final state: xstate then runs every exit action (innermost first).
-    if (to.done) actions.push(...flat([...config].sort(byOrderDesc), this.exit));
-    return { actions, to };
+    if (to.code.done) actions.push(...flat([...config].sort(byOrderDesc), this.exit));
+    return { actions, to: to.index };
   }
 
   /** initialMicrostep: enter the root and its initial descendants. */
@@ -269,7 +306,7 @@ class MachineCompiler {
   }
 
   /** The resting state a configuration is, or a failure if it is not one chain ending in one atomic state. */
-  private leafOf(config: Set<RawNode>, node: RawNode): Leaf {
+  private leafOf(config: Set<RawNode>, node: RawNode): { index: number; code: LeafCode } {
     const atomic = [...config].filter((s) => s.type === 'atomic' || s.type === 'final');
     if (atomic.length !== 1) return this.fail(node, 'transition that leaves no single resting state');
     const chain = chainOf(atomic[0]);

@@ -1,0 +1,9 @@
+// `npm run machines`: writes src/sim/machines/tables.generated.ts, the
+// machines' tables compiled from their xstate definitions.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { renderTables } from '../src/sim/machines/oracle';
+
+const out = join(import.meta.dirname, '..', 'src', 'sim', 'machines', 'tables.generated.ts');
+writeFileSync(out, renderTables());
+console.log(`wrote ${out}`);

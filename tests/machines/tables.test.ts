@@ -1,0 +1,43 @@
+// The generated tables (src/sim/machines/tables.generated.ts) are what the
+// page and the command line run; they must be exactly what compiling the
+// xstate definitions gives now. If this fails, a machine changed: run
+// `npm run machines` and commit the file.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { setup } from 'xstate';
+import { MACHINE_TABLES } from '../../src/sim/machines/tables.generated';
+import { machineTables, renderTables, XSTATE_MACHINES } from '../../src/sim/machines/oracle';
+import { link } from '../../src/sim/machines/engine/link';
+import { compile } from '../../src/sim/machines/engine/compile';
+
+const file = join(import.meta.dirname, '..', '..', 'src', 'sim', 'machines', 'tables.generated.ts');
+
+describe('generated machine tables', () => {
+  it('hold every machine, as compiled from its xstate definition now', () => {
+    expect(Object.keys(MACHINE_TABLES).sort()).toEqual(XSTATE_MACHINES.map((m) => m.id).sort());
+    expect(MACHINE_TABLES).toEqual(machineTables());
+  });
+
+  it('are the generator’s text, byte for byte (run npm run machines when this fails)', () => {
+    expect(readFileSync(file, 'utf8')).toBe(renderTables());
+  });
+
+  it('name timers by the ids xstate gives them (the `after` of a state: xstate.after.<delay>.<state id>)', () => {
+    const text = JSON.stringify(MACHINE_TABLES.server);
+    expect(text).toContain('"cancel":"xstate.after.longPollTimeout.server.holding"');
+    expect(JSON.stringify(MACHINE_TABLES['polling-client'])).toContain('"id":"tick","delay":"interval"');
+  });
+
+  it('refuse a machine with inline functions, which a generated table cannot name', () => {
+    const m = setup({}).createMachine({ id: 'inline', initial: 'a', states: { a: { entry: () => {} } } });
+    expect(compile(m).inline).toHaveLength(1);
+    expect(() => machineTables([m])).toThrow("machine 'inline': 1 inline function(s); name every action");
+  });
+
+  it('link only with a behaviour that has every function they name', () => {
+    expect(() => link(MACHINE_TABLES['polling-client'], { actions: {}, guards: {}, delays: {} })).toThrow(
+      "fast engine: machine 'polling-client': action 'sendPoll' is named by its table but its behaviour has no such function",
+    );
+  });
+});

@@ -1,15 +1,24 @@
 // Code loaded on first use, in real Chromium: a first visit (Compare)
 // requests the page's own chunks only, not the export panel's, the sweep
-// view's, the focus view's or the charts'; opening Export fetches the export
-// chunk, opening the Sweep tab the sweep chunk, each once; reaching the tabs
-// fetches Focus and Charts. Every script of dist/assets is accounted for:
+// view's, the focus view's, the charts', the embed dialog's, the embed
+// page's or the shortcuts'; opening Export fetches the export chunk, the
+// Embed button the embed dialog, ? the shortcuts, opening the Sweep tab the
+// sweep chunk, each once; reaching the tabs fetches Focus and Charts. Every script of dist/assets is accounted for:
 // the first visit's, the worker, or one of these.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { open, type Session } from './browser';
 
-const LAZY = { export: /^ExportPanel-[\w-]+\.js$/, sweep: /^SweepView-[\w-]+\.js$/, focus: /^FocusView-[\w-]+\.js$/, charts: /^ChartsView-[\w-]+\.js$/ };
+const LAZY = {
+  export: /^ExportPanel-[\w-]+\.js$/,
+  sweep: /^SweepView-[\w-]+\.js$/,
+  focus: /^FocusView-[\w-]+\.js$/,
+  charts: /^ChartsView-[\w-]+\.js$/,
+  embedDialog: /^EmbedDialog-[\w-]+\.js$/,
+  embedPage: /^EmbedPage-[\w-]+\.js$/,
+  shortcuts: /^Shortcuts-[\w-]+\.js$/,
+};
 const isLazy = (f: string) => Object.values(LAZY).some((re) => re.test(f));
 
 let s: Session;
@@ -65,6 +74,21 @@ describe('code loaded on first use', () => {
     await page.keyboard.press('Escape');
     expect(scripts().filter((f) => LAZY.export.test(f))).toHaveLength(1);
     expect(scripts().filter((f) => LAZY.sweep.test(f))).toEqual([]);
+  });
+
+  it('the Embed button and the ? key fetch their dialogs, once each', async () => {
+    const page = s.page;
+    for (let i = 0; i < 2; i++) {
+      await page.getByRole('button', { name: 'Embed', exact: true }).click();
+      await page.getByRole('dialog', { name: /embed/i }).waitFor();
+      await page.keyboard.press('Escape');
+      await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
+      await page.getByTestId('shortcuts').waitFor();
+      await page.keyboard.press('Escape');
+    }
+    expect(scripts().filter((f) => LAZY.embedDialog.test(f))).toHaveLength(1);
+    expect(scripts().filter((f) => LAZY.shortcuts.test(f))).toHaveLength(1);
+    expect(scripts().filter((f) => LAZY.embedPage.test(f))).toEqual([]);
   });
 
   it('reaching the tabs fetches Focus and Charts ahead; opening them fetches nothing more', async () => {

@@ -6,7 +6,7 @@
 // The 16 bytes come from the caller (the simulation's seeded random stream),
 // so everything here is deterministic.
 
-import { sha1 } from '@noble/hashes/legacy.js';
+import { sha1 } from './sha1';
 import { base64Encode } from './base64';
 
 /** The GUID of RFC 6455 §1.3. */

@@ -49,17 +49,19 @@ describe('App and the URL', () => {
     await fireEvent.keyDown(document.body, { key: '+' });
     expect(screen.getByText('2×')).toBeTruthy();
     await fireEvent.keyDown(document.body, { key: '?' });
-    expect(screen.getByTestId('shortcuts').hasAttribute('open')).toBe(true);
+    // The shortcuts' dialog is fetched on first use.
+    expect((await screen.findByTestId('shortcuts', {}, { timeout: 5000 })).hasAttribute('open')).toBe(true);
     await fireEvent.keyDown(document.body, { key: 'Escape' });
     expect(screen.getByTestId('shortcuts').hasAttribute('open')).toBe(false);
   });
 
-  it('embed=1 shows the view without the page chrome', () => {
+  it('embed=1 shows the view without the page chrome', async () => {
     window.history.replaceState(null, '', '/?embed=1&techniques=sse&controls=none');
     const { container } = render(App);
     expect(container.querySelector('header')).toBeNull();
     expect(container.querySelector('aside')).toBeNull();
-    expect(container.querySelector('.embed-root')).not.toBeNull();
+    // The embed's page is fetched on first use.
+    await waitFor(() => expect(container.querySelector('.embed-root')).not.toBeNull(), { timeout: 5000 });
     expect(screen.queryByRole('button', { name: 'Play' })).toBeNull();
   });
 });

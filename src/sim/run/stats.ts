@@ -21,22 +21,36 @@ const RAW_MAX = 4096;
  * per sample for polling's million distinct values (npm run bench).
  */
 const DENSE_MAX = 1 << 22;
+/**
+ * Samples per block of 2^8 µs of the dense range: reading the counts out
+ * skips empty blocks, so it costs the blocks plus the values in occupied
+ * ones, not the whole range (an SSE run's samples sit in a few hundred of
+ * the 4,096 blocks below a second: measured 14% of a 1,000-client run
+ * scanning every value).
+ */
+const BLOCK_BITS = 8;
 
 /** Integer µs → number of samples, and their exact sum. */
 export class MicrosCounts {
   private raw: Float64Array | null = new Float64Array(64);
   private rawLength = 0;
   private dense = new Uint32Array(0);
+  private blocks = new Float64Array(0);
+  /** sorted()'s answer until the next sample (a result reads it twice: percentiles, histogram). */
+  private memo: { values: Float64Array; counts: Float64Array } | null = null;
   private readonly sparse = new Map<number, number>();
   count = 0;
   /** Sum of all samples in µs; exact while below 2^53 (60 million samples of 100 s). */
   sumUs = 0;
 
   add(us: number): void {
+    this.memo = null;
     this.count++;
     this.sumUs += us;
-    if (us < this.dense.length) this.dense[us]++;
-    else if (this.raw !== null) this.keep(us);
+    if (us < this.dense.length) {
+      this.dense[us]++;
+      this.blocks[us >> BLOCK_BITS]++;
+    } else if (this.raw !== null) this.keep(us);
     else this.countLarge(us, 1);
   }
 
@@ -72,9 +86,13 @@ export class MicrosCounts {
     const next = new Uint32Array(Math.min(size, DENSE_MAX));
     next.set(this.dense);
     this.dense = next;
+    const blocks = new Float64Array(next.length >> BLOCK_BITS);
+    blocks.set(this.blocks);
+    this.blocks = blocks;
   }
 
   private countLarge(us: number, n: number): void {
+    this.memo = null;
     if (this.raw !== null) {
       if (this.rawLength + n <= RAW_MAX) {
         for (let i = 0; i < n; i++) this.keep(us);
@@ -83,8 +101,10 @@ export class MicrosCounts {
       this.toCounts();
     }
     this.grow(us);
-    if (us < this.dense.length) this.dense[us] += n;
-    else this.sparse.set(us, (this.sparse.get(us) ?? 0) + n);
+    if (us < this.dense.length) {
+      this.dense[us] += n;
+      this.blocks[us >> BLOCK_BITS] += n;
+    } else this.sparse.set(us, (this.sparse.get(us) ?? 0) + n);
   }
 
   /** Add another set of counts into this one. */
@@ -103,19 +123,31 @@ export class MicrosCounts {
 
   /** Distinct values ascending, and how many samples each. */
   sorted(): { values: Float64Array; counts: Float64Array } {
+    return (this.memo ??= this.readOut());
+  }
+
+  private readOut(): { values: Float64Array; counts: Float64Array } {
     if (this.raw !== null) return runLengths(this.raw.slice(0, this.rawLength).sort());
     const d = this.dense;
+    const blocks = this.blocks;
+    const size = 1 << BLOCK_BITS;
     // Every sparse value is past the dense range, so they follow in order.
     const large = [...this.sparse.keys()].sort((a, b) => a - b);
     let n = large.length;
-    for (let v = 0; v < d.length; v++) if (d[v] !== 0) n++;
+    for (let b = 0; b < blocks.length; b++) {
+      if (blocks[b] === 0) continue;
+      for (let v = b * size, end = v + size; v < end; v++) if (d[v] !== 0) n++;
+    }
     const values = new Float64Array(n);
     const counts = new Float64Array(n);
     let k = 0;
-    for (let v = 0; v < d.length; v++) {
-      if (d[v] === 0) continue;
-      values[k] = v;
-      counts[k++] = d[v];
+    for (let b = 0; b < blocks.length; b++) {
+      if (blocks[b] === 0) continue;
+      for (let v = b * size, end = v + size; v < end; v++) {
+        if (d[v] === 0) continue;
+        values[k] = v;
+        counts[k++] = d[v];
+      }
     }
     for (const v of large) {
       values[k] = v;

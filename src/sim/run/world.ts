@@ -10,14 +10,15 @@
 // is alive at a time. Results are sums over clients (src/sim/run/metrics.ts).
 //
 // The feed costs a kernel event per update only while someone listens (a
-// held long poll, an open stream): each such event makes one more update
-// visible and tells the listeners, exactly as a feed event at priority 0
-// always did. With no listener, `generated` catches up on reading: the
-// updates made at or before now, as the priority-0 events would have counted.
+// held long poll, an open stream), and that event is the kernel's lead slot
+// (no queue entry, no allocation: kernel.lead runs it before everything else
+// at its time, as a feed event at priority 0 always ran): each makes one more
+// update visible and tells the listeners. With no listener, `generated`
+// catches up on reading: the updates made at or before now, as those
+// priority-0 events would have counted.
 
 import { Kernel } from '../kernel/kernel';
 import { kernelClock, type Clock } from '../kernel/clock';
-import { PRIORITY } from '../kernel/order';
 import { fromMs, type Micros } from '../kernel/time';
 import type { Scenario } from '../scenario/types';
 import { pathParams } from '../net/params';
@@ -97,7 +98,7 @@ export class World {
       const next = this.generated;
       if (next < this.feed.length) {
         this.feedQueued = true;
-        this.kernel.at(this.feed[next], PRIORITY.feed, this.publish);
+        this.kernel.lead(this.feed[next], this.publish);
       }
     }
   }
@@ -115,7 +116,7 @@ export class World {
   private readonly publish = (): void => {
     this.made++;
     this.feedQueued = this.subscribers.size > 0 && this.made < this.feed.length;
-    if (this.feedQueued) this.kernel.at(this.feed[this.made], PRIORITY.feed, this.publish);
+    if (this.feedQueued) this.kernel.lead(this.feed[this.made], this.publish);
     for (const sub of this.subscribers) sub.onUpdate();
   };
 }

@@ -3,6 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { preview, type PreviewServer } from 'vite';
 import type { TestProject } from 'vitest/node';
+import { productionBuildEnv } from './build-env';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -13,10 +14,7 @@ declare module 'vitest' {
 let server: PreviewServer | undefined;
 
 export async function setup(project: TestProject): Promise<void> {
-  // Build without Vitest's environment: with VITEST set, the Svelte plugins
-  // configure themselves for tests and the bundle gets Svelte's server build.
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST')));
-  if (!process.env.E2E_SKIP_BUILD) execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit', env });
+  if (!process.env.E2E_SKIP_BUILD) execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit', env: productionBuildEnv() });
   server = await preview({ preview: { port: 0, strictPort: false, host: '127.0.0.1', open: false }, logLevel: 'warn' });
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('vite preview did not report an address');

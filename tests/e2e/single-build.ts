@@ -1,6 +1,7 @@
 // The one-file build for the e2e tests that open it (single-file, csp):
 // dist-single/index.html, rebuilt when any of its sources is newer.
 import { execFileSync } from 'node:child_process';
+import { productionBuildEnv } from './build-env';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -26,7 +27,5 @@ function newestSource(): number {
 /** Build dist-single/ unless it is newer than every source. */
 export function ensureSingleBuild(): void {
   if (existsSync(SINGLE_HTML) && statSync(SINGLE_HTML).mtimeMs >= newestSource()) return;
-  // As in global-setup.ts: without Vitest's variables, or the Svelte plugin builds for tests.
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST')));
-  execFileSync('npm', ['run', '--silent', 'build:single', '--', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit', env });
+  execFileSync('npm', ['run', '--silent', 'build:single', '--', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit', env: productionBuildEnv() });
 }

@@ -28,7 +28,8 @@ describe('App and the URL', () => {
   it('lists bad parameters as text and can be dismissed', async () => {
     window.history.replaceState(null, '', '/?clients=<img src=x onerror=alert(1)>&colour=red');
     const { container } = render(App);
-    const notice = screen.getByTestId('url-notice');
+    // The notice is fetched only when a link needs it (src/App.svelte): wait for it.
+    const notice = await screen.findByTestId('url-notice', {}, { timeout: 15000 });
     expect(notice.textContent).toContain('<img src=x onerror=alert(1)>');
     expect(notice.textContent).toContain('unknown parameter');
     expect(container.querySelector('img')).toBeNull();

@@ -27,6 +27,7 @@
 
 import { updateTimes, type Scenario, type TechniqueResult } from '../../src/sim';
 import { STREAM_KIND, createStream } from '../../src/sim/random/streams';
+import { Heads } from '../../src/sim/run/heads';
 import { Counters } from './counters';
 import { EventHeap } from './heap';
 import { TCP_IP, TcpPaths, ackCount, segmentCount } from './tcp';
@@ -71,7 +72,9 @@ class PollingRun {
   private readonly latencyUs: number;
   private readonly reqBytes: number;
   private readonly reqSegs: number;
-  private readonly resBytes: number;
+  private readonly heads: Heads;
+  /** Response head bytes by the answer's update count (its Content-Length's digits can change it). */
+  private readonly resBytesBy: number[] = [];
   private readonly payloadBytes: number;
   // Per client.
   private readonly poolSize: Uint8Array;
@@ -101,9 +104,10 @@ class PollingRun {
     this.endUs = fromMs(s.durationMs);
     this.intervalUs = fromMs(s.polling.intervalMs);
     this.latencyUs = fromMs(s.network.latencyMs);
-    this.reqBytes = s.http.requestHeaderBytes;
+    // Head sizes are the wire layer's (the scenario's, or its head profile's), not the engine's.
+    this.heads = new Heads(s.http);
+    this.reqBytes = this.heads.request('poll');
     this.reqSegs = segmentCount(this.reqBytes);
-    this.resBytes = s.http.responseHeaderBytes;
     this.payloadBytes = s.server.payloadBytes;
     this.poolSize = new Uint8Array(n);
     this.waiting = new Int32Array(n);
@@ -210,13 +214,14 @@ class PollingRun {
     // "[]" or "[" items joined by "," "]".
     const framing = n === 0 ? 2 : n + 1;
     const payload = n * this.payloadBytes;
-    const bytes = this.resBytes + framing + payload;
+    const head = (this.resBytesBy[n] ??= this.heads.response('json', framing + payload));
+    const bytes = head + framing + payload;
     const segs = segmentCount(bytes);
     const i = c.bin(now);
-    c.downHeader += this.resBytes;
+    c.downHeader += head;
     c.downFraming += framing;
     c.downPayload += payload;
-    c.sDownHeader[i] += this.resBytes;
+    c.sDownHeader[i] += head;
     c.sDownFraming[i] += framing;
     c.sDownPayload[i] += payload;
     c.wireDown += bytes + segs * TCP_IP;

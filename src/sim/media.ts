@@ -9,6 +9,7 @@ import { toMs, type Micros } from './kernel/time';
 import { pathParams } from './net/params';
 import { Link } from './net/link';
 import { TcpPath } from './net/tcp';
+import { Heads } from './run/heads';
 import { STREAM_KIND, createStream } from './random/streams';
 import type { Scenario } from './scenario/types';
 import type { MediaResult } from './types';
@@ -32,8 +33,9 @@ export function mediaCase(s: Scenario): MediaResult {
   // which the server writes as fast as the connection takes them.
   const t0: Micros = 0;
   const synAck = down.send(up.send(t0, 0).arriveAt, 0).arriveAt;
-  const reqAt = up.send(synAck, s.http.requestHeaderBytes).arriveAt;
-  down.send(reqAt, s.http.responseHeaderBytes);
+  const heads = new Heads(s.http);
+  const reqAt = up.send(synAck, heads.request('media')).arriveAt;
+  down.send(reqAt, heads.response('chunked', 0, 'video/mp4'));
 
   // Streamed playback, in one pass over the chunks as they arrive (nothing
   // kept per chunk: a 1 GiB object in 1-byte chunks is a billion of them):

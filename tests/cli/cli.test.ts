@@ -102,7 +102,8 @@ describe('sim command line: output', () => {
     // SPEC §3 defaults, nested as the keys are dotted.
     expect(doc.scenario.durationMs).toBe(60000);
     expect(doc.scenario.network.latencyMs).toBe(50);
-    expect((doc.scenario as unknown as { http: { requestHeaderBytes: number } }).http.requestHeaderBytes).toBe(400);
+    // 0: every head from the head profile (issue 10; SPEC §3 said 400).
+    expect((doc.scenario as unknown as { http: { requestHeaderBytes: number; headProfile: string } }).http).toMatchObject({ requestHeaderBytes: 0, headProfile: 'chromium-node' });
     expect('network.latencyMs' in doc.scenario).toBe(false);
     for (const r of Object.values(doc.results)) {
       for (const f of ['requests', 'responses', 'emptyResponses', 'connectionsOpened', 'maxOpenConnections', 'messagesGenerated', 'messagesDelivered', 'messagesPending']) expect(typeof r[f]).toBe('number');

@@ -13,7 +13,8 @@ const clip = (s: string) => (s.length <= TEXT_LIMIT ? s : `${s.slice(0, TEXT_LIM
 const time = (i: number) => 1000 * (i * 37.5 + 0.25); // µs
 
 function encoder(updBytes: number, upBytes: number) {
-  const s = resolveScenario({ server: { payloadBytes: updBytes }, client: { payloadBytes: upBytes } });
+  // Heads of one size (400 / 300 B) so that the head before the clipped body is known.
+  const s = resolveScenario({ server: { payloadBytes: updBytes }, client: { payloadBytes: upBytes }, http: { requestHeaderBytes: 400, responseHeaderBytes: 300 } });
   return new Encoder(s, time);
 }
 

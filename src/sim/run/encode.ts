@@ -7,6 +7,7 @@
 import type { Scenario } from '../scenario/types';
 import type { PacketKind } from '../types';
 import { BoundedText } from './bounded-text';
+import { Heads } from './heads';
 import {
   OPCODE,
   batchFramingBytes,
@@ -16,8 +17,6 @@ import {
   makeWebSocketKey,
   renderChunk,
   renderFrame,
-  renderRequestHead,
-  renderResponseHead,
   renderSseRetry,
   renderUpdatePayload,
   renderUpstreamPayload,
@@ -50,9 +49,7 @@ export interface PacketSpec {
   text: (first: number, count: number, client: number, sentMs?: number) => string;
 }
 
-export const HOST = 'push.example';
-/** Request targets, one per purpose (kept short: they must fit the smallest allowed head). */
-export const PATHS = { poll: '/poll', 'long-poll': '/poll?wait=1', sse: '/events', stream: '/stream', ws: '/ws', post: '/send', media: '/video.mp4' } as const;
+export { HOST, PATHS } from './heads';
 /** The Date field of a response sent at `sentMs` of virtual time (run start = WIRE_EPOCH_MS); always 29 characters. */
 function dateAt(sentMs = 0): number {
   return WIRE_EPOCH_MS + Math.floor(sentMs);
@@ -73,8 +70,7 @@ function hashBytes(a: number, b: number, n: number): Uint8Array {
 
 
 export class Encoder {
-  private readonly req: number;
-  private readonly res: number;
+  private readonly heads: Heads;
   private readonly updBytes: number;
   private readonly upBytes: number;
 
@@ -83,8 +79,7 @@ export class Encoder {
     /** Generation time (µs) of update i, for payload text. */
     private readonly updateTime: (i: number) => number,
   ) {
-    this.req = s.http.requestHeaderBytes;
-    this.res = s.http.responseHeaderBytes;
+    this.heads = new Heads(s.http);
     this.updBytes = s.server.payloadBytes;
     this.upBytes = s.client.payloadBytes;
     this.buildConstantSpecs();
@@ -112,9 +107,9 @@ export class Encoder {
     return { bytes, write: (sink) => sink.addSized(bytes, (m) => renderUpstreamPayload(client, seq, m)) };
   }
 
-  private get(kind: RequestKind, path: string, label: string, extra: { lastEventId?: number; wsKey?: string } = {}): PacketSpec {
-    const headerBytes = this.req;
-    return { kind: 'request', label: () => label, header: headerBytes, framing: 0, payload: 0, text: () => renderRequestHead(kind, { headerBytes, host: HOST, path, ...extra }) };
+  private get(kind: RequestKind, label: string, extra: { lastEventId?: number; wsKey?: string } = {}): PacketSpec {
+    const heads = this.heads;
+    return { kind: 'request', label: () => label, header: heads.request(kind, extra.lastEventId), framing: 0, payload: 0, text: () => heads.requestText(kind, extra) };
   }
 
   poll(): PacketSpec {
@@ -131,18 +126,18 @@ export class Encoder {
     if (spec) return spec;
     const framing = batchFramingBytes(count);
     const payload = count * this.updBytes;
-    const headerBytes = this.res;
+    const heads = this.heads;
     const label = count === 0 ? '200 [] (empty)' : `200 [${count} update${count > 1 ? 's' : ''}]`;
     spec = {
       kind: 'response',
       label: () => label,
-      header: headerBytes,
+      header: heads.response('json', framing + payload),
       framing,
       payload,
       text: (first, _n, _c, sentMs) => {
         const body = new BoundedText();
         writeBatch(body, count, (i) => this.updatePiece(first + i));
-        return renderResponseHead('json', { headerBytes, contentLength: framing + payload, dateMs: dateAt(sentMs) }) + body.toString();
+        return heads.responseText('json', { contentLength: framing + payload, dateMs: dateAt(sentMs) }) + body.toString();
       },
     };
     this.batchSpecs.set(count, spec);
@@ -161,22 +156,22 @@ export class Encoder {
   /** EventSource GET; `lastEventId` (the id of the last event received) when reconnecting. */
   sseOpen(lastEventId: number): PacketSpec {
     return lastEventId > 0
-      ? this.get('sse-reconnect', PATHS.sse, `GET /events (Last-Event-ID: ${lastEventId})`, { lastEventId })
-      : this.get('sse', PATHS.sse, 'GET /events');
+      ? this.get('sse-reconnect', `GET /events (Last-Event-ID: ${lastEventId})`, { lastEventId })
+      : this.get('sse', 'GET /events');
   }
 
   /** Response head plus a first chunk carrying `retry:` so the browser uses sse.retryMs. */
   sseHead(): PacketSpec {
-    const headerBytes = this.res;
+    const heads = this.heads;
     const retry = this.s.sse.retryMs;
     const retryLen = sseRetryBytes(retry);
     return {
       kind: 'response',
       label: () => '200 text/event-stream',
-      header: headerBytes,
+      header: heads.response('event-stream'),
       framing: chunkFramingBytes(retryLen) + retryLen,
       payload: 0,
-      text: (_f, _n, _c, sentMs) => renderResponseHead('event-stream', { headerBytes, dateMs: dateAt(sentMs) }) + renderChunk(renderSseRetry(retry)),
+      text: (_f, _n, _c, sentMs) => heads.responseText('event-stream', { dateMs: dateAt(sentMs) }) + renderChunk(renderSseRetry(retry)),
     };
   }
 
@@ -206,12 +201,12 @@ export class Encoder {
   }
 
   streamOpen(): PacketSpec {
-    return this.get('stream', PATHS.stream, 'GET /stream');
+    return this.get('stream', 'GET /stream');
   }
 
   streamHead(): PacketSpec {
-    const headerBytes = this.res;
-    return { kind: 'response', label: () => '200 chunked', header: headerBytes, framing: 0, payload: 0, text: (_f, _n, _c, sentMs) => renderResponseHead('chunked', { headerBytes, dateMs: dateAt(sentMs) }) };
+    const heads = this.heads;
+    return { kind: 'response', label: () => '200 chunked', header: heads.response('chunked'), framing: 0, payload: 0, text: (_f, _n, _c, sentMs) => heads.responseText('chunked', { dateMs: dateAt(sentMs) }) };
   }
 
   /** One update as one chunk of the streamed response. */
@@ -222,19 +217,19 @@ export class Encoder {
   /** The WebSocket opening handshake request (RFC 6455 §4.1). */
   wsHandshake(client: number, attempt: number): PacketSpec {
     const wsKey = makeWebSocketKey(hashBytes(client, attempt, 16));
-    return { ...this.get('ws-handshake', PATHS.ws, 'GET /ws (Upgrade)', { wsKey }), kind: 'handshake' };
+    return { ...this.get('ws-handshake', 'GET /ws (Upgrade)', { wsKey }), kind: 'handshake' };
   }
 
   wsAccept(client: number, attempt: number): PacketSpec {
-    const headerBytes = this.res;
+    const heads = this.heads;
     return {
       kind: 'handshake',
       label: () => '101 Switching Protocols',
-      header: headerBytes,
+      header: heads.response('ws-accept'),
       framing: 0,
       payload: 0,
       text: (_f, _n, _c, sentMs) =>
-        renderResponseHead('ws-accept', { headerBytes, wsAccept: websocketAccept(makeWebSocketKey(hashBytes(client, attempt, 16))), dateMs: dateAt(sentMs) }),
+        heads.responseText('ws-accept', { wsAccept: websocketAccept(makeWebSocketKey(hashBytes(client, attempt, 16))), dateMs: dateAt(sentMs) }),
     };
   }
 
@@ -272,25 +267,24 @@ export class Encoder {
   private pongSpec!: PacketSpec;
 
   private buildConstantSpecs(): void {
-    const req = this.req;
-    const res = this.res;
+    const heads = this.heads;
     const upd = this.updBytes;
     const up = this.upBytes;
-    this.pollSpec = this.get('poll', PATHS.poll, 'GET /poll');
-    this.longPollSpec = this.get('long-poll', PATHS['long-poll'], 'GET /poll?wait');
+    this.pollSpec = this.get('poll', 'GET /poll');
+    this.longPollSpec = this.get('long-poll', 'GET /poll?wait');
     this.postSpec = {
       kind: 'request',
       label: () => 'POST /send',
-      header: req,
+      header: heads.request('post', up),
       framing: 0,
       payload: up,
       text: (seq, _n, client) => {
         const body = new BoundedText();
         this.upstreamPiece(client, seq).write(body);
-        return renderRequestHead('post', { headerBytes: req, host: HOST, path: PATHS.post, contentLength: up }) + body.toString();
+        return heads.requestText('post', { contentLength: up }) + body.toString();
       },
     };
-    this.noContentSpec = { kind: 'response', label: () => '204 No Content', header: res, framing: 0, payload: 0, text: (_f, _n, _c, sentMs) => renderResponseHead('no-content', { headerBytes: res, dateMs: dateAt(sentMs) }) };
+    this.noContentSpec = { kind: 'response', label: () => '204 No Content', header: heads.response('no-content'), framing: 0, payload: 0, text: (_f, _n, _c, sentMs) => heads.responseText('no-content', { dateMs: dateAt(sentMs) }) };
     this.chunkSpec = {
       kind: 'chunk',
       label: (first) => `chunk #${first + 1}`,

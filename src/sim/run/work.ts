@@ -14,6 +14,7 @@
 // its time and memory (bench/run.ts prints ms per unit).
 
 import { MSS } from '../net/tcp';
+import { Heads } from './heads';
 import type { Scenario } from '../scenario/types';
 import { TECHNIQUES, type TechniqueId } from '../types';
 
@@ -71,9 +72,10 @@ export function techniqueWork(s: Scenario, id: TechniqueId): number {
   const updateSegs = segments(s.server.payloadBytes + 64);
   const meanUp = s.client.sendRateHz * seconds;
   const upstream = meanUp > 0 ? meanUp + 4 * Math.sqrt(meanUp) + 1 : 0;
-  const upSegs = segments(s.client.payloadBytes + s.http.requestHeaderBytes);
+  const heads = new Heads(s.http);
+  const upSegs = segments(s.client.payloadBytes + heads.request('post', s.client.payloadBytes));
   const cuts = s.faults.disconnectIntervalMs > 0 ? (s.durationMs / s.faults.disconnectIntervalMs) * 1.5 + 2 : 0;
-  const requestSegs = segments(s.http.requestHeaderBytes) + segments(s.http.responseHeaderBytes);
+  const requestSegs = segments(heads.request('poll')) + segments(heads.response('json', s.server.payloadBytes));
 
   let perClient = BASE_PER_CLIENT + cuts * PER_RECONNECT;
   // The feed's own event per update, per client that listens for updates

@@ -1,7 +1,9 @@
 // Every scenario key: its default, type, range, unit and a one-line meaning.
 // This table is the single source for validation (./validate.ts), the command
-// line, the URL and the page's sliders. SPEC §3 fixes the first nineteen; the
+// line, the URL and the page's sliders. SPEC §3 fixes nineteen of them; the
 // rest extend it in the same style (dotted, unit in the name, realistic default).
+
+import { HEAD_PROFILES, MIN_REQUEST_HEADER_BYTES, MIN_RESPONSE_HEADER_BYTES, requestFloor, responseFloor } from '../wire/http';
 
 export type KeyKind = 'int' | 'number' | 'enum';
 
@@ -18,12 +20,16 @@ export interface KeySpec {
   readonly help: string;
   /** 0 is allowed as "off" even when below `min` (e.g. websocket.pingIntervalMs). */
   readonly zeroMeansOff?: boolean;
+  /** What 0 means when it is not "off" (e.g. "from the head profile"). */
+  readonly offText?: string;
 }
 
-// Request heads must fit the longest mandatory set of fields (the WebSocket
-// handshake); see src/sim/wire/http.ts for how these minima were found.
-export const MIN_REQUEST_HEADER_BYTES = 256;
-export const MIN_RESPONSE_HEADER_BYTES = 192;
+export { MIN_REQUEST_HEADER_BYTES, MIN_RESPONSE_HEADER_BYTES };
+
+/** A per-kind head size: 0 = the profile's (or the SPEC key's, when that is set); else at least the kinds' needed fields. */
+function headKey(key: string, floor: number, label: string, what: string): KeySpec {
+  return { key, kind: 'int', default: 0, min: floor, max: 65536, zeroMeansOff: true, offText: 'from the head profile', unit: 'B', label, help: `bytes of ${what}, exactly; 0 = http.requestHeaderBytes / http.responseHeaderBytes if set, else the head profile's` };
+}
 
 export const KEYS: readonly KeySpec[] = [
   { key: 'seed', kind: 'int', default: 1, min: 0, max: 2147483647, unit: '', label: 'Seed', help: 'integer seed of every random stream' },
@@ -42,8 +48,19 @@ export const KEYS: readonly KeySpec[] = [
   { key: 'server.payloadBytes', kind: 'int', default: 100, min: 1, max: 16777216, unit: 'B', label: 'Update size', help: "size of one update's payload" },
   { key: 'client.sendRateHz', kind: 'number', default: 0, min: 0, max: 100, unit: 'Hz', label: 'Upstream rate', help: 'upstream messages per second per client (Poisson)' },
   { key: 'client.payloadBytes', kind: 'int', default: 100, min: 1, max: 16777216, unit: 'B', label: 'Upstream size', help: 'size of one upstream payload' },
-  { key: 'http.requestHeaderBytes', kind: 'int', default: 400, min: MIN_REQUEST_HEADER_BYTES, max: 65536, unit: 'B', label: 'Request head', help: "bytes of one HTTP request's start line + header fields + blank line, exactly" },
-  { key: 'http.responseHeaderBytes', kind: 'int', default: 300, min: MIN_RESPONSE_HEADER_BYTES, max: 65536, unit: 'B', label: 'Response head', help: "bytes of one HTTP response's status line + header fields + blank line, exactly" },
+  { key: 'http.headProfile', kind: 'enum', default: 'chromium-node', values: HEAD_PROFILES, unit: '', label: 'Head profile', help: "whose HTTP heads: a current Chromium to a Node server (measured), the needed fields only, or Chromium with a site's cookies behind a CDN" },
+  { key: 'http.requestHeaderBytes', kind: 'int', default: 0, min: MIN_REQUEST_HEADER_BYTES, max: 65536, zeroMeansOff: true, offText: 'each head from the head profile', unit: 'B', label: 'Request head', help: "bytes of every HTTP request's start line + header fields + blank line, exactly; 0 = each kind's from the head profile" },
+  { key: 'http.responseHeaderBytes', kind: 'int', default: 0, min: MIN_RESPONSE_HEADER_BYTES, max: 65536, zeroMeansOff: true, offText: 'each head from the head profile', unit: 'B', label: 'Response head', help: "bytes of every HTTP response's status line + header fields + blank line, exactly; 0 = each kind's from the head profile" },
+  headKey('http.pollRequestBytes', requestFloor('long-poll'), 'Poll request head', 'a poll and a long poll GET'),
+  headKey('http.sseRequestBytes', requestFloor('sse-reconnect'), 'EventSource request head', 'an EventSource GET (with Last-Event-ID on a reconnect)'),
+  headKey('http.upgradeRequestBytes', requestFloor('ws-handshake'), 'Upgrade request head', 'a WebSocket opening handshake request'),
+  headKey('http.streamRequestBytes', Math.max(requestFloor('stream'), requestFloor('media')), 'Stream request head', 'a streaming GET (and the media request)'),
+  headKey('http.postRequestBytes', requestFloor('post'), 'POST head', 'an upstream POST'),
+  headKey('http.pollResponseBytes', responseFloor('json'), 'Poll answer head', 'the JSON answer to a poll or long poll'),
+  headKey('http.sseResponseBytes', responseFloor('event-stream'), 'SSE response head', 'the text/event-stream response'),
+  headKey('http.upgradeResponseBytes', responseFloor('ws-accept'), '101 head', 'the 101 Switching Protocols answer'),
+  headKey('http.streamResponseBytes', responseFloor('chunked'), 'Stream response head', 'the chunked streaming (and media) response'),
+  headKey('http.postResponseBytes', responseFloor('no-content'), '204 head', "the 204 answer to a POST"),
   { key: 'polling.intervalMs', kind: 'number', default: 1000, min: 10, max: 3600000, unit: 'ms', label: 'Poll interval', help: 'short-polling period (setInterval semantics)' },
   { key: 'longPolling.timeoutMs', kind: 'number', default: 30000, min: 10, max: 3600000, unit: 'ms', label: 'Long-poll timeout', help: 'server hold time before an empty response' },
   { key: 'longPolling.reconnectDelayMs', kind: 'number', default: 0, min: 0, max: 3600000, unit: 'ms', label: 'Long-poll pause', help: 'client pause before the next request' },
@@ -64,6 +81,6 @@ export function allowedText(spec: KeySpec): string {
   if (spec.kind === 'enum') return `one of ${spec.values!.map((v) => `'${v}'`).join(', ')}`;
   const what = spec.kind === 'int' ? 'an integer' : 'a number';
   const unit = spec.unit ? ` ${spec.unit}` : '';
-  const off = spec.zeroMeansOff ? ' (or 0 = off)' : '';
+  const off = spec.zeroMeansOff ? ` (or 0 = ${spec.offText ?? 'off'})` : '';
   return `${what} from ${spec.min} to ${spec.max}${unit}${off}`;
 }

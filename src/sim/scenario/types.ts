@@ -1,6 +1,8 @@
 // The resolved scenario: every key of ./keys.ts, nested the way the keys are
 // dotted (SPEC §5: `network.latencyMs` is `scenario.network.latencyMs`).
 
+import type { HeadProfile } from '../wire/http';
+
 export type UpdatePattern = 'periodic' | 'poisson' | 'bursty';
 
 export interface Scenario {
@@ -10,7 +12,21 @@ export interface Scenario {
   network: { latencyMs: number; jitterMs: number; bandwidthKbps: number; uplinkKbps: number; lossRate: number; initialCwndSegments: number };
   server: { updateRateHz: number; updatePattern: UpdatePattern; burstSize: number; burstSpacingMs: number; payloadBytes: number };
   client: { sendRateHz: number; payloadBytes: number };
-  http: { requestHeaderBytes: number; responseHeaderBytes: number };
+  http: {
+    headProfile: HeadProfile;
+    requestHeaderBytes: number;
+    responseHeaderBytes: number;
+    pollRequestBytes: number;
+    sseRequestBytes: number;
+    upgradeRequestBytes: number;
+    streamRequestBytes: number;
+    postRequestBytes: number;
+    pollResponseBytes: number;
+    sseResponseBytes: number;
+    upgradeResponseBytes: number;
+    streamResponseBytes: number;
+    postResponseBytes: number;
+  };
   polling: { intervalMs: number };
   longPolling: { timeoutMs: number; reconnectDelayMs: number };
   sse: { retryMs: number };

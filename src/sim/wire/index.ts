@@ -5,7 +5,7 @@
 export type { ByteSplit } from './bytes';
 export { zeroSplit, addSplit, totalOf, utf8Length, decimalDigits, hexDigits } from './bytes';
 export { renderUpdatePayload, renderUpstreamPayload } from './payload';
-export type { RequestKind, ResponseKind, RequestHeadOptions, ResponseHeadOptions } from './http';
+export type { RequestKind, ResponseKind, RequestHeadOptions, ResponseHeadOptions, HeadProfile } from './http';
 export {
   REQUEST_KINDS,
   RESPONSE_KINDS,
@@ -13,8 +13,13 @@ export {
   MIN_RESPONSE_HEADER_BYTES,
   SAMPLE_WS_KEY,
   SAMPLE_WS_ACCEPT,
+  HEAD_PROFILES,
   minRequestHeaderBytes,
   minResponseHeaderBytes,
+  requestFloor,
+  responseFloor,
+  requestHeadBytes,
+  responseHeadBytes,
   renderRequestHead,
   renderResponseHead,
 } from './http';

@@ -181,7 +181,9 @@ describe('FocusView', () => {
     const text = screen.getByTestId('packet-text').textContent!;
     expect(text).toMatch(/^GET \/events HTTP\/1\.1\r\n/);
     expect(text).toContain('Accept: text/event-stream\r\n');
-    expect(container.querySelector('[data-bytes="header"]')!.textContent).toBe('400 B');
+    // A GET has no body: its header bytes are its whole text (the head profile's EventSource request).
+    expect(text.endsWith('\r\n\r\n')).toBe(true);
+    expect(container.querySelector('[data-bytes="header"]')!.textContent).toBe(`${text.length} B`);
     await fireEvent.click(screen.getByRole('button', { name: 'Next packet' }));
     expect(screen.getByTestId('packet-text').textContent).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
     expect(app.playheadMs).toBeGreaterThan(0);

@@ -34,8 +34,14 @@ export const scenarioArb: fc.Arbitrary<Record<string, unknown>> = fc.record({
     sendRateHz: orOff(fc.double({ min: 0.1, max: 5, noNaN: true })),
     payloadBytes: fc.constantFrom(1, 100, 126, 3000),
   }),
-  http: fc.record({ requestHeaderBytes: fc.integer({ min: 256, max: 2000 }), responseHeaderBytes: fc.integer({ min: 192, max: 2000 }) }),
-  polling: fc.record({ intervalMs: fc.integer({ min: 100, max: 3000 }) }),
+  // Heads from a profile, or every head of one size (0 = from the profile), or one kind's size.
+  http: fc.record({
+    headProfile: fc.constantFrom('chromium-node', 'minimal', 'cdn'),
+    requestHeaderBytes: orOff(fc.integer({ min: 196, max: 2000 })),
+    responseHeaderBytes: orOff(fc.integer({ min: 132, max: 2000 })),
+    pollResponseBytes: orOff(fc.integer({ min: 116, max: 2000 }), 3),
+  }),
+  polling: fc.record({ intervalMs: fc.integer({ min: 100, max: 3000 }), firstRequest: fc.constantFrom('immediate', 'afterInterval') }),
   longPolling: fc.record({ timeoutMs: fc.integer({ min: 200, max: 30000 }), reconnectDelayMs: orOff(fc.integer({ min: 1, max: 1000 })) }),
   sse: fc.record({ retryMs: fc.integer({ min: 0, max: 3000 }) }),
   websocket: fc.record({ pingIntervalMs: orOff(fc.integer({ min: 100, max: 5000 })), reconnectDelayMs: fc.integer({ min: 0, max: 2000 }) }),

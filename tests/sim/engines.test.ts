@@ -20,7 +20,7 @@ const scenarioArb = fc.record({
   }),
   server: fc.record({ updateRateHz: fc.constantFrom(0, 0.5, 2, 10), updatePattern: fc.constantFrom('periodic', 'poisson', 'bursty') }),
   client: fc.record({ sendRateHz: fc.constantFrom(0, 0.5, 3) }),
-  polling: fc.record({ intervalMs: fc.constantFrom(200, 1000) }),
+  polling: fc.record({ intervalMs: fc.constantFrom(200, 1000), firstRequest: fc.constantFrom('immediate', 'afterInterval') }),
   longPolling: fc.record({ timeoutMs: fc.constantFrom(500, 5000), reconnectDelayMs: fc.constantFrom(0, 100) }),
   websocket: fc.record({ pingIntervalMs: fc.constantFrom(0, 700) }),
   faults: fc.record({ disconnectIntervalMs: fc.constantFrom(0, 2000) }),

@@ -44,6 +44,24 @@ describe('(a) short polling', () => {
     }
   });
 
+  it('setInterval alone (polling.firstRequest = afterInterval): one request fewer per client, the first in [T, 2T)', () => {
+    // Polls at u_c + k·T for k ≥ 1 while < D: with D = n·T and 0 < u_c < T
+    // that is n - 1 per client, the first at u_c + T.
+    for (const [T, D, clients] of [
+      [1000, 20000, 5],
+      [700, 14000, 3],
+    ]) {
+      const r = run('polling', { durationMs: D, clients, polling: { intervalMs: T, firstRequest: 'afterInterval' }, server: { updateRateHz: 2 } }, clients);
+      expect(r.requests).toBe(clients * (D / T - 1));
+      for (let c = 0; c < clients; c++) {
+        // A connection's SYN goes out with the first poll.
+        const first = r.trace!.packets.find((p) => p.client === c && p.dir === 'up')!;
+        expect(first.sendMs).toBeGreaterThanOrEqual(T);
+        expect(first.sendMs).toBeLessThan(2 * T);
+      }
+    }
+  });
+
   // One client, 3,600 polls at T = 1 s, Poisson updates at λ = 1/s.
   const T = 1000;
   const lambda = 1;

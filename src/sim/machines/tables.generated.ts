@@ -145,7 +145,14 @@ export const MACHINE_TABLES: Record<string, MachineTable> = {
       {
         "value": "stopped",
         "on": {
-          "START": [{"actions":[{"call":"sendPoll"},{"raise":{"type":"TICK"},"id":"tick","delay":"interval"}],"to":2}]
+          "START": [
+            {
+              "guard": "firstAfterInterval",
+              "actions": [{"raise":{"type":"TICK"},"id":"tick","delay":"interval"}],
+              "to": 1
+            },
+            {"actions":[{"call":"sendPoll"},{"raise":{"type":"TICK"},"id":"tick","delay":"interval"}],"to":2}
+          ]
         }
       },
       {

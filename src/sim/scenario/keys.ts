@@ -62,6 +62,7 @@ export const KEYS: readonly KeySpec[] = [
   headKey('http.streamResponseBytes', responseFloor('chunked'), 'Stream response head', 'the chunked streaming (and media) response'),
   headKey('http.postResponseBytes', responseFloor('no-content'), '204 head', "the 204 answer to a POST"),
   { key: 'polling.intervalMs', kind: 'number', default: 1000, min: 10, max: 3600000, unit: 'ms', label: 'Poll interval', help: 'short-polling period (setInterval semantics)' },
+  { key: 'polling.firstRequest', kind: 'enum', default: 'immediate', values: ['immediate', 'afterInterval'], unit: '', label: 'First poll', help: 'immediate: a GET at start, then every interval (fetch, then setInterval); afterInterval: the first one interval after start (setInterval alone)' },
   { key: 'longPolling.timeoutMs', kind: 'number', default: 30000, min: 10, max: 3600000, unit: 'ms', label: 'Long-poll timeout', help: 'server hold time before an empty response' },
   { key: 'longPolling.reconnectDelayMs', kind: 'number', default: 0, min: 0, max: 3600000, unit: 'ms', label: 'Long-poll pause', help: 'client pause before the next request' },
   { key: 'sse.retryMs', kind: 'int', default: 3000, min: 0, max: 3600000, unit: 'ms', label: 'SSE retry', help: 'EventSource reconnection time (Chromium 3000, Firefox 5000)' },

@@ -27,7 +27,7 @@ export interface Scenario {
     streamResponseBytes: number;
     postResponseBytes: number;
   };
-  polling: { intervalMs: number };
+  polling: { intervalMs: number; firstRequest: 'immediate' | 'afterInterval' };
   longPolling: { timeoutMs: number; reconnectDelayMs: number };
   sse: { retryMs: number };
   websocket: { pingIntervalMs: number; reconnectDelayMs: number };

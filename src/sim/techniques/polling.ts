@@ -30,7 +30,7 @@ export const pollingDriver: DriverFactory = (w, host, session) => {
       host.acquire(send);
     },
   };
-  const actor = w.spawn(pollingDef, { port, intervalMs: w.s.polling.intervalMs });
+  const actor = w.spawn(pollingDef, { port, intervalMs: w.s.polling.intervalMs, firstRequest: w.s.polling.firstRequest });
   traceActor(w, actor, host.id, 'client', null);
   return { actor, pumpUpstream: postUpstream(w, host, session) };
 };

@@ -1,4 +1,5 @@
-// Short-polling client: a GET every intervalMs on a fixed-rate timer
+// Short-polling client: a GET every intervalMs on a fixed-rate timer, the
+// first at start or one interval later (polling.firstRequest)
 // (setInterval semantics: the next GET goes out on time whether or not the
 // last one was answered; REFERENCES.md "Behaviour of browsers"). The timer is
 // a delayed self-event with an id, so the kernel (through kernelClock) fires
@@ -14,6 +15,12 @@ export interface PollingPort {
 export interface PollingInput {
   port: PollingPort;
   intervalMs: number;
+  /**
+   * `immediate`: a GET at start, then one per interval (a fetch, then
+   * setInterval); `afterInterval`: the first one interval after start
+   * (setInterval alone).
+   */
+  firstRequest: 'immediate' | 'afterInterval';
 }
 
 export type PollingEvent =
@@ -30,6 +37,7 @@ export const pollingBehaviour = {
     sendPoll: ({ context }) => context.port.sendPoll(),
   },
   guards: {
+    firstAfterInterval: ({ context }) => context.firstRequest === 'afterInterval',
     allAnswered: ({ event }) => (event.type === 'RESPONSE' || event.type === 'DROPPED') && event.outstanding === 0,
   },
   delays: { interval: ({ context }) => context.intervalMs },
@@ -52,7 +60,14 @@ export const pollingClient = /* @__PURE__ */ setup({
   context: ({ input }) => input,
   initial: 'stopped',
   states: {
-    stopped: { on: { START: { target: 'waiting', actions: ['sendPoll', 'scheduleTick'] } } },
+    stopped: {
+      on: {
+        START: [
+          { guard: 'firstAfterInterval', target: 'idle', actions: ['scheduleTick'] },
+          { target: 'waiting', actions: ['sendPoll', 'scheduleTick'] },
+        ],
+      },
+    },
     idle: { on: { TICK: { target: 'waiting', actions: ['sendPoll', 'scheduleTick'] } } },
     waiting: {
       on: {

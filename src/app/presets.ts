@@ -44,6 +44,30 @@ export const NETWORK_PRESETS: readonly Preset[] = [
   },
 ];
 
+/** An intermediary on the path, from its documented default (shared/REFERENCES.md, "Intermediary idle timeouts"). */
+function intermediary(id: string, name: string, idleMs: number, lifetimeMs: number, why: string): Preset {
+  const idle = idleMs > 0 ? `cuts a connection idle ${idleMs / 1000} s` : 'no idle timeout';
+  return {
+    id,
+    name,
+    summary: `${name}: ${lifetimeMs > 0 ? `cuts every connection ${lifetimeMs / 1000} s after it opened` : idle}.`,
+    values: {
+      'proxy.idleTimeoutMs': { value: idleMs, why: idleMs > 0 ? why : '0 = no idle timeout' },
+      'proxy.lifetimeMs': { value: lifetimeMs, why: lifetimeMs > 0 ? why : '0 = no lifetime limit' },
+    },
+  };
+}
+
+export const INTERMEDIARY_PRESETS: readonly Preset[] = [
+  intermediary('nginx', 'nginx', 60000, 0, 'proxy_read_timeout, 60 s by default'),
+  intermediary('aws-alb', 'AWS ALB', 60000, 0, 'idle timeout, 60 s by default'),
+  intermediary('heroku', 'Heroku', 55000, 0, 'a rolling 55 s window once the first byte is sent'),
+  intermediary('cloudflare', 'Cloudflare', 100000, 0, '100 s idle for WebSockets'),
+  intermediary('azure-lb', 'Azure LB', 240000, 0, 'idle timeout, 4 min by default'),
+  intermediary('gcp', 'GCP backend', 0, 30000, 'backend service timeout, 30 s by default: a WebSocket lives that long'),
+  intermediary('no-proxy', 'None', 0, 0, 'no intermediary'),
+];
+
 export const USE_CASES: readonly Preset[] = [
   {
     id: 'stock-ticker',

@@ -24,6 +24,8 @@ const scenarioArb = fc.record({
   longPolling: fc.record({ timeoutMs: fc.constantFrom(500, 5000), reconnectDelayMs: fc.constantFrom(0, 100) }),
   websocket: fc.record({ pingIntervalMs: fc.constantFrom(0, 700) }),
   faults: fc.record({ disconnectIntervalMs: fc.constantFrom(0, 2000) }),
+  proxy: fc.record({ idleTimeoutMs: fc.constantFrom(0, 0, 1500), lifetimeMs: fc.constantFrom(0, 0, 4000) }),
+  sse: fc.record({ heartbeatMs: fc.constantFrom(0, 600) }),
   streaming: fc.record({ mediaBytes: fc.constant(0) }),
 });
 

@@ -35,6 +35,8 @@ export class ClientHost {
   private upSeq = 0;
   /** Connection ids are per client, so adding clients leaves this one's trace unchanged. */
   nextConnId = 0;
+  /** How the intermediary's cut reaches the server side: the run sets it (the session's own connection is cut through the session). */
+  onProxyCut: ((c: Connection) => void) | null = null;
 
   constructor(
     private readonly w: World,
@@ -95,6 +97,16 @@ export class ClientHost {
     const c = new Connection(this.w, this);
     c.open(() => onOpen(c));
     return c;
+  }
+
+  /**
+   * The intermediary cuts `c` (idle too long, or past its lifetime), as a
+   * fault does: an answer already sent still arrives, a request not yet
+   * there is lost and the client hears of the cut (./connection.ts `cut`).
+   */
+  cutByProxy(c: Connection): void {
+    if (this.onProxyCut) this.onProxyCut(c);
+    else c.cut();
   }
 
   /** Drop a dead connection from the pool; a waiting request may open a new one. */

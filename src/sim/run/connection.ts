@@ -3,6 +3,14 @@
 // delivery through the network model, graceful close and faults (a cut by
 // the network or an intermediary). Its life is the connection machine
 // (src/sim/machines/connection.ts); sending data costs no machine step.
+//
+// An intermediary (proxy.idleTimeoutMs, proxy.lifetimeMs) sits at the
+// server's end of the path: it sees a byte when the server sends it or when
+// it arrives there, and cuts a connection idle for its timeout, or open for
+// its lifetime, as a fault does (./client-host.ts `cutByProxy`). Its check is
+// a network event, so at the same microsecond it comes before the server's
+// timers: a long poll held exactly as long as the proxy's timeout is cut,
+// since the proxy saw the request before the server did.
 
 import { PRIORITY } from '../kernel/order';
 import type { Micros } from '../kernel/time';
@@ -33,6 +41,8 @@ export class Connection {
    */
   onDown: ((conn: Connection, kind: PacketKind, first: number, count: number) => void) | null = null;
   onCut: ((conn: Connection) => void) | null = null;
+  /** When the intermediary last saw a byte of this connection, either way (µs). */
+  private seenAt = 0;
   private readonly up: TcpPath;
   private readonly down: TcpPath;
   private readonly actor;
@@ -52,6 +62,7 @@ export class Connection {
   open(onOpen: () => void): void {
     const { w } = this;
     w.metrics.connectionOpened(w.kernel.now);
+    if (w.proxyIdleUs > 0 || w.proxyLifetimeUs > 0) this.watchByProxy();
     this.control('up', 'SYN', () => {
       if (this.cutAt !== Infinity) return;
       this.control('down', 'SYN-ACK', () => {
@@ -64,12 +75,40 @@ export class Connection {
     });
   }
 
+  /** The intermediary's timers: one check per idle timeout (re-armed from the last byte seen), one at the lifetime's end. */
+  private watchByProxy(): void {
+    const { w } = this;
+    const k = w.kernel;
+    this.seenAt = k.now;
+    if (w.proxyIdleUs > 0) {
+      const check = () => {
+        if (!this.alive) return;
+        const due = this.seenAt + w.proxyIdleUs;
+        if (due > k.now) k.at(due, PRIORITY.network, check);
+        else this.host.cutByProxy(this);
+      };
+      k.at(k.now + w.proxyIdleUs, PRIORITY.network, check);
+    }
+    if (w.proxyLifetimeUs > 0) {
+      k.at(k.now + w.proxyLifetimeUs, PRIORITY.network, () => {
+        if (this.alive) this.host.cutByProxy(this);
+      });
+    }
+  }
+
+  /** The intermediary at the server's end sees a packet: downstream as it is sent, upstream when it arrives. */
+  private seen(dir: 'up' | 'down', now: Micros, arriveAt: Micros): void {
+    const t = dir === 'down' ? now : arriveAt;
+    if (t > this.seenAt) this.seenAt = t;
+  }
+
   private control(dir: 'up' | 'down', label: string, onArrive: () => void): void {
     const { w } = this;
     const now = w.kernel.now;
     // No RTT measured yet on a new connection: a lost SYN or SYN-ACK waits
     // the initial RTO of 1 s (RFC 6298 §2.1; Linux TCP_TIMEOUT_INIT).
     const d = (dir === 'up' ? this.up : this.down).send(now, 0, INITIAL_RTO_US);
+    this.seen(dir, now, d.arriveAt);
     w.metrics.wire(dir, d.wireBytes);
     const rec = w.tracer.packet(this.host.id, this.id, dir, label === 'SYN' ? SYN : SYN_ACK, 0, 0, now);
     this.arrive(rec, d.arriveAt, d.wireBytes, d.retransmissions, onArrive);
@@ -94,6 +133,7 @@ export class Connection {
     const { w } = this;
     const now = w.kernel.now;
     const d = (dir === 'up' ? this.up : this.down).send(now, p.header + p.framing + p.payload);
+    this.seen(dir, now, d.arriveAt);
     w.metrics.sent(dir, now, p.header, p.framing, p.payload, d.wireBytes);
     w.metrics.wire(dir === 'up' ? 'down' : 'up', ackCount(d.segments) * TCP_IP_HEADER_BYTES);
     const rec = w.tracer.packet(this.host.id, this.id, dir, p, first, count, now);

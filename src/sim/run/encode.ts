@@ -21,6 +21,8 @@ import {
   renderUpdatePayload,
   renderUpstreamPayload,
   sseEventFramingBytes,
+  SSE_COMMENT,
+  SSE_COMMENT_BYTES,
   sseRetryBytes,
   websocketAccept,
   WIRE_EPOCH_MS,
@@ -248,6 +250,11 @@ export class Encoder {
     return this.pingSpec;
   }
 
+  /** An SSE comment line in its own chunk, to keep an idle stream alive (sse.heartbeatMs): framing only. */
+  sseHeartbeat(): PacketSpec {
+    return this.heartbeatSpec;
+  }
+
   /** The browser's automatic pong (number `first`), masked like every client frame. */
   wsPong(): PacketSpec {
     return this.pongSpec;
@@ -265,6 +272,7 @@ export class Encoder {
   private wsUpstreamSpec!: PacketSpec;
   private pingSpec!: PacketSpec;
   private pongSpec!: PacketSpec;
+  private heartbeatSpec!: PacketSpec;
 
   private buildConstantSpecs(): void {
     const heads = this.heads;
@@ -321,6 +329,14 @@ export class Encoder {
         writeFrameText(text, OPCODE.text, this.upstreamPiece(client, seq), hashBytes(client, seq + 1e6, 4));
         return text.toString();
       },
+    };
+    this.heartbeatSpec = {
+      kind: 'ping',
+      label: () => ': keep-alive',
+      header: 0,
+      framing: chunkFramingBytes(SSE_COMMENT_BYTES) + SSE_COMMENT_BYTES,
+      payload: 0,
+      text: () => renderChunk(SSE_COMMENT),
     };
     this.pingSpec = { kind: 'ping', label: () => 'ping', header: 0, framing: frameHeaderBytes(0, false), payload: 0, text: () => renderFrame(encodeFrame({ opcode: OPCODE.ping, payload: new Uint8Array(0) })) };
     this.pongSpec = {

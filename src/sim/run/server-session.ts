@@ -107,7 +107,9 @@ export class ServerSession implements ServerPort, Subscriber {
   }
 
   sendPing(): void {
-    this.conn?.send('down', this.w.enc.wsPing());
+    const ping = this.stream().ping;
+    if (!ping) throw new Error(`${this.technique.id} pings its stream but has no ping packet`);
+    this.conn?.send('down', ping(this.w.enc));
   }
 
   /** A POST gets "204 No Content" on its own connection; a WebSocket frame gets nothing. */

@@ -66,6 +66,7 @@ function runClients(s: Scenario, id: TechniqueId, range: ClientRange, opts: RunO
   // polling interval for polling) so that they do not all fire at once (SPEC §1).
   const spanUs = fromMs(technique.startSpanMs(s));
   const disconnectUs = fromMs(s.faults.disconnectIntervalMs);
+  const proxied = w.proxyIdleUs > 0 || w.proxyLifetimeUs > 0;
   // Every update is for every client: those made before the end are each client's to receive.
   const made = updatesBefore(feed, w.durationUs);
   let queued = 0;
@@ -78,6 +79,13 @@ function runClients(s: Scenario, id: TechniqueId, range: ClientRange, opts: RunO
     const host = new ClientHost(w, c);
     const session = new ServerSession(w, c, technique);
     const driver = technique.client(w, host, session);
+    // The intermediary's cuts: the session's own connection (a held long poll, an open stream) through the session, as a fault.
+    if (proxied) {
+      host.onProxyCut = (conn) => {
+        if (session.conn === conn) session.cut();
+        else conn.cut();
+      };
+    }
     const startAt = Math.floor(host.startRng.uniform() * spanUs);
     kernel.at(startAt, PRIORITY.timer, () => driver.actor.send({ type: 'START' }));
     host.startUpstream(() => driver.pumpUpstream());

@@ -74,7 +74,9 @@ export function techniqueWork(s: Scenario, id: TechniqueId): number {
   const upstream = meanUp > 0 ? meanUp + 4 * Math.sqrt(meanUp) + 1 : 0;
   const heads = new Heads(s.http);
   const upSegs = segments(s.client.payloadBytes + heads.request('post', s.client.payloadBytes));
-  const cuts = s.faults.disconnectIntervalMs > 0 ? (s.durationMs / s.faults.disconnectIntervalMs) * 1.5 + 2 : 0;
+  // Cuts by faults, and by an intermediary (at most one per idle timeout or lifetime, plus the first).
+  const perCut = (ms: number) => (ms > 0 ? s.durationMs / ms + 2 : 0);
+  const cuts = (s.faults.disconnectIntervalMs > 0 ? (s.durationMs / s.faults.disconnectIntervalMs) * 1.5 + 2 : 0) + perCut(s.proxy.idleTimeoutMs) + perCut(s.proxy.lifetimeMs);
   const requestSegs = segments(heads.request('poll')) + segments(heads.response('json', s.server.payloadBytes));
 
   let perClient = BASE_PER_CLIENT + cuts * PER_RECONNECT;
@@ -100,7 +102,9 @@ export function techniqueWork(s: Scenario, id: TechniqueId): number {
     case 'websocket': {
       // One push per update: the server's step, the event's arrival, the client's step.
       perClient += updates * (3 + updateSegs);
-      if (id === 'websocket' && s.websocket.pingIntervalMs > 0) perClient += (s.durationMs / s.websocket.pingIntervalMs + 1) * 4;
+      // Pings (WebSocket) or heartbeats (SSE): the server's timer, the packet, its arrival, a pong.
+      const keepAlive = id === 'websocket' ? s.websocket.pingIntervalMs : id === 'sse' ? s.sse.heartbeatMs : 0;
+      if (keepAlive > 0) perClient += (s.durationMs / keepAlive + 1) * 4;
       break;
     }
   }

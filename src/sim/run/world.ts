@@ -42,6 +42,9 @@ export class World {
   readonly enc: Encoder;
   readonly durationUs: Micros;
   readonly latencyUs: Micros;
+  /** The intermediary's idle timeout and connection lifetime (µs; 0 = none): src/sim/run/connection.ts. */
+  readonly proxyIdleUs: Micros;
+  readonly proxyLifetimeUs: Micros;
   readonly path: PathParams;
   /** Updates generated so far for the current client: feed[0 .. made-1]. */
   private made = 0;
@@ -65,6 +68,8 @@ export class World {
     this.durationUs = fromMs(s.durationMs);
     this.path = pathParams(s);
     this.latencyUs = this.path.latencyUs;
+    this.proxyIdleUs = fromMs(s.proxy.idleTimeoutMs);
+    this.proxyLifetimeUs = fromMs(s.proxy.lifetimeMs);
   }
 
   /** Start simulating the next client: a fresh kernel and clock, no update seen yet. */

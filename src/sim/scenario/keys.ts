@@ -66,12 +66,15 @@ export const KEYS: readonly KeySpec[] = [
   { key: 'longPolling.timeoutMs', kind: 'number', default: 30000, min: 10, max: 3600000, unit: 'ms', label: 'Long-poll timeout', help: 'server hold time before an empty response' },
   { key: 'longPolling.reconnectDelayMs', kind: 'number', default: 0, min: 0, max: 3600000, unit: 'ms', label: 'Long-poll pause', help: 'client pause before the next request' },
   { key: 'sse.retryMs', kind: 'int', default: 3000, min: 0, max: 3600000, unit: 'ms', label: 'SSE retry', help: 'EventSource reconnection time (Chromium 3000, Firefox 5000)' },
+  { key: 'sse.heartbeatMs', kind: 'number', default: 0, min: 100, max: 3600000, zeroMeansOff: true, unit: 'ms', label: 'SSE heartbeat', help: 'the server sends an SSE comment line this often on an open stream, to keep intermediaries from cutting it (the HTML spec suggests about 15 s); 0 = off' },
   { key: 'websocket.pingIntervalMs', kind: 'number', default: 0, min: 10, max: 3600000, zeroMeansOff: true, unit: 'ms', label: 'Ping interval', help: 'server ping period; 0 = no pings' },
   { key: 'websocket.reconnectDelayMs', kind: 'number', default: 1000, min: 0, max: 3600000, unit: 'ms', label: 'WebSocket reconnect', help: "application's pause before reconnecting a dropped WebSocket" },
   { key: 'streaming.reconnectDelayMs', kind: 'number', default: 1000, min: 0, max: 3600000, unit: 'ms', label: 'Stream reconnect', help: "application's pause before reopening a dropped stream" },
   { key: 'streaming.mediaBytes', kind: 'int', default: 2000000, min: 0, max: 1073741824, unit: 'B', label: 'Media size', help: 'size of the large object (e.g. a video) of the media case; 0 = off' },
   { key: 'streaming.mediaBitrateKbps', kind: 'number', default: 1000, min: 1, max: 1000000, unit: 'kbit/s', label: 'Media bitrate', help: 'playback rate of the media object' },
   { key: 'streaming.chunkBytes', kind: 'int', default: 16384, min: 1, max: 16777216, unit: 'B', label: 'Media chunk', help: 'bytes per chunk of the media response' },
+  { key: 'proxy.idleTimeoutMs', kind: 'number', default: 0, min: 100, max: 3600000, zeroMeansOff: true, unit: 'ms', label: 'Proxy idle timeout', help: 'an intermediary (proxy, load balancer) on the path cuts a connection when no byte has passed either way for this long (nginx 60 s, AWS ALB 60 s, Heroku 55 s, Cloudflare 100 s, Azure 4 min); 0 = no intermediary' },
+  { key: 'proxy.lifetimeMs', kind: 'number', default: 0, min: 100, max: 86400000, zeroMeansOff: true, unit: 'ms', label: 'Proxy connection lifetime', help: 'the intermediary cuts every connection this long after it opened, busy or not (a GCP backend service timeout, 30 s by default); 0 = no limit' },
   { key: 'faults.disconnectIntervalMs', kind: 'number', default: 0, min: 100, max: 3600000, zeroMeansOff: true, unit: 'ms', label: 'Mean time between drops', help: "mean time between drops of a client's push connection (exponential); 0 = never" },
 ];
 

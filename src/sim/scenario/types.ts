@@ -29,8 +29,9 @@ export interface Scenario {
   };
   polling: { intervalMs: number; firstRequest: 'immediate' | 'afterInterval' };
   longPolling: { timeoutMs: number; reconnectDelayMs: number };
-  sse: { retryMs: number };
+  sse: { retryMs: number; heartbeatMs: number };
   websocket: { pingIntervalMs: number; reconnectDelayMs: number };
   streaming: { reconnectDelayMs: number; mediaBytes: number; mediaBitrateKbps: number; chunkBytes: number };
+  proxy: { idleTimeoutMs: number; lifetimeMs: number };
   faults: { disconnectIntervalMs: number };
 }

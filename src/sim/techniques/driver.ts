@@ -29,6 +29,8 @@ export interface StreamPackets {
   head(enc: Encoder, client: number, conn: number): PacketSpec;
   /** Update i on the open stream. */
   update(enc: Encoder, i: number): PacketSpec;
+  /** What keeps the open stream alive, every pingIntervalMs (a WebSocket ping, an SSE comment line); absent if it has none. */
+  ping?(enc: Encoder): PacketSpec;
 }
 
 export interface Technique {
@@ -36,7 +38,7 @@ export interface Technique {
   client: DriverFactory;
   /** Push techniques: the packets of the open stream; absent for polling and long polling. */
   stream?: StreamPackets;
-  /** The server pings the open connection this often (ms; 0 = never). */
+  /** The server sends `stream.ping` on the open connection this often (ms; 0 = never). */
   pingIntervalMs(s: Scenario): number;
   /** Clients start at random times within this span (ms) so that they do not all fire at once (SPEC §1). */
   startSpanMs(s: Scenario): number;

@@ -6,7 +6,7 @@ import { sseDef } from '../machines/clients/sse';
 import type { Connection } from '../run/connection';
 import { traceActor } from '../run/trace-actor';
 import type { PacketKind } from '../types';
-import { FIRST_SECOND, NO_PINGS, type DriverFactory, type Technique } from './driver';
+import { FIRST_SECOND, type DriverFactory, type Technique } from './driver';
 import { httpRequest } from './http-request';
 import { postUpstream } from './upstream-post';
 
@@ -32,8 +32,9 @@ export const sseDriver: DriverFactory = (w, host, session) => {
 export const sse: Technique = {
   id: 'sse',
   client: sseDriver,
-  // The response head with a first `retry:` chunk, then one event per update.
-  stream: { head: (enc) => enc.sseHead(), update: (enc, i) => enc.sseEvent(i) },
-  pingIntervalMs: NO_PINGS,
+  // The response head with a first `retry:` chunk, then one event per update;
+  // a comment line every sse.heartbeatMs if set.
+  stream: { head: (enc) => enc.sseHead(), update: (enc, i) => enc.sseEvent(i), ping: (enc) => enc.sseHeartbeat() },
+  pingIntervalMs: (s) => s.sse.heartbeatMs,
   startSpanMs: FIRST_SECOND,
 };

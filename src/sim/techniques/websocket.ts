@@ -88,7 +88,7 @@ export const websocket: Technique = {
   id: 'websocket',
   client: websocketDriver,
   // The 101 answering this connection's key, then one text frame per update.
-  stream: { head: (enc, client, conn) => enc.wsAccept(client, conn), update: (enc) => enc.wsUpdate() },
+  stream: { head: (enc, client, conn) => enc.wsAccept(client, conn), update: (enc) => enc.wsUpdate(), ping: (enc) => enc.wsPing() },
   pingIntervalMs: (s) => s.websocket.pingIntervalMs,
   startSpanMs: FIRST_SECOND,
 };

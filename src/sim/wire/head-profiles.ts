@@ -57,12 +57,23 @@ const SET_COOKIE_PAD: PadField = { name: 'Set-Cookie', prefix: 'lb=', suffix: ';
 const UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36';
 /** Chromium's low-entropy client hints, sent on every request to a secure origin. */
 const HINTS = { brands: '"Chromium";v="156", "Not)A;Brand";v="24"', platform: '"Linux"' };
-/** Session, consent and analytics cookies of a typical site (values opaque; fixed text, no random draw). */
-const SITE_COOKIES =
-  '_ga=GA1.1.1284727395.1764720000; _ga_PUSH7Q2X=GS2.1.s1764720000$o12$g1$t1764720931$j60$l0$h0; consent=v2%3Aanalytics%2Cfunctional; ' +
-  'sid=eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiI0MjQyNDIiLCJpYXQiOjE3NjQ3MjAwMDAsImV4cCI6MTc2NDcyMzYwMH0.Xq3c9nA1cFq7ZkM0oVh2Wc8yTgL4pJrBdEs6uKiY5mQ; ' +
-  '__cf_bm=Yk3jR8qT1uW5xZ0aB4cD7eF2gH6iJ9kL3mN8oP1qR5sT0uV4wX7yZ2aB6cD.1764720931-1.0.1.1-Qw8Er4Ty6Ui2Op0As9Df3Gh7Jk1Lz5Xc8Vb2Nm4Qw6Er0Ty3Ui7Op1As5Df9Gh2Jk; ' +
-  'prefs=theme%3Dlight%26lang%3Den; _fbp=fb.1.1764720000123.918273645';
+/**
+ * Deterministic cookie-value filler (cookie-octets, RFC 6265 §4.1.1): a
+ * base64url-looking sequence, so a trace reads like opaque tokens (text
+ * only, never a random draw; generated, so the page does not ship kilobytes
+ * of made-up tokens).
+ */
+const TOKEN_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+export function tokenFiller(n: number, from = 0): string {
+  let s = '';
+  for (let i = from; i < from + n; i++) s += TOKEN_ALPHABET[(i * 37 + 11) % 64];
+  return s;
+}
+/** A CDN's bot-management cookie value (Cloudflare's __cf_bm is about 170 characters). */
+const CF_BM = () => `${tokenFiller(43, 7)}.1764720931-1.0.1.1-${tokenFiller(107, 3)}`;
+/** Session, consent and analytics cookies of a typical site, about 500 bytes. */
+const SITE_COOKIES = () =>
+  `_ga=GA1.1.1284727395.1764720000; _ga_PUSH7Q2X=GS2.1.s1764720000$o12$g1$t1764720931$j60$l0$h0; consent=v2%3Aanalytics%2Cfunctional; sid=${tokenFiller(131, 5)}; __cf_bm=${CF_BM()}; prefs=theme%3Dlight%26lang%3Den; _fbp=fb.1.1764720000123.918273645`;
 
 const HOST_RE = /^[A-Za-z0-9.\-_~[\]:]+$/; // reg-name / IP-literal, optional port (RFC 3986 §3.2.2)
 const PATH_RE = /^\/[\x21-\x7e]*$/; // origin-form: no spaces or controls (RFC 9112 §3.2.1)
@@ -108,7 +119,7 @@ function browserFetch(profile: HeadProfile, accept: Field, origin: string, dest 
     sent('Accept-Encoding', dest === 'video' ? 'identity;q=1, *;q=0' : 'gzip, deflate, br, zstd'),
     sent('Accept-Language', 'en-US,en;q=0.9'),
   ];
-  if (profile === 'cdn') after.push(sent('Cookie', SITE_COOKIES));
+  if (profile === 'cdn') after.push(sent('Cookie', SITE_COOKIES()));
   return { before: [sent('Connection', 'keep-alive'), sent('sec-ch-ua-platform', HINTS.platform), sent('User-Agent', UA)], after };
 }
 
@@ -160,7 +171,7 @@ export function requestPlan(kind: RequestKind, o: Omit<RequestHeadOptions, 'head
         need('Sec-WebSocket-Version', '13'),
         sent('Accept-Encoding', 'gzip, deflate, br, zstd'),
         sent('Accept-Language', 'en-US,en;q=0.9'),
-        ...(profile === 'cdn' ? [sent('Cookie', SITE_COOKIES)] : []),
+        ...(profile === 'cdn' ? [sent('Cookie', SITE_COOKIES())] : []),
         need('Sec-WebSocket-Key', key),
         sent('Sec-WebSocket-Extensions', 'permessage-deflate; client_max_window_bits'),
       ]);
@@ -185,9 +196,9 @@ function cdnFields(): Field[] {
     sent('Strict-Transport-Security', 'max-age=31536000; includeSubDomains; preload'),
     sent('Vary', 'Accept-Encoding'),
     sent('alt-svc', 'h3=":443"; ma=86400'),
-    sent('Report-To', '{"endpoints":[{"url":"https://a.nel.cloudflare.com/report/v4?s=Qx7Rk2Lm9Np4Tv6Wz8Bc1Df3Gh5Jk0"}],"group":"cf-nel","max_age":604800}'),
+    sent('Report-To', `{"endpoints":[{"url":"https://a.nel.cloudflare.com/report/v4?s=${tokenFiller(30, 9)}"}],"group":"cf-nel","max_age":604800}`),
     sent('NEL', '{"success_fraction":0,"report_to":"cf-nel","max_age":604800}'),
-    sent('Set-Cookie', '__cf_bm=Yk3jR8qT1uW5xZ0aB4cD7eF2gH6iJ9kL3mN8oP1qR5sT0uV4wX7yZ2aB6cD.1764720931-1.0.1.1-Qw8Er4Ty6Ui2Op0As9Df3Gh7Jk1Lz5Xc8Vb2Nm4Qw6Er0Ty3Ui7Op1As5Df9Gh2Jk; path=/; expires=Thu, 03-Dec-26 23:05:31 GMT; domain=.push.example; HttpOnly; Secure; SameSite=None'),
+    sent('Set-Cookie', `__cf_bm=${CF_BM()}; path=/; expires=Thu, 03-Dec-26 23:05:31 GMT; domain=.push.example; HttpOnly; Secure; SameSite=None`),
   ];
 }
 

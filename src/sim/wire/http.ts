@@ -26,7 +26,7 @@
 // Every head is pure ASCII, so its length in UTF-16 units is its byte size.
 
 import { WIRE_EPOCH_MS, imfFixdate } from './http-date';
-import { requestPlan, responsePlan, type HeadPlan, type HeadProfile, type PadField } from './head-profiles';
+import { requestPlan, responsePlan, tokenFiller, type HeadPlan, type HeadProfile, type PadField } from './head-profiles';
 
 export type RequestKind = 'poll' | 'long-poll' | 'sse' | 'sse-reconnect' | 'ws-handshake' | 'stream' | 'post' | 'media';
 export type ResponseKind = 'json' | 'event-stream' | 'chunked' | 'ws-accept' | 'no-content';
@@ -92,17 +92,6 @@ function fullBytes(plan: HeadPlan): number {
 
 /** The shortest pad field line. */
 const padLineBytes = (pad: PadField) => fieldLineBytes(pad.name, pad.prefix + 'x' + pad.suffix);
-
-/**
- * Deterministic cookie-value filler (cookie-octets, RFC 6265 §4.1.1): a
- * base64url-looking sequence so the trace reads like an opaque session token.
- */
-const TOKEN_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-export function tokenFiller(n: number): string {
-  let s = '';
-  for (let i = 0; i < n; i++) s += TOKEN_ALPHABET[(i * 37 + 11) % 64];
-  return s;
-}
 
 function renderAsIs(plan: HeadPlan): string {
   let head = plan.startLine + CRLF;

@@ -3,11 +3,11 @@
 // must match Chrome DevTools' figures (latency halved: one way per packet).
 import { describe, expect, it } from 'vitest';
 import { checkValue, resolveScenario, simulate } from '../../../src/sim';
-import { NETWORK_PRESETS, USE_CASES } from '../../../src/app/presets';
+import { INTERMEDIARY_PRESETS, NETWORK_PRESETS, USE_CASES } from '../../../src/app/presets';
 
 describe('presets', () => {
   it('only set valid values, each with a reason', () => {
-    for (const p of [...NETWORK_PRESETS, ...USE_CASES]) {
+    for (const p of [...NETWORK_PRESETS, ...INTERMEDIARY_PRESETS, ...USE_CASES]) {
       for (const [key, { value, why }] of Object.entries(p.values)) {
         expect(() => checkValue(key, value), `${p.id} ${key}`).not.toThrow();
         expect(why.length).toBeGreaterThan(5);
@@ -24,6 +24,17 @@ describe('presets', () => {
     expect(byId['fast-4g']['network.latencyMs'].value).toBe(82.5);
     expect(byId['fast-4g']['network.bandwidthKbps'].value).toBe(8100);
     expect(byId['fast-4g']['network.uplinkKbps'].value).toBe(1350);
+  });
+
+  it('intermediaries carry their documented defaults (shared/REFERENCES.md)', () => {
+    const byId = Object.fromEntries(INTERMEDIARY_PRESETS.map((p) => [p.id, p.values]));
+    expect(byId['nginx']['proxy.idleTimeoutMs'].value).toBe(60000);
+    expect(byId['aws-alb']['proxy.idleTimeoutMs'].value).toBe(60000);
+    expect(byId['heroku']['proxy.idleTimeoutMs'].value).toBe(55000);
+    expect(byId['cloudflare']['proxy.idleTimeoutMs'].value).toBe(100000);
+    expect(byId['azure-lb']['proxy.idleTimeoutMs'].value).toBe(240000);
+    expect(byId['gcp']['proxy.lifetimeMs'].value).toBe(30000);
+    expect(byId['no-proxy']['proxy.idleTimeoutMs'].value).toBe(0);
   });
 
   it('use cases run', () => {

@@ -50,7 +50,7 @@ function intermediary(id: string, name: string, idleMs: number, lifetimeMs: numb
   return {
     id,
     name,
-    summary: `${name}: ${lifetimeMs > 0 ? `cuts every connection ${lifetimeMs / 1000} s after it opened` : idle}.`,
+    summary: `${lifetimeMs > 0 ? `Cuts every connection ${lifetimeMs / 1000} s after it opened` : idle[0].toUpperCase() + idle.slice(1)}.`,
     values: {
       'proxy.idleTimeoutMs': { value: idleMs, why: idleMs > 0 ? why : '0 = no idle timeout' },
       'proxy.lifetimeMs': { value: lifetimeMs, why: lifetimeMs > 0 ? why : '0 = no lifetime limit' },

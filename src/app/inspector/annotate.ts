@@ -29,6 +29,7 @@ export function annotate(p: Pick<TracePacket, 'kind' | 'dir' | 'text'>): string[
     if (/(^|\n)id: /.test(t)) notes.push('"id:" names the event; after a reconnection the browser sends the last one back as Last-Event-ID, so the server can replay what was missed.');
     if (/(^|\n)data: /.test(t)) notes.push('"data:" is the event\'s data; a blank line ends the event (WHATWG HTML, server-sent events).');
   }
+  if (/(^|\n): /.test(t) && !http && !status) notes.push('A line starting with ":" is an SSE comment: the browser ignores it; sent every few seconds it keeps proxies and load balancers from cutting a quiet stream (WHATWG HTML, server-sent events).');
   if (/(^|\n)retry: /.test(t)) notes.push('"retry:" tells the browser how long to wait before reconnecting, in milliseconds.');
   const frame = /^([0-9a-f]{2}(?: [0-9a-f]{2})*)\nFIN=(\d) RSV=\d+ opcode=0x([0-9a-f]) \(([^)]+)\) MASK=(\d) len=(\d+)/.exec(t);
   if (frame) {

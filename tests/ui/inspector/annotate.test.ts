@@ -24,6 +24,14 @@ describe('packet notes', () => {
     expect(notes).toContain('"data:"');
   });
 
+  it('an SSE heartbeat: its chunk size (0xe = 14 bytes) and the comment line; events carry no comment note', () => {
+    const ps = simulate(resolveScenario({ durationMs: 8000, sse: { heartbeatMs: 2000 }, streaming: { mediaBytes: 0 } }), ['sse'], { traceClients: 1 }).results.sse!.trace!.packets;
+    const beat = annotate(first(ps, (p) => p.label === ': keep-alive')).join(' ');
+    expect(beat).toContain('(0xe = 14 bytes of data)');
+    expect(beat).toContain('SSE comment');
+    expect(annotate(first(ps, (p) => p.kind === 'event')).join(' ')).not.toContain('SSE comment');
+  });
+
   it('a client WebSocket frame: header bytes, opcode, length and the masking key; a server frame is unmasked', () => {
     const ws = packets('websocket');
     const up = annotate(first(ws, (p) => p.kind === 'frame' && p.dir === 'up')).join(' ');

@@ -85,17 +85,20 @@ function framingPerUpdate(r: TechniqueResult): number {
 
 /** Why this row looks the way it does, in one short line (at most ~60 characters) from its own numbers. */
 function because(id: TechniqueId, r: TechniqueResult, s: Scenario): string {
+  const updates = (n: number) => `${int(n)} update${n === 1 ? '' : 's'}`;
+  // A push technique's one request, unless its connection was cut (faults, an intermediary) and reopened.
+  const stays = (what: string) => (r.requests > 1 ? `reopened ${int(r.requests - 1)}× after cuts` : `${what} stays open`);
   switch (id) {
     case 'polling':
       return `it asks every ${seconds(s.polling.intervalMs)}, news or not: ${int(r.emptyResponses)} of ${int(r.responses)} answers empty`;
     case 'long-polling':
-      return `it asks again after each update: ${int(r.requests)} requests for ${int(r.messagesDelivered)} updates`;
+      return `it asks again after each update: ${int(r.requests)} requests for ${updates(r.messagesDelivered)}`;
     case 'sse':
-      return `one response stays open: ${int(framingPerUpdate(r))} B of framing per event`;
+      return `${stays('one response')}: ${int(framingPerUpdate(r))} B of framing per event`;
     case 'websocket':
-      return `one connection stays open: ${int(framingPerUpdate(r))} B of header per frame`;
+      return `${stays('one connection')}: ${int(framingPerUpdate(r))} B of header per frame`;
     case 'streaming':
-      return `one chunked response stays open: ${int(framingPerUpdate(r))} B per chunk`;
+      return `${stays('one chunked response')}: ${int(framingPerUpdate(r))} B per chunk`;
   }
 }
 

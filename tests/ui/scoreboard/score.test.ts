@@ -66,6 +66,16 @@ describe('scoreboard', () => {
     expect(b.rows.find((r) => r.id === 'websocket')!.because).toContain('2 B of header per frame');
   });
 
+  it('a push technique cut by an intermediary says how often it reopened, not that it stayed open', () => {
+    // 5 minutes, no update, a 60 s idle timeout (src/sim/run/connection.ts): the SSE stream is cut about every 63 s.
+    const out = run([['durationMs', '300000'], ['server.updateRateHz', '0'], ['proxy.idleTimeoutMs', '60000']]);
+    const sse = out.results.sse!;
+    expect(sse.requests).toBeGreaterThan(1);
+    const b = scoreboard(out, TECHNIQUES);
+    expect(b.rows.find((r) => r.id === 'sse')!.because).toMatch(new RegExp(`^reopened ${sse.requests - 1}× after cuts`));
+    expect(scoreboard(run(), TECHNIQUES).rows.find((r) => r.id === 'sse')!.because).toMatch(/^one response stays open/);
+  });
+
   it('when updates come as often as polls, long polling makes more requests, and a note says why', () => {
     const out = run([['server.updateRateHz', '5']]);
     expect(out.results['long-polling']!.requests).toBeGreaterThanOrEqual(out.results.polling!.requests);

@@ -30,8 +30,8 @@ describe('Focus view', () => {
     expect(text).toMatch(/^GET \/\S* HTTP\/1\.1\r\n/);
     expect(text).toContain('\r\nHost: ');
     expect(text.endsWith('\r\n\r\n')).toBe(true);
-    // The size split adds up to the request's header bytes (SPEC default 400).
-    expect(await page.locator('[data-bytes="header"]').textContent()).toBe('400 B');
+    // A GET has no body: its header bytes are its whole text (the head profile's poll request).
+    expect(await page.locator('[data-bytes="header"]').textContent()).toBe(`${text.length} B`);
     await shoot(page, 'focus-1280', false);
   });
 

@@ -28,7 +28,7 @@ export { MIN_REQUEST_HEADER_BYTES, MIN_RESPONSE_HEADER_BYTES };
 
 /** A per-kind head size: 0 = the profile's (or the SPEC key's, when that is set); else at least the kinds' needed fields. */
 function headKey(key: string, floor: number, label: string, what: string): KeySpec {
-  return { key, kind: 'int', default: 0, min: floor, max: 65536, zeroMeansOff: true, offText: 'from the head profile', unit: 'B', label, help: `bytes of ${what}, exactly; 0 = http.requestHeaderBytes / http.responseHeaderBytes if set, else the head profile's` };
+  return { key, kind: 'int', default: 0, min: floor, max: 65536, zeroMeansOff: true, offText: 'from the head profile', unit: 'B', label, help: `bytes of ${what}, exactly; 0 = the request or response head size if that is set, else the head profile's` };
 }
 
 export const KEYS: readonly KeySpec[] = [

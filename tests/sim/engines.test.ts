@@ -25,7 +25,7 @@ const scenarioArb = fc.record({
   websocket: fc.record({ pingIntervalMs: fc.constantFrom(0, 700) }),
   faults: fc.record({ disconnectIntervalMs: fc.constantFrom(0, 2000) }),
   proxy: fc.record({ idleTimeoutMs: fc.constantFrom(0, 0, 1500), lifetimeMs: fc.constantFrom(0, 0, 4000) }),
-  sse: fc.record({ heartbeatMs: fc.constantFrom(0, 600) }),
+  sse: fc.record({ heartbeatMs: fc.constantFrom(0, 600), eventsPerStream: fc.constantFrom(0, 0, 3), streamLifetimeMs: fc.constantFrom(0, 0, 2500) }),
   streaming: fc.record({ mediaBytes: fc.constant(0) }),
 });
 

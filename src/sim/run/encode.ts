@@ -21,6 +21,8 @@ import {
   renderUpdatePayload,
   renderUpstreamPayload,
   sseEventFramingBytes,
+  LAST_CHUNK_BYTES,
+  renderLastChunk,
   SSE_COMMENT,
   SSE_COMMENT_BYTES,
   sseRetryBytes,
@@ -250,6 +252,11 @@ export class Encoder {
     return this.pingSpec;
   }
 
+  /** The last chunk (RFC 9112 §7.1: size 0, then the empty trailer line): a chunked response ends, its connection stays. */
+  lastChunk(): PacketSpec {
+    return this.lastChunkSpec;
+  }
+
   /** An SSE comment line in its own chunk, to keep an idle stream alive (sse.heartbeatMs): framing only. */
   sseHeartbeat(): PacketSpec {
     return this.heartbeatSpec;
@@ -273,6 +280,7 @@ export class Encoder {
   private pingSpec!: PacketSpec;
   private pongSpec!: PacketSpec;
   private heartbeatSpec!: PacketSpec;
+  private readonly lastChunkSpec: PacketSpec = { kind: 'chunk', label: () => '0 (end of the response)', header: 0, framing: LAST_CHUNK_BYTES, payload: 0, text: () => renderLastChunk() };
 
   private buildConstantSpecs(): void {
     const heads = this.heads;

@@ -9,6 +9,8 @@ import { serverDef, type ServerEvent, type ServerPort } from '../machines/server
 import type { StreamPackets, Technique } from '../techniques/driver';
 import type { Connection } from './connection';
 import { traceActor } from './trace-actor';
+import { PRIORITY } from '../kernel/order';
+import { fromMs } from '../kernel/time';
 import type { Subscriber, World } from './world';
 
 export class ServerSession implements ServerPort, Subscriber {
@@ -18,6 +20,9 @@ export class ServerSession implements ServerPort, Subscriber {
   conn: Connection | null = null;
   private readonly actor;
   private postConn: Connection | null = null;
+  /** Updates sent on the open stream, and the stream's number (a lifetime timer ends only its own stream). */
+  private streamUpdates = 0;
+  private streamSeq = 0;
 
   constructor(
     private readonly w: World,
@@ -82,21 +87,44 @@ export class ServerSession implements ServerPort, Subscriber {
   }
 
   openStream(): void {
-    const { enc, metrics } = this.w;
+    const { enc, metrics, kernel, s } = this.w;
     metrics.responses++;
-    this.conn!.send('down', this.stream().head(enc, this.client, this.conn!.id));
+    const stream = this.stream();
+    this.conn!.send('down', stream.head(enc, this.client, this.conn!.id));
+    this.streamUpdates = 0;
+    const seq = ++this.streamSeq;
+    const lifetime = stream.ending ? fromMs(stream.ending.lifetimeMs(s)) : 0;
+    if (lifetime > 0) {
+      kernel.at(kernel.now + lifetime, PRIORITY.timer, () => {
+        if (this.streamSeq === seq && this.conn) this.endStream();
+      });
+    }
     this.push();
   }
 
   push(): void {
     const c = this.conn;
     if (!c) return;
-    const { enc } = this.w;
+    const { enc, s } = this.w;
     const stream = this.stream();
+    const limit = stream.ending ? stream.ending.updates(s) : 0;
     while (this.sent < this.w.generated) {
       const i = this.sent++;
       c.send('down', stream.update(enc, i), i, 1);
+      if (limit > 0 && ++this.streamUpdates >= limit) {
+        this.endStream();
+        return;
+      }
     }
+  }
+
+  /** The server ends the open stream cleanly: the last chunk, and the connection stays for the next request. */
+  private endStream(): void {
+    const c = this.conn!;
+    this.conn = null;
+    this.streamSeq++;
+    c.send('down', this.stream().ending!.end(this.w.enc));
+    this.actor.send({ type: 'CLOSED' });
   }
 
   /** The technique's stream packets: the server machine opens a stream only for a push technique. */

@@ -77,9 +77,11 @@ export function techniqueWork(s: Scenario, id: TechniqueId): number {
   // Cuts by faults, and by an intermediary (at most one per idle timeout or lifetime, plus the first).
   const perCut = (ms: number) => (ms > 0 ? s.durationMs / ms + 2 : 0);
   const cuts = (s.faults.disconnectIntervalMs > 0 ? (s.durationMs / s.faults.disconnectIntervalMs) * 1.5 + 2 : 0) + perCut(s.proxy.idleTimeoutMs) + perCut(s.proxy.lifetimeMs);
+  // SSE streams the server ends (after N events, or a lifetime) are reopened like cut ones.
+  const ends = id === 'sse' ? (s.sse.eventsPerStream > 0 ? updates / s.sse.eventsPerStream + 1 : 0) + perCut(s.sse.streamLifetimeMs) : 0;
   const requestSegs = segments(heads.request('poll')) + segments(heads.response('json', s.server.payloadBytes));
 
-  let perClient = BASE_PER_CLIENT + cuts * PER_RECONNECT;
+  let perClient = BASE_PER_CLIENT + (cuts + ends) * PER_RECONNECT;
   // The feed's own event per update, per client that listens for updates
   // (a held long poll, an open stream; polling never does): added below.
   switch (id) {

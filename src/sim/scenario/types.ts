@@ -29,7 +29,7 @@ export interface Scenario {
   };
   polling: { intervalMs: number; firstRequest: 'immediate' | 'afterInterval' };
   longPolling: { timeoutMs: number; reconnectDelayMs: number };
-  sse: { retryMs: number; heartbeatMs: number };
+  sse: { retryMs: number; heartbeatMs: number; eventsPerStream: number; streamLifetimeMs: number };
   websocket: { pingIntervalMs: number; reconnectDelayMs: number };
   streaming: { reconnectDelayMs: number; mediaBytes: number; mediaBitrateKbps: number; chunkBytes: number };
   proxy: { idleTimeoutMs: number; lifetimeMs: number };

@@ -31,6 +31,12 @@ export interface StreamPackets {
   update(enc: Encoder, i: number): PacketSpec;
   /** What keeps the open stream alive, every pingIntervalMs (a WebSocket ping, an SSE comment line); absent if it has none. */
   ping?(enc: Encoder): PacketSpec;
+  /**
+   * The server ends the stream cleanly after this many updates or this long
+   * after its head (0 = never), with `end`: the connection stays open for
+   * the next request. Absent: streams end only when cut.
+   */
+  ending?: { updates(s: Scenario): number; lifetimeMs(s: Scenario): number; end(enc: Encoder): PacketSpec };
 }
 
 export interface Technique {

@@ -1,6 +1,9 @@
 // Server-Sent Events: an EventSource GET answered by one text/event-stream
 // response kept open, one event per update. After a drop the browser waits
 // `retry` and reconnects with Last-Event-ID; the server replays from there.
+// A server may end the stream cleanly (sse.eventsPerStream,
+// sse.streamLifetimeMs): the browser reconnects the same way, on the same
+// keep-alive connection.
 
 import { sseDef } from '../machines/clients/sse';
 import type { Connection } from '../run/connection';
@@ -17,9 +20,16 @@ const OPEN_STREAM = { type: 'OPEN_STREAM' } as const;
 export const sseDriver: DriverFactory = (w, host, session) => {
   /** The id of the last event received (ids are update index + 1). */
   let lastEventId = 0;
-  const received = (_c: Connection, kind: PacketKind, first: number, count: number) => {
+  const received = (c: Connection, kind: PacketKind, first: number, count: number) => {
     if (kind === 'response') actor.send(OPENED);
     if (count > 0) lastEventId = first + count;
+    // The last chunk: the server ended the stream. The connection is idle
+    // again (keep-alive); the browser reconnects after retry, on it if it is
+    // still open (Chromium does, with Last-Event-ID: shared/REFERENCES.md).
+    if (kind === 'chunk') {
+      host.release(c);
+      actor.send(DROPPED);
+    }
   };
   const cut = () => actor.send(DROPPED);
   const send = httpRequest(w, session, () => w.enc.sseOpen(lastEventId), () => OPEN_STREAM, received, cut);
@@ -34,7 +44,12 @@ export const sse: Technique = {
   client: sseDriver,
   // The response head with a first `retry:` chunk, then one event per update;
   // a comment line every sse.heartbeatMs if set.
-  stream: { head: (enc) => enc.sseHead(), update: (enc, i) => enc.sseEvent(i), ping: (enc) => enc.sseHeartbeat() },
+  stream: {
+    head: (enc) => enc.sseHead(),
+    update: (enc, i) => enc.sseEvent(i),
+    ping: (enc) => enc.sseHeartbeat(),
+    ending: { updates: (s) => s.sse.eventsPerStream, lifetimeMs: (s) => s.sse.streamLifetimeMs, end: (enc) => enc.lastChunk() },
+  },
   pingIntervalMs: (s) => s.sse.heartbeatMs,
   startSpanMs: FIRST_SECOND,
 };

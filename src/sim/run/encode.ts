@@ -53,7 +53,6 @@ export interface PacketSpec {
   text: (first: number, count: number, client: number, sentMs?: number) => string;
 }
 
-export { HOST, PATHS } from './heads';
 /** The Date field of a response sent at `sentMs` of virtual time (run start = WIRE_EPOCH_MS); always 29 characters. */
 function dateAt(sentMs = 0): number {
   return WIRE_EPOCH_MS + Math.floor(sentMs);

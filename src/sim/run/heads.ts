@@ -5,6 +5,7 @@
 // src/sim/wire/head-profiles.ts), whose size can change with a number in the
 // head (Content-Length, Last-Event-ID): worked out once per digit count.
 
+import { HEAD_SIZE_KEYS } from '../scenario/keys';
 import type { Scenario } from '../scenario/types';
 import { decimalDigits, renderRequestHead, renderResponseHead, requestHeadBytes, responseHeadBytes, type RequestKind, type ResponseKind } from '../wire';
 
@@ -15,24 +16,14 @@ export const PATHS = { poll: '/poll', 'long-poll': '/poll?wait=1', sse: '/events
 type HttpKeys = Scenario['http'];
 type SizeKey = Exclude<keyof HttpKeys, 'headProfile'>;
 
-/** Which scenario key sets each kind's size (SPEC §7-style per-kind keys). */
-export const REQUEST_SIZE_KEY: Record<RequestKind, SizeKey> = {
-  poll: 'pollRequestBytes',
-  'long-poll': 'pollRequestBytes',
-  sse: 'sseRequestBytes',
-  'sse-reconnect': 'sseRequestBytes',
-  'ws-handshake': 'upgradeRequestBytes',
-  stream: 'streamRequestBytes',
-  media: 'streamRequestBytes',
-  post: 'postRequestBytes',
-};
-export const RESPONSE_SIZE_KEY: Record<ResponseKind, SizeKey> = {
-  json: 'pollResponseBytes',
-  'event-stream': 'sseResponseBytes',
-  'ws-accept': 'upgradeResponseBytes',
-  chunked: 'streamResponseBytes',
-  'no-content': 'postResponseBytes',
-};
+/** Which scenario key sets each kind's size, from the key table (HEAD_SIZE_KEYS). */
+const REQUEST_SIZE_KEY = {} as Record<RequestKind, SizeKey>;
+const RESPONSE_SIZE_KEY = {} as Record<ResponseKind, SizeKey>;
+for (const [key, k] of Object.entries(HEAD_SIZE_KEYS)) {
+  const name = key.slice('http.'.length) as SizeKey;
+  if ('requests' in k) for (const kind of k.requests) REQUEST_SIZE_KEY[kind] = name;
+  else for (const kind of k.responses) RESPONSE_SIZE_KEY[kind] = name;
+}
 const REQUEST_PATH: Record<RequestKind, string> = {
   poll: PATHS.poll,
   'long-poll': PATHS['long-poll'],

@@ -15,6 +15,7 @@
 
 import { MSS } from '../net/tcp';
 import { Heads } from './heads';
+import { TECHNIQUE_DEFS } from '../techniques';
 import type { Scenario } from '../scenario/types';
 import { TECHNIQUES, type TechniqueId } from '../types';
 
@@ -77,8 +78,10 @@ export function techniqueWork(s: Scenario, id: TechniqueId): number {
   // Cuts by faults, and by an intermediary (at most one per idle timeout or lifetime, plus the first).
   const perCut = (ms: number) => (ms > 0 ? s.durationMs / ms + 2 : 0);
   const cuts = (s.faults.disconnectIntervalMs > 0 ? (s.durationMs / s.faults.disconnectIntervalMs) * 1.5 + 2 : 0) + perCut(s.proxy.idleTimeoutMs) + perCut(s.proxy.lifetimeMs);
-  // SSE streams the server ends (after N events, or a lifetime) are reopened like cut ones.
-  const ends = id === 'sse' ? (s.sse.eventsPerStream > 0 ? updates / s.sse.eventsPerStream + 1 : 0) + perCut(s.sse.streamLifetimeMs) : 0;
+  // Streams the server ends (after N updates, or a lifetime) are reopened like cut ones.
+  const ending = TECHNIQUE_DEFS[id].stream?.ending;
+  const perStream = ending ? ending.updates(s) : 0;
+  const ends = ending ? (perStream > 0 ? updates / perStream + 1 : 0) + perCut(ending.lifetimeMs(s)) : 0;
   const requestSegs = segments(heads.request('poll')) + segments(heads.response('json', s.server.payloadBytes));
 
   let perClient = BASE_PER_CLIENT + (cuts + ends) * PER_RECONNECT;
@@ -105,7 +108,7 @@ export function techniqueWork(s: Scenario, id: TechniqueId): number {
       // One push per update: the server's step, the event's arrival, the client's step.
       perClient += updates * (3 + updateSegs);
       // Pings (WebSocket) or heartbeats (SSE): the server's timer, the packet, its arrival, a pong.
-      const keepAlive = id === 'websocket' ? s.websocket.pingIntervalMs : id === 'sse' ? s.sse.heartbeatMs : 0;
+      const keepAlive = TECHNIQUE_DEFS[id].pingIntervalMs(s);
       if (keepAlive > 0) perClient += (s.durationMs / keepAlive + 1) * 4;
       break;
     }

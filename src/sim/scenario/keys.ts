@@ -3,7 +3,7 @@
 // line, the URL and the page's sliders. SPEC §3 fixes nineteen of them; the
 // rest extend it in the same style (dotted, unit in the name, realistic default).
 
-import { HEAD_PROFILES, MIN_REQUEST_HEADER_BYTES, MIN_RESPONSE_HEADER_BYTES, requestFloor, responseFloor } from '../wire/http';
+import { HEAD_PROFILES, MIN_REQUEST_HEADER_BYTES, MIN_RESPONSE_HEADER_BYTES, requestFloor, responseFloor, type RequestKind, type ResponseKind } from '../wire/http';
 
 export type KeyKind = 'int' | 'number' | 'enum';
 
@@ -26,9 +26,29 @@ export interface KeySpec {
 
 export { MIN_REQUEST_HEADER_BYTES, MIN_RESPONSE_HEADER_BYTES };
 
-/** A per-kind head size: 0 = the profile's (or the SPEC key's, when that is set); else at least the kinds' needed fields. */
-function headKey(key: string, floor: number, label: string, what: string): KeySpec {
-  return { key, kind: 'int', default: 0, min: floor, max: 65536, zeroMeansOff: true, offText: 'from the head profile', unit: 'B', label, help: `bytes of ${what}, exactly; 0 = the request or response head size if that is set, else the head profile's` };
+/**
+ * The per-kind head sizes: which request or response kinds each key sets
+ * (src/sim/run/heads.ts reads this). 0 = not set; else at least the needed
+ * fields of every kind it sets.
+ */
+export const HEAD_SIZE_KEYS = {
+  'http.pollRequestBytes': { requests: ['poll', 'long-poll'], label: 'Poll request head', what: 'a poll and a long poll GET' },
+  'http.sseRequestBytes': { requests: ['sse', 'sse-reconnect'], label: 'EventSource request head', what: 'an EventSource GET (with Last-Event-ID on a reconnect)' },
+  'http.upgradeRequestBytes': { requests: ['ws-handshake'], label: 'Upgrade request head', what: 'a WebSocket opening handshake request' },
+  'http.streamRequestBytes': { requests: ['stream', 'media'], label: 'Stream request head', what: 'a streaming GET (and the media request)' },
+  'http.postRequestBytes': { requests: ['post'], label: 'POST head', what: 'an upstream POST' },
+  'http.pollResponseBytes': { responses: ['json'], label: 'Poll answer head', what: 'the JSON answer to a poll or long poll' },
+  'http.sseResponseBytes': { responses: ['event-stream'], label: 'SSE response head', what: 'the text/event-stream response' },
+  'http.upgradeResponseBytes': { responses: ['ws-accept'], label: '101 head', what: 'the 101 Switching Protocols answer' },
+  'http.streamResponseBytes': { responses: ['chunked'], label: 'Stream response head', what: 'the chunked streaming (and media) response' },
+  'http.postResponseBytes': { responses: ['no-content'], label: '204 head', what: 'the 204 answer to a POST' },
+} as const satisfies Record<string, { requests?: readonly RequestKind[]; responses?: readonly ResponseKind[]; label: string; what: string }>;
+
+function headKeys(): KeySpec[] {
+  return Object.entries(HEAD_SIZE_KEYS).map(([key, k]) => {
+    const floor = Math.max(...('requests' in k ? k.requests.map(requestFloor) : k.responses.map(responseFloor)));
+    return { key, kind: 'int', default: 0, min: floor, max: 65536, zeroMeansOff: true, offText: 'from the head profile', unit: 'B', label: k.label, help: `bytes of ${k.what}, exactly; 0 = the request or response head size if that is set, else the head profile's` };
+  });
 }
 
 export const KEYS: readonly KeySpec[] = [
@@ -51,16 +71,7 @@ export const KEYS: readonly KeySpec[] = [
   { key: 'http.headProfile', kind: 'enum', default: 'chromium-node', values: HEAD_PROFILES, unit: '', label: 'Head profile', help: "whose HTTP heads: a current Chromium to a Node server (measured), the needed fields only, or Chromium with a site's cookies behind a CDN" },
   { key: 'http.requestHeaderBytes', kind: 'int', default: 0, min: MIN_REQUEST_HEADER_BYTES, max: 65536, zeroMeansOff: true, offText: 'each head from the head profile', unit: 'B', label: 'Request head', help: "bytes of every HTTP request's start line + header fields + blank line, exactly; 0 = each kind's from the head profile" },
   { key: 'http.responseHeaderBytes', kind: 'int', default: 0, min: MIN_RESPONSE_HEADER_BYTES, max: 65536, zeroMeansOff: true, offText: 'each head from the head profile', unit: 'B', label: 'Response head', help: "bytes of every HTTP response's status line + header fields + blank line, exactly; 0 = each kind's from the head profile" },
-  headKey('http.pollRequestBytes', requestFloor('long-poll'), 'Poll request head', 'a poll and a long poll GET'),
-  headKey('http.sseRequestBytes', requestFloor('sse-reconnect'), 'EventSource request head', 'an EventSource GET (with Last-Event-ID on a reconnect)'),
-  headKey('http.upgradeRequestBytes', requestFloor('ws-handshake'), 'Upgrade request head', 'a WebSocket opening handshake request'),
-  headKey('http.streamRequestBytes', Math.max(requestFloor('stream'), requestFloor('media')), 'Stream request head', 'a streaming GET (and the media request)'),
-  headKey('http.postRequestBytes', requestFloor('post'), 'POST head', 'an upstream POST'),
-  headKey('http.pollResponseBytes', responseFloor('json'), 'Poll answer head', 'the JSON answer to a poll or long poll'),
-  headKey('http.sseResponseBytes', responseFloor('event-stream'), 'SSE response head', 'the text/event-stream response'),
-  headKey('http.upgradeResponseBytes', responseFloor('ws-accept'), '101 head', 'the 101 Switching Protocols answer'),
-  headKey('http.streamResponseBytes', responseFloor('chunked'), 'Stream response head', 'the chunked streaming (and media) response'),
-  headKey('http.postResponseBytes', responseFloor('no-content'), '204 head', "the 204 answer to a POST"),
+  ...headKeys(),
   { key: 'polling.intervalMs', kind: 'number', default: 1000, min: 10, max: 3600000, unit: 'ms', label: 'Poll interval', help: 'short-polling period (setInterval semantics)' },
   { key: 'polling.firstRequest', kind: 'enum', default: 'immediate', values: ['immediate', 'afterInterval'], unit: '', label: 'First poll', help: 'immediate: a GET at start, then every interval (fetch, then setInterval); afterInterval: the first one interval after start (setInterval alone)' },
   { key: 'longPolling.timeoutMs', kind: 'number', default: 30000, min: 10, max: 3600000, unit: 'ms', label: 'Long-poll timeout', help: 'server hold time before an empty response' },

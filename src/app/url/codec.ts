@@ -23,7 +23,6 @@ import { cut } from '../../sim/scenario/excerpt';
 import { PAGE_WORK_BUDGET, workUnits } from '../compute/cost';
 import { MAX_SPEED, MIN_SPEED, TIME_MODES, VIEWS, type TimeMode, type ViewId } from '../view-ids';
 import { THEMES, type ThemeId } from '../theme/theme';
-import { lessonFrom } from '../lesson/builtin';
 
 export interface EmbedOptions {
   embed: boolean;
@@ -43,7 +42,12 @@ export interface UrlState {
   t: number;
   speed: number;
   time: TimeMode;
-  /** The lesson's source ('intro' or JSON text) and step (0-based), or null. */
+  /**
+   * The lesson's source ('intro' or JSON text) and step (0-based), or null.
+   * decode() checks only the form of both: the lesson's code is fetched on
+   * first use, and its linkLesson() (src/app/lesson/link.ts) checks the
+   * lesson itself and that it has the step.
+   */
   lesson: { source: string; step: number } | null;
   shown: TechniqueId[];
   theme: ThemeId | null;
@@ -158,7 +162,6 @@ export function decode(search: string, limit = URL_WORK_BUDGET): { state: UrlSta
   const seen = new Set<string>();
   let tText: string | null = null;
   let stepText: string | null = null;
-  let lessonSteps = 0;
 
   let count = 0;
   for (const [param, value] of q) {
@@ -204,13 +207,7 @@ export function decode(search: string, limit = URL_WORK_BUDGET): { state: UrlSta
         break;
       }
       case 'lesson':
-        try {
-          const lesson = lessonFrom(value);
-          s.lesson = { source: value, step: 0 };
-          lessonSteps = lesson.steps.length;
-        } catch (e) {
-          issues.push({ param, value, problem: e instanceof Error ? e.message : String(e), used: 'no lesson' });
-        }
+        s.lesson = { source: value, step: 0 };
         break;
       case 'step':
         stepText = value;
@@ -281,7 +278,7 @@ export function decode(search: string, limit = URL_WORK_BUDGET): { state: UrlSta
   if (stepText !== null) {
     const n = numberOf(stepText);
     if (!s.lesson) issues.push({ param: 'step', value: stepText, problem: 'a step of no lesson (add lesson=intro)', used: 'nothing (ignored)' });
-    else if (n === null || !Number.isInteger(n) || n < 1 || n > lessonSteps) issues.push({ param: 'step', value: stepText, problem: `not a step of this lesson; expected 1 to ${lessonSteps}`, used: 'step 1' });
+    else if (n === null || !Number.isInteger(n) || n < 1) issues.push({ param: 'step', value: stepText, problem: 'not a step; expected a whole number from 1', used: 'step 1' });
     else s.lesson.step = n - 1;
   }
 
@@ -296,8 +293,7 @@ export function decode(search: string, limit = URL_WORK_BUDGET): { state: UrlSta
       s.t = dur;
     } else s.t = n;
   }
-  // What the notice shows is bounded and printable whatever the link holds (a 1 MB value, escape codes).
-  return { state: s, issues: issues.map((i) => ({ param: cut(i.param, 60), value: cut(i.value, 80), problem: cut(i.problem, 300), used: cut(i.used, 200) })) };
+  return { state: s, issues: issues.map(bounded) };
 }
 
 /** The one number syntax of the command line and the URL (src/sim/scenario/validate.ts). */
@@ -377,4 +373,9 @@ function budget(s: UrlState, issues: Issue[], limit: number): void {
 function roundDown(x: number, lo: number): number {
   const p = Math.pow(10, Math.max(0, Math.floor(Math.log10(x)) - 1));
   return Math.max(lo, Math.floor(x / p) * p);
+}
+
+/** What the notice shows is bounded and printable whatever the link holds (a 1 MB value, escape codes). */
+export function bounded(i: Issue): Issue {
+  return { param: cut(i.param, 60), value: cut(i.value, 80), problem: cut(i.problem, 300), used: cut(i.used, 200) };
 }

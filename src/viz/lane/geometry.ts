@@ -4,7 +4,7 @@
 // interpolation between the ends of its track, from sendMs to its arrival.
 // Propagation moves at constant speed, hence the linear easing.
 
-import { easeLinear, interpolateNumber, scaleLinear } from 'd3';
+import { interpolateNumber, scaleLinear } from 'd3';
 import type { TracePacket } from '../../sim/types';
 
 export interface LaneLayout {
@@ -61,11 +61,15 @@ export function fitFont(text: string, width: number, max = 12, min = 7): number 
   return Math.max(min, Math.min(max, width / (text.length * 0.6)));
 }
 
-/** Fraction of the way along the wire at t (0 at send, 1 at arrival), clamped. */
+/**
+ * Fraction of the way along the wire at t (0 at send, 1 at arrival), clamped.
+ * Linear, with no easing: a packet crosses the wire at a constant speed. (No
+ * d3-ease either: its module builds every easing at load, which would cost
+ * the first visit half a kilobyte for the identity.)
+ */
 export function progressAt(sendMs: number, endMs: number, t: number): number {
   if (endMs <= sendMs) return t >= sendMs ? 1 : 0;
-  const f = scaleLinear().domain([sendMs, endMs]).range([0, 1]).clamp(true)(t);
-  return easeLinear(f);
+  return scaleLinear().domain([sendMs, endMs]).range([0, 1]).clamp(true)(t);
 }
 
 export interface PacketPoint {

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { KEYS, TECHNIQUES, type KeySpec } from '../../../src/sim';
 import { decode, defaultUrlState, encode, MAX_LINK_PARAMS, URL_MEDIA_BUDGET, URL_WORK_BUDGET, type UrlState } from '../../../src/app/url/codec';
 import { VIEWS } from '../../../src/app/view-ids';
+import { linkLesson } from '../../../src/app/lesson/link';
 import { THEMES } from '../../../src/app/theme/theme';
 import { workUnits } from '../../../src/app/compute/cost';
 import { mediaWork, nest } from '../../../src/sim';
@@ -139,17 +140,30 @@ describe('decode', () => {
     const ok = decode('lesson=intro&step=3');
     expect(ok.issues).toEqual([]);
     expect(ok.state.lesson).toEqual({ source: 'intro', step: 2 });
+    expect(linkLesson(ok.state.lesson!)).toMatchObject({ step: 2, issues: [] });
     expect(encode(ok.state)).toBe('lesson=intro&step=3');
-    expect(decode('lesson=intro&step=9').issues.map((i) => [i.param, i.problem])).toEqual([['step', 'not a step of this lesson; expected 1 to 6']]);
+    // The codec checks the form of step=; the lesson (fetched on first use) that it has the step: the built-in one has six.
+    expect(decode('lesson=intro&step=2.5').issues.map((i) => [i.param, i.problem])).toEqual([['step', 'not a step; expected a whole number from 1']]);
+    const nine = decode('lesson=intro&step=9');
+    expect(nine.issues).toEqual([]);
+    const linked = linkLesson(nine.state.lesson!);
+    expect(linked.step).toBe(0);
+    expect(linked.issues.map((i) => [i.param, i.value, i.problem, i.used])).toEqual([['step', '9', 'not a step of this lesson; expected 1 to 6', 'step 1']]);
     expect(decode('step=2').issues[0].problem).toMatch(/no lesson/);
-    const bad = decode(`lesson=${encodeURIComponent('{"title":"x","steps":[]}')}`);
-    expect(bad.state.lesson).toBeNull();
+    const bad = linkLesson(decode(`lesson=${encodeURIComponent('{"title":"x","steps":[]}')}`).state.lesson!);
+    expect(bad.lesson).toBeNull();
     expect(bad.issues[0].problem).toMatch(/^lesson: steps: /);
+    expect(bad.issues[0].used).toBe('no lesson');
+    // A megabyte that is no lesson is named in the notice, cut short as the codec cuts every value.
+    const huge = linkLesson({ source: '{'.repeat(1 << 20), step: 0 });
+    expect(huge.issues[0].value).toBe(`${'{'.repeat(80)}... (1,048,576 characters)`);
     const mine = JSON.stringify({ title: 'Mine', steps: [{ title: 'A' }, { title: 'B', view: 'charts' }] });
     const own = decode(`lesson=${encodeURIComponent(mine)}&step=2`);
     expect(own.state.lesson).toEqual({ source: mine, step: 1 });
+    expect(linkLesson(own.state.lesson!)).toMatchObject({ step: 1, issues: [] });
     expect(decode(encode(own.state)).state.lesson).toEqual(own.state.lesson);
   });
+
 
   it('reads at most MAX_LINK_PARAMS parameters, quickly (a hostile review: 82,000 unknown ones took 12 s)', () => {
     const q = Array.from({ length: 90000 }, (_, i) => `network.latencyMz${i}=1`).join('&');

@@ -18,7 +18,8 @@
 // Shared with the project, by design: the feed (updateTimes) and the seeded
 // start offsets (createStream), so both draw the same numbers.
 //
-// Refused (they throw): jitter, loss, upstream messages and faults.
+// Refused (they throw): jitter, loss, upstream messages, faults and TLS
+// (tls.version: its handshake and records; the benchmark runs cleartext).
 //
 // `events` counts the same events as the project's kernel: client starts and
 // ticks, SYN, SYN-ACK, request and response arrivals, each only if it falls
@@ -57,6 +58,7 @@ export function unsupported(s: Scenario): string | null {
   if (s.network.lossRate > 0) return 'network.lossRate > 0 (loss and retransmission)';
   if (s.client.sendRateHz > 0) return 'client.sendRateHz > 0 (upstream POSTs)';
   if (s.faults.disconnectIntervalMs > 0) return 'faults.disconnectIntervalMs > 0 (connection cuts)';
+  if (s.tls.version !== 'none') return `tls.version ${s.tls.version} (handshake and records)`;
   return null;
 }
 

@@ -111,6 +111,7 @@ export interface TechniqueResult {
 
 export type PacketKind =
   | 'tcp' // SYN, SYN-ACK, FIN: connection set-up and tear-down
+  | 'tls' // a TLS handshake flight (ClientHello, the server's, Finished)
   | 'request' // HTTP request head (GET/POST), body included
   | 'response' // HTTP response head (+ body when complete in one message)
   | 'handshake' // WebSocket upgrade request or 101 response

@@ -36,15 +36,17 @@ export const KIND_STYLE: Record<PacketKind, KindStyle> = {
   ping: { colour: OKABE_ITO.yellow, stroke: '#5c5700', shape: symbolTriangle, name: 'ping' },
   pong: { colour: OKABE_ITO.yellow, stroke: '#5c5700', shape: symbolTriangle2, name: 'pong' },
   tcp: { colour: OKABE_ITO.grey, stroke: '#333333', shape: symbolCircle, name: 'TCP' },
+  // Light stroke: black alone would vanish on the dark theme.
+  tls: { colour: OKABE_ITO.black, stroke: '#bbbbbb', shape: symbolSquare, name: 'TLS' },
 };
 
-export const KIND_ORDER: readonly PacketKind[] = ['request', 'response', 'handshake', 'event', 'chunk', 'frame', 'ping', 'pong', 'tcp'];
+export const KIND_ORDER: readonly PacketKind[] = ['request', 'response', 'handshake', 'event', 'chunk', 'frame', 'ping', 'pong', 'tls', 'tcp'];
 
 const pathCache = new Map<string, string>();
 
-/** SVG path of a kind's glyph centred on 0,0; `area` in square pixels (TCP glyphs are drawn smaller). */
+/** SVG path of a kind's glyph centred on 0,0; `area` in square pixels (the transport's, TCP and TLS, are drawn smaller). */
 export function glyphPath(kind: PacketKind, area = 120): string {
-  const a = kind === 'tcp' ? area / 3 : area;
+  const a = kind === 'tcp' || kind === 'tls' ? area / 3 : area;
   const key = `${kind}:${a}`;
   let d = pathCache.get(key);
   if (!d) {

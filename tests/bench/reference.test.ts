@@ -10,6 +10,12 @@ import { describe, expect, it } from 'vitest';
 import { resolveScenario, runTechnique, type Scenario, type TechniqueResult } from '../../src/sim';
 import { referencePolling, referencePollingPerClient } from '../../bench/reference/polling';
 
+/**
+ * The reference models cleartext HTTP (TLS's handshake and records are not
+ * in it): every scenario here is a cleartext one, as in npm run bench.
+ */
+const scenarioOf = (partial: Record<string, unknown>): Scenario => resolveScenario({ ...partial, tls: { version: 'none' } });
+
 const RUNS = Number(process.env.PROP_RUNS ?? 25);
 
 const withoutEvents = (r: TechniqueResult): string => JSON.stringify({ ...r, events: undefined });
@@ -28,24 +34,24 @@ function expectSame(s: Scenario): TechniqueResult {
 
 describe('reference polling simulator = project (JSON without `events`)', () => {
   it('default scenario (1 client, 60 s, 1 s polls, Poisson 0.2 Hz feed)', () => {
-    const r = expectSame(resolveScenario({}));
+    const r = expectSame(scenarioOf({}));
     // About 60 polls: the comparison covers real traffic, not an empty run.
     expect(r.requests).toBeGreaterThan(55);
   });
 
   it('several clients: per-client start offsets and streams', () => {
-    expectSame(resolveScenario({ clients: 25, seed: 7 }));
+    expectSame(scenarioOf({ clients: 25, seed: 7 }));
   });
 
   it('odd poll intervals: 333 ms (fractional bins of ticks) and 2500 ms (longer than a bin of 500 ms)', () => {
-    expectSame(resolveScenario({ clients: 4, polling: { intervalMs: 333 } }));
-    expectSame(resolveScenario({ clients: 4, polling: { intervalMs: 2500 }, server: { updateRateHz: 1 } }));
+    expectSame(scenarioOf({ clients: 4, polling: { intervalMs: 333 } }));
+    expectSame(scenarioOf({ clients: 4, polling: { intervalMs: 2500 }, server: { updateRateHz: 1 } }));
     // A fractional interval is rounded to the µs by both (333.3 ms = 333300 µs).
-    expectSame(resolveScenario({ clients: 2, polling: { intervalMs: 333.3 } }));
+    expectSame(scenarioOf({ clients: 2, polling: { intervalMs: 333.3 } }));
   });
 
   it('slow link (64 kbit/s), 20 kB updates: segmentation, serialization, congestion window', () => {
-    const s = resolveScenario({ clients: 3, network: { bandwidthKbps: 64, uplinkKbps: 32 }, server: { payloadBytes: 20000, updateRateHz: 1 } });
+    const s = scenarioOf({ clients: 3, network: { bandwidthKbps: 64, uplinkKbps: 32 }, server: { payloadBytes: 20000, updateRateHz: 1 } });
     const r = expectSame(s);
     // 20,040 wire bytes of one update take 20040·8/64 ms ≈ 2.5 s on the link,
     // far above the 100 ms round trip: serialization dominates the latency.
@@ -57,14 +63,14 @@ describe('reference polling simulator = project (JSON without `events`)', () => 
 
   it('periodic, Poisson and bursty feeds (bursts of simultaneous updates with spacing 0)', () => {
     for (const updatePattern of ['periodic', 'poisson', 'bursty'] as const) {
-      expectSame(resolveScenario({ clients: 5, server: { updatePattern, updateRateHz: 4, burstSize: 6, burstSpacingMs: 0 } }));
+      expectSame(scenarioOf({ clients: 5, server: { updatePattern, updateRateHz: 4, burstSize: 6, burstSpacingMs: 0 } }));
     }
   });
 
   it('an update generated at the same µs as a poll arrives is in its answer (feed before network at equal time)', () => {
     // Poisson updates at 1000 Hz fall on a given µs with probability ~1/1000,
     // so ~5,000 polls give a few exact coincidences; the project's trace shows them.
-    const s = resolveScenario({ clients: 5, durationMs: 10000, polling: { intervalMs: 10 }, server: { updateRateHz: 1000, payloadBytes: 1 } });
+    const s = scenarioOf({ clients: 5, durationMs: 10000, polling: { intervalMs: 10 }, server: { updateRateHz: 1000, payloadBytes: 1 } });
     expectSame(s);
     const trace = runTechnique(s, 'polling', { traceClients: 5 }).trace!;
     const updates = new Set(trace.updatesMs);
@@ -74,7 +80,7 @@ describe('reference polling simulator = project (JSON without `events`)', () => 
   });
 
   it('poll interval below the round trip: overlapping polls open more pooled connections, then wait for one', () => {
-    const r = expectSame(resolveScenario({ clients: 3, polling: { intervalMs: 30 }, network: { latencyMs: 100, bandwidthKbps: 256 }, server: { updateRateHz: 5 } }));
+    const r = expectSame(scenarioOf({ clients: 3, polling: { intervalMs: 30 }, network: { latencyMs: 100, bandwidthKbps: 256 }, server: { updateRateHz: 5 } }));
     // Polls every 30 ms with a 200 ms round trip (plus a 200 ms handshake) need
     // more than 6 connections: each client's pool fills to the browser's cap of 6.
     expect(r.connectionsOpened).toBe(3 * 6);
@@ -87,7 +93,7 @@ describe('reference polling simulator = project (JSON without `events`)', () => 
     // same µs. Their order decides which connection the next poll's bytes
     // take, and so the congestion windows; a LIFO tie-break gives a different
     // result here (found by a search over random scenarios).
-    const s = resolveScenario({ seed: 514, clients: 5, durationMs: 5000, network: { latencyMs: 20, bandwidthKbps: 10000000 }, polling: { intervalMs: 16 }, server: { updateRateHz: 100, payloadBytes: 3000 } });
+    const s = scenarioOf({ seed: 514, clients: 5, durationMs: 5000, network: { latencyMs: 20, bandwidthKbps: 10000000 }, polling: { intervalMs: 16 }, server: { updateRateHz: 100, payloadBytes: 3000 } });
     expectSame(s);
     const trace = runTechnique(s, 'polling', { traceClients: 5 }).trace!;
     const connAt = new Map<string, number>();
@@ -102,12 +108,12 @@ describe('reference polling simulator = project (JSON without `events`)', () => 
   });
 
   it('no updates at all (rate 0): every answer is empty', () => {
-    const r = expectSame(resolveScenario({ clients: 2, server: { updateRateHz: 0 } }));
+    const r = expectSame(scenarioOf({ clients: 2, server: { updateRateHz: 0 } }));
     expect(r.emptyResponses).toBe(r.responses);
   });
 
   it('counts the same kernel events as the project (diagnostic)', () => {
-    const s = resolveScenario({ clients: 6, polling: { intervalMs: 40 } });
+    const s = scenarioOf({ clients: 6, polling: { intervalMs: 40 } });
     expect(referencePolling(s).events).toBe(project(s).events);
     expect(referencePollingPerClient(s).events).toBe(project(s).events);
   });
@@ -117,6 +123,7 @@ describe('reference polling simulator = project (JSON without `events`)', () => 
     expect(() => referencePolling(resolveScenario({ network: { lossRate: 0.01 } }))).toThrow(/lossRate/);
     expect(() => referencePolling(resolveScenario({ client: { sendRateHz: 1 } }))).toThrow(/sendRateHz/);
     expect(() => referencePollingPerClient(resolveScenario({ faults: { disconnectIntervalMs: 1000 } }))).toThrow(/disconnectIntervalMs/);
+    expect(() => referencePolling(resolveScenario({}))).toThrow(/tls.version 1.3/);
   });
 
   it('property: random supported scenarios (≤ 20 clients, ≤ 20 s) give identical results', () => {
@@ -144,7 +151,7 @@ describe('reference polling simulator = project (JSON without `events`)', () => 
     });
     fc.assert(
       fc.property(arb, (partial) => {
-        expectSame(resolveScenario(partial));
+        expectSame(scenarioOf(partial));
       }),
       { numRuns: RUNS },
     );

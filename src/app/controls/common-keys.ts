@@ -7,6 +7,7 @@ export const COMMON_KEYS: readonly string[] = [
   'clients',
   'network.latencyMs',
   'network.bandwidthKbps',
+  'tls.version',
   'server.updateRateHz',
   'server.updatePattern',
   'server.payloadBytes',

@@ -14,6 +14,10 @@ export function annotate(p: Pick<TracePacket, 'kind' | 'dir' | 'text'>): string[
     notes.push(t.startsWith('SYN-ACK') ? 'SYN-ACK: the server accepts the new TCP connection; no HTTP yet.' : 'SYN: the client opens a TCP connection (the three-way handshake, before any HTTP).');
     return notes;
   }
+  if (p.kind === 'tls') {
+    notes.push(`${t.startsWith('TLS 1.2') ? 'TLS 1.2 (RFC 5246): two round trips of handshake before the first request' : 'TLS 1.3 (RFC 8446): one round trip of handshake before the first request; the client\'s Finished goes with it'}. A reconnection resumes the session with a ticket, so the server sends no certificate again. Every later write is sent in records, each with a 5-byte header and a 16-byte tag: transport overhead, counted under wire.`);
+    return notes;
+  }
   const http = /^(GET|POST|PUT|HEAD|OPTIONS) (\S+) HTTP\/1\.1\r\n/.exec(t);
   if (http) notes.push(`Request line: method ${http[1]}, path ${http[2]}, HTTP/1.1; then header fields, one per line; an empty line ends the head (RFC 9112 §3).`);
   const status = /^HTTP\/1\.1 (\d{3}) ([^\r]*)\r\n/.exec(t);

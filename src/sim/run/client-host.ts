@@ -35,6 +35,8 @@ export class ClientHost {
   private upSeq = 0;
   /** Connection ids are per client, so adding clients leaves this one's trace unchanged. */
   nextConnId = 0;
+  /** A TLS session from an earlier connection: the next one resumes it (no certificate). */
+  tlsSession = false;
   /** How the intermediary's cut reaches the server side: the run sets it (the session's own connection is cut through the session). */
   onProxyCut: ((c: Connection) => void) | null = null;
 

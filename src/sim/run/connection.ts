@@ -11,12 +11,18 @@
 // a network event, so at the same microsecond it comes before the server's
 // timers: a long poll held exactly as long as the proxy's timeout is cut,
 // since the proxy saw the request before the server did.
+//
+// With TLS (tls.version) the handshake's flights follow TCP's before the
+// connection is open for HTTP (src/sim/wire/tls.ts has their bytes); every
+// write then goes in records, whose headers and tags are transport overhead
+// (`wire`), like the TCP/IP headers.
 
 import { PRIORITY } from '../kernel/order';
 import type { Micros } from '../kernel/time';
 import { connectionDef } from '../machines/connection';
 import { INITIAL_RTO_US, TCP_IP_HEADER_BYTES, TcpPath, ackCount } from '../net/tcp';
 import type { PacketKind, TracePacket } from '../types';
+import { closeNotifyBytes, handshake, recordOverhead, type Handshake } from '../wire/tls';
 import type { PacketSpec } from './encode';
 import type { ClientHost } from './client-host';
 import type { World } from './world';
@@ -26,6 +32,11 @@ import { traceActor } from './trace-actor';
 const control = (label: string): PacketSpec => ({ kind: 'tcp', label: () => label, header: 0, framing: 0, payload: 0, text: () => label });
 const SYN = control('SYN');
 const SYN_ACK = control('SYN-ACK');
+/** A TLS handshake flight, for the trace: its messages and version. */
+const tlsFlight = (version: string, names: string, bytes: number): PacketSpec => {
+  const text = `TLS ${version} handshake: ${names} (${bytes} B in records)`;
+  return { kind: 'tls', label: () => names, header: 0, framing: 0, payload: 0, text: () => text };
+};
 
 export class Connection {
   readonly id: number;
@@ -43,6 +54,9 @@ export class Connection {
   onCut: ((conn: Connection) => void) | null = null;
   /** When the intermediary last saw a byte of this connection, either way (µs). */
   private seenAt = 0;
+  /** TLS handshake bytes that ride with this side's first write: the client's Finished, the server's tickets. */
+  private tlsPendingUp = 0;
+  private tlsPendingDown = 0;
   private readonly up: TcpPath;
   private readonly down: TcpPath;
   private readonly actor;
@@ -63,16 +77,36 @@ export class Connection {
     const { w } = this;
     w.metrics.connectionOpened(w.kernel.now);
     if (w.proxyIdleUs > 0 || w.proxyLifetimeUs > 0) this.watchByProxy();
-    this.control('up', 'SYN', () => {
+    this.control('up', SYN, 0, () => {
       if (this.cutAt !== Infinity) return;
-      this.control('down', 'SYN-ACK', () => {
+      this.control('down', SYN_ACK, 0, () => {
         if (this.state !== 'opening') return;
         w.metrics.wire('up', TCP_IP_HEADER_BYTES); // the handshake's final ACK
-        this.state = 'open';
-        this.actor.send({ type: 'ESTABLISHED' });
-        onOpen();
+        if (w.s.tls.version === 'none') this.established(onOpen);
+        else this.tlsFlights(handshake(w.s.tls.version, this.host.tlsSession), 0, onOpen);
       });
     });
+  }
+
+  /** Flight i of the TLS handshake, then the next; after the last, the connection is open. */
+  private tlsFlights(h: Handshake, i: number, onOpen: () => void): void {
+    if (i === h.flights.length) {
+      this.host.tlsSession = true;
+      this.tlsPendingUp = h.trailing;
+      this.tlsPendingDown = h.after;
+      this.established(onOpen);
+      return;
+    }
+    const spec = tlsFlight(this.w.s.tls.version, h.names[i], h.flights[i]);
+    this.control(i % 2 === 0 ? 'up' : 'down', spec, h.flights[i], () => {
+      if (this.cutAt === Infinity && this.state === 'opening') this.tlsFlights(h, i + 1, onOpen);
+    });
+  }
+
+  private established(onOpen: () => void): void {
+    this.state = 'open';
+    this.actor.send({ type: 'ESTABLISHED' });
+    onOpen();
   }
 
   /** The intermediary's timers: one check per idle timeout (re-armed from the last byte seen), one at the lifetime's end. */
@@ -102,15 +136,17 @@ export class Connection {
     if (t > this.seenAt) this.seenAt = t;
   }
 
-  private control(dir: 'up' | 'down', label: string, onArrive: () => void): void {
+  /** A packet of the connection's set-up (TCP's, TLS's): transport overhead only. */
+  private control(dir: 'up' | 'down', spec: PacketSpec, bytes: number, onArrive: () => void): void {
     const { w } = this;
     const now = w.kernel.now;
     // No RTT measured yet on a new connection: a lost SYN or SYN-ACK waits
     // the initial RTO of 1 s (RFC 6298 §2.1; Linux TCP_TIMEOUT_INIT).
-    const d = (dir === 'up' ? this.up : this.down).send(now, 0, INITIAL_RTO_US);
+    const d = (dir === 'up' ? this.up : this.down).send(now, bytes, INITIAL_RTO_US);
     this.seen(dir, now, d.arriveAt);
     w.metrics.wire(dir, d.wireBytes);
-    const rec = w.tracer.packet(this.host.id, this.id, dir, label === 'SYN' ? SYN : SYN_ACK, 0, 0, now);
+    if (bytes > 0) w.metrics.wire(dir === 'up' ? 'down' : 'up', ackCount(d.segments) * TCP_IP_HEADER_BYTES);
+    const rec = w.tracer.packet(this.host.id, this.id, dir, spec, 0, 0, now);
     this.arrive(rec, d.arriveAt, d.wireBytes, d.retransmissions, onArrive);
   }
 
@@ -132,7 +168,16 @@ export class Connection {
   send(dir: 'up' | 'down', p: PacketSpec, first = 0, count = 0, onArrive?: (conn: Connection) => void, onLost?: (conn: Connection) => void): void {
     const { w } = this;
     const now = w.kernel.now;
-    const d = (dir === 'up' ? this.up : this.down).send(now, p.header + p.framing + p.payload);
+    const app = p.header + p.framing + p.payload;
+    let tls = recordOverhead(w.s.tls.version, app);
+    if (dir === 'up') {
+      tls += this.tlsPendingUp;
+      this.tlsPendingUp = 0;
+    } else {
+      tls += this.tlsPendingDown;
+      this.tlsPendingDown = 0;
+    }
+    const d = (dir === 'up' ? this.up : this.down).send(now, app + tls);
     this.seen(dir, now, d.arriveAt);
     w.metrics.sent(dir, now, p.header, p.framing, p.payload, d.wireBytes);
     w.metrics.wire(dir === 'up' ? 'down' : 'up', ackCount(d.segments) * TCP_IP_HEADER_BYTES);
@@ -158,8 +203,10 @@ export class Connection {
   close(): void {
     if (this.state === 'closed') return;
     this.state = 'closed';
-    this.w.metrics.wire('up', 2 * TCP_IP_HEADER_BYTES);
-    this.w.metrics.wire('down', 2 * TCP_IP_HEADER_BYTES);
+    // Each end's close_notify alert (TLS), then FIN/ACK both ways.
+    const alert = closeNotifyBytes(this.w.s.tls.version);
+    this.w.metrics.wire('up', 2 * TCP_IP_HEADER_BYTES + alert);
+    this.w.metrics.wire('down', 2 * TCP_IP_HEADER_BYTES + alert);
     if (this.cutAt === Infinity) this.w.metrics.connectionClosed(this.w.kernel.now);
     this.actor.send({ type: 'CLOSE' });
   }

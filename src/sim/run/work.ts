@@ -14,6 +14,7 @@
 // its time and memory (bench/run.ts prints ms per unit).
 
 import { MSS } from '../net/tcp';
+import { handshake } from '../wire/tls';
 import { Heads } from './heads';
 import { TECHNIQUE_DEFS } from '../techniques';
 import type { Scenario } from '../scenario/types';
@@ -84,7 +85,9 @@ export function techniqueWork(s: Scenario, id: TechniqueId): number {
   const ends = ending ? (perStream > 0 ? updates / perStream + 1 : 0) + perCut(ending.lifetimeMs(s)) : 0;
   const requestSegs = segments(heads.request('poll')) + segments(heads.response('json', s.server.payloadBytes));
 
-  let perClient = BASE_PER_CLIENT + (cuts + ends) * PER_RECONNECT;
+  // TLS: each connection's handshake flights (1.3: two, 1.2: four), the server's in a few segments.
+  const tls = s.tls.version === 'none' ? 0 : (s.tls.version === '1.2' ? 4 : 2) + segments(handshake(s.tls.version, false).flights[1]);
+  let perClient = BASE_PER_CLIENT + tls + (cuts + ends) * (PER_RECONNECT + tls);
   // The feed's own event per update, per client that listens for updates
   // (a held long poll, an open stream; polling never does): added below.
   switch (id) {

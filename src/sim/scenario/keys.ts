@@ -3,6 +3,7 @@
 // line, the URL and the page's sliders. SPEC §3 fixes nineteen of them; the
 // rest extend it in the same style (dotted, unit in the name, realistic default).
 
+import { TLS_VERSIONS } from '../wire/tls';
 import { HEAD_PROFILES, MIN_REQUEST_HEADER_BYTES, MIN_RESPONSE_HEADER_BYTES, requestFloor, responseFloor, type RequestKind, type ResponseKind } from '../wire/http';
 
 export type KeyKind = 'int' | 'number' | 'enum';
@@ -69,6 +70,7 @@ export const KEYS: readonly KeySpec[] = [
   { key: 'client.sendRateHz', kind: 'number', default: 0, min: 0, max: 100, unit: 'Hz', label: 'Upstream rate', help: 'upstream messages per second per client (Poisson)' },
   { key: 'client.payloadBytes', kind: 'int', default: 100, min: 1, max: 16777216, unit: 'B', label: 'Upstream size', help: 'size of one upstream payload' },
   { key: 'http.headProfile', kind: 'enum', default: 'chromium-node', values: HEAD_PROFILES, unit: '', label: 'Head profile', help: "whose HTTP heads: a current Chromium to a Node server (measured), the needed fields only, or Chromium with a site's cookies behind a CDN" },
+  { key: 'tls.version', kind: 'enum', default: '1.3', values: TLS_VERSIONS, unit: '', label: 'TLS', help: 'none: cleartext; 1.3: one round trip of handshake after TCP\'s (RFC 8446), 1.2: two (RFC 5246); a reconnection resumes the session (no certificate); every record adds its header and tag; TLS bytes count as transport overhead (wire)' },
   { key: 'http.requestHeaderBytes', kind: 'int', default: 0, min: MIN_REQUEST_HEADER_BYTES, max: 65536, zeroMeansOff: true, offText: 'each head from the head profile', unit: 'B', label: 'Request head', help: "bytes of every HTTP request's start line + header fields + blank line, exactly; 0 = each kind's from the head profile" },
   { key: 'http.responseHeaderBytes', kind: 'int', default: 0, min: MIN_RESPONSE_HEADER_BYTES, max: 65536, zeroMeansOff: true, offText: 'each head from the head profile', unit: 'B', label: 'Response head', help: "bytes of every HTTP response's status line + header fields + blank line, exactly; 0 = each kind's from the head profile" },
   ...headKeys(),

@@ -2,6 +2,7 @@
 // dotted (SPEC §5: `network.latencyMs` is `scenario.network.latencyMs`).
 
 import type { HeadProfile } from '../wire/http';
+import type { TlsVersion } from '../wire/tls';
 
 export type UpdatePattern = 'periodic' | 'poisson' | 'bursty';
 
@@ -27,6 +28,7 @@ export interface Scenario {
     streamResponseBytes: number;
     postResponseBytes: number;
   };
+  tls: { version: TlsVersion };
   polling: { intervalMs: number; firstRequest: 'immediate' | 'afterInterval' };
   longPolling: { timeoutMs: number; reconnectDelayMs: number };
   sse: { retryMs: number; heartbeatMs: number; eventsPerStream: number; streamLifetimeMs: number };

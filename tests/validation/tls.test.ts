@@ -1,0 +1,102 @@
+// TLS on the path (tls.version): closed forms derived here from the link
+// model (latency L one way, a bandwidth high enough that serialization is
+// under a microsecond per packet, no congestion window) and the handshake's
+// round trips: TLS 1.3 needs one after TCP's (RFC 8446 §2), TLS 1.2 two
+// (RFC 5246 §7.3), a resumed session one in both (RFC 8446 §2.2, RFC 5077).
+// Record sizes: RFC 8446 §5.2 (5-byte header + 1 + 16-byte tag).
+import { describe, expect, it } from 'vitest';
+import { run, TCP_IP, MSS } from '../techniques/helpers';
+import type { TracePacket } from '../../src/sim';
+
+const L = 50;
+const FAST = { network: { latencyMs: L, bandwidthKbps: 10_000_000, initialCwndSegments: 0 } };
+
+/** Time from the client's SYN to its first request, and to that request's answer arriving (ms). */
+function firstExchange(packets: TracePacket[]): { requestAfter: number; answerAfter: number } {
+  const syn = packets.find((p) => p.kind === 'tcp' && p.label === 'SYN')!;
+  const req = packets.find((p) => p.kind === 'request')!;
+  const answer = packets.find((p) => p.kind === 'response' && p.conn === req.conn)!;
+  return { requestAfter: req.sendMs - syn.sendMs, answerAfter: answer.arriveMs! - syn.sendMs };
+}
+
+describe('time to the first request', () => {
+  for (const [version, rtts] of [['none', 0], ['1.3', 1], ['1.2', 2]] as const) {
+    it(`TLS ${version}: the first GET leaves ${1 + rtts} round trip(s) after the SYN, its answer arrives one later`, () => {
+      const r = run('polling', { ...FAST, durationMs: 3000, tls: { version } }, 1);
+      const { requestAfter, answerAfter } = firstExchange(r.trace!.packets);
+      expect(requestAfter).toBeCloseTo(2 * L * (1 + rtts), 1);
+      expect(answerAfter).toBeCloseTo(2 * L * (2 + rtts), 1);
+    });
+  }
+});
+
+describe('resumption', () => {
+  it('a reconnection resumes the session: the server sends no certificate again, in one round trip', () => {
+    // A proxy that cuts the quiet stream every 10 s makes EventSource reconnect (after retry).
+    const r = run('sse', { ...FAST, durationMs: 40_000, server: { updateRateHz: 0 }, proxy: { idleTimeoutMs: 10_000 }, tls: { version: '1.3' } }, 1);
+    const flights = r.trace!.packets.filter((p) => p.kind === 'tls' && p.dir === 'down');
+    expect(flights.length).toBeGreaterThanOrEqual(3);
+    const [first, ...later] = flights;
+    expect(first.label).toMatch(/Certificate/);
+    for (const f of later) {
+      expect(f.label).not.toMatch(/Certificate/);
+      // Two 1,500-byte certificates fewer: the resumed flight is at least 3,000 B lighter on the wire.
+      expect(first.wire - f.wire).toBeGreaterThan(3000);
+    }
+    // Each reconnection: SYN to GET is TCP's round trip plus TLS 1.3's one.
+    const syns = r.trace!.packets.filter((p) => p.kind === 'tcp' && p.label === 'SYN');
+    const gets = r.trace!.packets.filter((p) => p.kind === 'request');
+    expect(gets.length).toBe(syns.length);
+    for (let i = 0; i < syns.length; i++) expect(gets[i].sendMs - syns[i].sendMs).toBeCloseTo(4 * L, 1);
+  });
+});
+
+describe('bytes', () => {
+  it('every SSE event after the first write costs one record: its bytes + 22, in segments of 1,460 with 40 B of TCP/IP each', () => {
+    const r = run('sse', { ...FAST, durationMs: 60_000, server: { updateRateHz: 1, updatePattern: 'periodic', payloadBytes: 3000 }, tls: { version: '1.3' } }, 1);
+    const down = r.trace!.packets.filter((p) => p.dir === 'down' && p.kind !== 'tcp' && p.kind !== 'tls');
+    expect(down.length).toBeGreaterThan(50);
+    // The first write (the response head) also carries the server's session tickets; the rest are plain records.
+    for (const p of down.slice(1)) {
+      const app = p.header + p.framing + p.payload;
+      const onTcp = app + 22;
+      expect(p.wire, p.label).toBe(onTcp + TCP_IP * Math.ceil(onTcp / MSS));
+    }
+  });
+
+  it('TLS never changes header, framing or payload, only wire (SPEC §2), and adds to wire both ways', () => {
+    for (const id of ['sse', 'websocket', 'streaming', 'long-polling'] as const) {
+      const base = { ...FAST, durationMs: 30_000, server: { updateRateHz: 0.5, updatePattern: 'periodic' } };
+      const clear = run(id, { ...base, tls: { version: 'none' } }, 0);
+      for (const version of ['1.2', '1.3'] as const) {
+        const tls = run(id, { ...base, tls: { version } }, 0);
+        for (const dir of ['up', 'down'] as const) {
+          expect(tls.bytes[dir], `${id} ${version} ${dir}`).toEqual(clear.bytes[dir]);
+          expect(tls.bytes.wire[dir], `${id} ${version} ${dir}`).toBeGreaterThan(clear.bytes.wire[dir]);
+        }
+      }
+    }
+  });
+
+  it('a TLS 1.3 SSE connection: the handshake, the tickets and a record per write are the whole difference in wire bytes', () => {
+    // One connection for the whole run (no cut), so the difference is closed-form.
+    const base = { ...FAST, durationMs: 20_000, server: { updateRateHz: 1, updatePattern: 'periodic', payloadBytes: 100 } };
+    const clear = run('sse', { ...base, tls: { version: 'none' } }, 1);
+    const tls = run('sse', { ...base, tls: { version: '1.3' } }, 1);
+    const writes = (r: typeof tls, dir: 'up' | 'down') => r.trace!.packets.filter((p) => p.dir === dir && p.kind !== 'tcp' && p.kind !== 'tls');
+    expect(writes(tls, 'down').length).toBe(writes(clear, 'down').length);
+    // Small writes: one segment each, with or without their 22 bytes; the flights' own segments and the ACKs they draw.
+    const ch = 517;
+    const server = 127 + 6 + (4 + 2 + 15 + (4 + 1 + 3 + 2 * 1505) + (4 + 75) + (4 + 32) + 22);
+    const tickets = 2 * 239;
+    const segs = (b: number) => Math.ceil(b / MSS);
+    const acks = (b: number) => Math.ceil(segs(b) / 2);
+    const up = ch + TCP_IP * segs(ch) + TCP_IP * acks(server) + 64 + 22 * writes(tls, 'up').length;
+    const downHead = writes(clear, 'down')[0];
+    const headApp = downHead.header + downHead.framing + downHead.payload;
+    const extraHeadSegs = segs(headApp + 22 + tickets) - segs(headApp);
+    const down = server + TCP_IP * segs(server) + TCP_IP * acks(ch) + tickets + TCP_IP * extraHeadSegs + 22 * writes(tls, 'down').length;
+    expect(tls.bytes.wire.up - clear.bytes.wire.up).toBe(up);
+    expect(tls.bytes.wire.down - clear.bytes.wire.down).toBe(down);
+  });
+});

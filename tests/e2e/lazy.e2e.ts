@@ -1,8 +1,8 @@
 // Code loaded on first use, in real Chromium: a first visit (Compare)
 // requests the page's own chunks only, not the export panel's, the sweep
 // view's, the focus view's, the charts', the embed dialog's, the embed
-// page's, the shortcuts', the guided lesson's or the notice about a bad
-// link's, and weighs under 90,000 B gzip (issue 9); opening Export fetches the export chunk, the
+// page's, the shortcuts', the guided lesson's, the link decoder's or the
+// notice about a bad link's, and weighs under 90,000 B gzip (issue 9); opening Export fetches the export chunk, the
 // Embed button the embed dialog, ? the shortcuts, opening the Sweep tab the
 // sweep chunk, the Lesson button the lesson, each once; a link with a bad
 // lesson step fetches the lesson and names the step; reaching the tabs fetches Focus and Charts. Every script of dist/assets is accounted for:
@@ -23,6 +23,7 @@ const LAZY = {
   shortcuts: /^Shortcuts-[\w-]+\.js$/,
   urlNotice: /^UrlNotice-[\w-]+\.js$/,
   lesson: /^lesson-[\w-]+\.js$/,
+  linkDecoder: /^decode-[\w-]+\.js$/,
 };
 /**
  * The first visit's scripts, gzip (level 9, as npm run measure:ui reports
@@ -149,9 +150,11 @@ describe('code loaded on first use', () => {
   it('a link with a parameter the page cannot use fetches the notice about it', async () => {
     const page = s.page;
     expect(scripts().filter((f) => LAZY.urlNotice.test(f))).toEqual([]);
+    expect(scripts().filter((f) => LAZY.linkDecoder.test(f))).toEqual([]);
     await page.goto(`${inject('baseURL')}?colour=red`);
     await page.getByTestId('url-notice').getByText('colour').waitFor();
     expect(scripts().filter((f) => LAZY.urlNotice.test(f))).toHaveLength(1);
+    expect(scripts().filter((f) => LAZY.linkDecoder.test(f))).toHaveLength(1);
   });
 
   it('a link with a step the lesson does not have opens step 1 and names the step in the notice', async () => {

@@ -7,7 +7,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkValue, KEYS, mediaWork, nest } from '../../src/sim';
-import { decode, encode, URL_MEDIA_BUDGET, URL_WORK_BUDGET } from '../../src/app/url/codec';
+import { encode, URL_MEDIA_BUDGET, URL_WORK_BUDGET } from '../../src/app/url/codec';
+import { decode } from '../../src/app/url/decode';
 import { workUnits } from '../../src/app/compute/cost';
 import { MAX_SPEED, MIN_SPEED } from '../../src/app/view-ids';
 import { CONTROL, hostileText, numberText, runs, tallied } from './fuzz';

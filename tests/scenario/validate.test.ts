@@ -297,7 +297,7 @@ describe('one number syntax and one typo hint for the command line and the URL',
 
   it('suggests the same key for the same typo in both', async () => {
     const { runCli } = await import('../../src/cli/run');
-    const { decode } = await import('../../src/app/url/codec');
+    const { decode } = await import('../../src/app/url/decode');
     const cli = runCli(['--set', 'network.latencyMss=10']).stderr;
     const url = decode('network.latencyMss=10').issues[0];
     expect(cli).toContain("did you mean 'network.latencyMs'?");

@@ -6,7 +6,7 @@
 
 import { TECHNIQUES } from '../../sim';
 import type { AppState } from '../state.svelte';
-import { decode, encode, type UrlState } from './codec';
+import { encode, type UrlState } from './codec';
 import type { ThemeId } from '../theme/theme';
 
 export const THROTTLE_MS = 300;
@@ -128,8 +128,4 @@ export class UrlSync {
       // A sandboxed frame or a file:// page may refuse; the page works on without a live URL.
     }
   }
-}
-
-export function readLocation(win: Window): ReturnType<typeof decode> {
-  return decode(win.location.search);
 }

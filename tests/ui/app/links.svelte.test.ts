@@ -5,6 +5,10 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import App from '../../../src/App.svelte';
+import { decode } from '../../../src/app/url/decode';
+
+/** The page as src/main.ts mounts it: with its address read first. */
+const page = () => ({ props: { first: decode(window.location.search) } });
 import { stubResizeObserver } from '../resize-observer';
 
 beforeAll(stubResizeObserver);
@@ -16,7 +20,7 @@ afterEach(() => {
 describe('App and the URL', () => {
   it('opens the view a link describes', { timeout: 20000 }, async () => {
     window.history.replaceState(null, '', '/?network.latencyMs=120&view=focus&technique=websocket&speed=2');
-    render(App);
+    render(App, page());
     expect(screen.getByRole('tab', { name: 'Focus' }).getAttribute('aria-selected')).toBe('true');
     // The focus view is fetched on first use (src/App.svelte): wait for it.
     expect(((await screen.findByLabelText('Technique', {}, { timeout: 15000 })) as HTMLSelectElement).value).toBe('websocket');
@@ -27,7 +31,7 @@ describe('App and the URL', () => {
 
   it('lists bad parameters as text and can be dismissed', async () => {
     window.history.replaceState(null, '', '/?clients=<img src=x onerror=alert(1)>&colour=red');
-    const { container } = render(App);
+    const { container } = render(App, page());
     // The notice is fetched only when a link needs it (src/App.svelte): wait for it.
     const notice = await screen.findByTestId('url-notice', {}, { timeout: 15000 });
     expect(notice.textContent).toContain('<img src=x onerror=alert(1)>');
@@ -38,7 +42,7 @@ describe('App and the URL', () => {
   });
 
   it('writes a view switch to the address with a new history entry', async () => {
-    render(App);
+    render(App, page());
     const before = window.history.length;
     await fireEvent.click(screen.getByRole('tab', { name: 'Charts' }));
     await waitFor(() => expect(window.location.search).toBe('?view=charts'));
@@ -46,7 +50,7 @@ describe('App and the URL', () => {
   });
 
   it('takes shortcuts from the keyboard', async () => {
-    render(App);
+    render(App, page());
     await fireEvent.keyDown(document.body, { key: '+' });
     expect(screen.getByText('2×')).toBeTruthy();
     await fireEvent.keyDown(document.body, { key: '?' });
@@ -58,7 +62,7 @@ describe('App and the URL', () => {
 
   it('embed=1 shows the view without the page chrome', async () => {
     window.history.replaceState(null, '', '/?embed=1&techniques=sse&controls=none');
-    const { container } = render(App);
+    const { container } = render(App, page());
     expect(container.querySelector('header')).toBeNull();
     expect(container.querySelector('aside')).toBeNull();
     // The embed's page is fetched on first use.

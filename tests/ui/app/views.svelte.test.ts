@@ -9,6 +9,10 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { resolveScenario, simulate, TECHNIQUES } from '../../../src/sim';
 import { AppState } from '../../../src/app/state.svelte';
 import App from '../../../src/App.svelte';
+import { decode } from '../../../src/app/url/decode';
+
+/** The page as src/main.ts mounts it: with its address read first. */
+const page = () => ({ props: { first: decode(window.location.search) } });
 import CompareView from '../../../src/app/views/CompareView.svelte';
 import FocusView from '../../../src/app/views/FocusView.svelte';
 import PlaybackBar from '../../../src/app/playback/PlaybackBar.svelte';
@@ -27,14 +31,14 @@ function appWithRun(overrides: Record<string, unknown> = {}): AppState {
 
 describe('App', () => {
   it('computes on load and shows the Compare view with five lanes', async () => {
-    const { container } = render(App);
+    const { container } = render(App, page());
     await waitFor(() => expect(container.querySelectorAll('[data-lane]').length).toBe(5), { timeout: 10000 });
     expect(screen.getByRole('tab', { name: 'Compare' }).getAttribute('aria-selected')).toBe('true');
     expect(screen.getByText(/Computed in \d+ ms/)).toBeTruthy();
   });
 
   it('switches views with the arrow keys on the tab list', async () => {
-    render(App);
+    render(App, page());
     const compare = screen.getByRole('tab', { name: 'Compare' });
     await fireEvent.keyDown(compare, { key: 'ArrowRight' });
     expect(screen.getByRole('tab', { name: 'Focus' }).getAttribute('aria-selected')).toBe('true');

@@ -4,7 +4,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { KEYS, TECHNIQUES, type KeySpec } from '../../../src/sim';
-import { decode, defaultUrlState, encode, MAX_LINK_PARAMS, URL_MEDIA_BUDGET, URL_WORK_BUDGET, type UrlState } from '../../../src/app/url/codec';
+import { defaultUrlState, encode, MAX_LINK_PARAMS, URL_MEDIA_BUDGET, URL_WORK_BUDGET, type UrlState } from '../../../src/app/url/codec';
+import { decode } from '../../../src/app/url/decode';
 import { VIEWS } from '../../../src/app/view-ids';
 import { linkLesson } from '../../../src/app/lesson/link';
 import { THEMES } from '../../../src/app/theme/theme';

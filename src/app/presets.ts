@@ -44,22 +44,26 @@ export const NETWORK_PRESETS: readonly Preset[] = [
   },
 ];
 
-/** An intermediary on the path, from its documented default (shared/REFERENCES.md, "Intermediary idle timeouts"). */
-function intermediary(id: string, name: string, idleMs: number, lifetimeMs: number, why: string): Preset {
+/** An intermediary on the path, from its documented defaults (shared/REFERENCES.md, "Intermediary idle timeouts"; nginx's proxy_buffering). */
+function intermediary(id: string, name: string, idleMs: number, lifetimeMs: number, why: string, bufferBytes = 0): Preset {
   const idle = idleMs > 0 ? `cuts a connection idle ${idleMs / 1000} s` : 'no idle timeout';
+  const cut = lifetimeMs > 0 ? `Cuts every connection ${lifetimeMs / 1000} s after it opened` : idle[0].toUpperCase() + idle.slice(1);
   return {
     id,
     name,
-    summary: `${lifetimeMs > 0 ? `Cuts every connection ${lifetimeMs / 1000} s after it opened` : idle[0].toUpperCase() + idle.slice(1)}.`,
+    summary: `${cut}${bufferBytes > 0 ? `; buffers streamed responses ${bufferBytes / 1024} KB at a time` : ''}.`,
     values: {
       'proxy.idleTimeoutMs': { value: idleMs, why: idleMs > 0 ? why : '0 = no idle timeout' },
       'proxy.lifetimeMs': { value: lifetimeMs, why: lifetimeMs > 0 ? why : '0 = no lifetime limit' },
+      'proxy.buffering': { value: bufferBytes, why: bufferBytes > 0 ? 'proxy_buffering on by default, buffers of one memory page (4 KB): SSE and streamed chunks wait until 4 KB are held' : '0 = forwards streamed responses as they come' },
     },
   };
 }
 
 export const INTERMEDIARY_PRESETS: readonly Preset[] = [
-  intermediary('nginx', 'nginx', 60000, 0, 'proxy_read_timeout, 60 s by default'),
+  // nginx buffers proxied responses by default (proxy_buffering on; buffers of one memory page, 4 KB on x86-64):
+  // SSE behind it waits unless the server sends X-Accel-Buffering: no.
+  intermediary('nginx', 'nginx', 60000, 0, 'proxy_read_timeout, 60 s by default', 4096),
   intermediary('aws-alb', 'AWS ALB', 60000, 0, 'idle timeout, 60 s by default'),
   intermediary('heroku', 'Heroku', 55000, 0, 'a rolling 55 s window once the first byte is sent'),
   intermediary('cloudflare', 'Cloudflare', 100000, 0, '100 s idle for WebSockets'),

@@ -12,6 +12,11 @@
 // timers: a long poll held exactly as long as the proxy's timeout is cut,
 // since the proxy saw the request before the server did.
 //
+// A buffering intermediary (proxy.buffering) holds the body of an open SSE
+// or streamed response (`holdBody`, set by the server's session once the
+// head has gone: a proxy forwards the head at once) and forwards it in one
+// write when its buffer fills, when the response ends, or before a cut.
+//
 // With TLS (tls.version) the handshake's flights follow TCP's before the
 // connection is open for HTTP (src/sim/wire/tls.ts has their bytes); every
 // write then goes in records, whose headers and tags are transport overhead
@@ -27,6 +32,7 @@ import type { PacketSpec } from './encode';
 import type { ClientHost } from './client-host';
 import type { World } from './world';
 import { traceActor } from './trace-actor';
+import { HeldBody } from './held-body';
 
 /** TCP control segments, for the trace. */
 const control = (label: string): PacketSpec => ({ kind: 'tcp', label: () => label, header: 0, framing: 0, payload: 0, text: () => label });
@@ -57,6 +63,9 @@ export class Connection {
   /** TLS handshake bytes that ride with this side's first write: the client's Finished, the server's tickets. */
   private tlsPendingUp = 0;
   private tlsPendingDown = 0;
+  /** A buffering intermediary holds what the server writes downstream (an open SSE or streamed response's body). */
+  holdBody = false;
+  private held: HeldBody | null = null;
   private readonly up: TcpPath;
   private readonly down: TcpPath;
   private readonly actor;
@@ -168,16 +177,12 @@ export class Connection {
   send(dir: 'up' | 'down', p: PacketSpec, first = 0, count = 0, onArrive?: (conn: Connection) => void, onLost?: (conn: Connection) => void): void {
     const { w } = this;
     const now = w.kernel.now;
-    const app = p.header + p.framing + p.payload;
-    let tls = recordOverhead(w.s.tls.version, app);
-    if (dir === 'up') {
-      tls += this.tlsPendingUp;
-      this.tlsPendingUp = 0;
-    } else {
-      tls += this.tlsPendingDown;
-      this.tlsPendingDown = 0;
+    if (dir === 'down' && this.holdBody && w.s.proxy.buffering > 0) {
+      this.hold(p, first, count);
+      return;
     }
-    const d = (dir === 'up' ? this.up : this.down).send(now, app + tls);
+    const app = p.header + p.framing + p.payload;
+    const d = this.transfer(dir, app);
     this.seen(dir, now, d.arriveAt);
     w.metrics.sent(dir, now, p.header, p.framing, p.payload, d.wireBytes);
     w.metrics.wire(dir === 'up' ? 'down' : 'up', ackCount(d.segments) * TCP_IP_HEADER_BYTES);
@@ -197,6 +202,62 @@ export class Connection {
         } else onArrive?.(this);
       });
     }
+  }
+
+  /** `app` bytes onto TCP in one write: with TLS's records, and the handshake bytes that ride with this side's first. */
+  private transfer(dir: 'up' | 'down', app: number) {
+    let tls = recordOverhead(this.w.s.tls.version, app);
+    if (dir === 'up') {
+      tls += this.tlsPendingUp;
+      this.tlsPendingUp = 0;
+    } else {
+      tls += this.tlsPendingDown;
+      this.tlsPendingDown = 0;
+    }
+    return (dir === 'up' ? this.up : this.down).send(this.w.kernel.now, app + tls);
+  }
+
+  /** The intermediary takes a downstream packet into its buffer; full, it forwards the lot. */
+  private hold(p: PacketSpec, first: number, count: number): void {
+    const { w } = this;
+    const now = w.kernel.now;
+    this.seen('down', now, now);
+    w.metrics.inFlight += count;
+    const b = (this.held ??= new HeldBody());
+    // Traced as the server sends it; it arrives (arriveMs) with the flush that forwards it, if one comes.
+    // Its bytes count as the server sends them (the trace's time); its wire bytes when forwarded.
+    w.metrics.sent('down', now, p.header, p.framing, p.payload, 0);
+    const rec = w.tracer.packet(this.host.id, this.id, 'down', p, first, count, now);
+    if (rec) rec.arriveMs = null;
+    b.add(p, first, count, rec);
+    if (b.bytes >= w.s.proxy.buffering) this.flushHeld();
+  }
+
+  /** Forward everything the intermediary holds, in one write; each packet's updates are delivered when the write arrives. */
+  flushHeld(): void {
+    const b = this.held;
+    if (!b || b.specs.length === 0) return;
+    const { w } = this;
+    const { specs, firsts, counts, recs, bytes } = b.take();
+    const d = this.transfer('down', bytes);
+    w.metrics.wire('up', ackCount(d.segments) * TCP_IP_HEADER_BYTES);
+    w.metrics.wire('down', d.wireBytes);
+    const last = specs.length - 1;
+    for (let k = 0; k <= last; k++) {
+      // The trace gives the write's wire bytes once, with its last packet.
+      const rec = recs[k];
+      if (rec) {
+        rec.arriveMs = d.arriveAt / 1000;
+        rec.wire = k === last ? d.wireBytes : 0;
+        rec.retransmitted = d.retransmissions > 0;
+      }
+    }
+    w.kernel.at(d.arriveAt, PRIORITY.network, () => {
+      for (let k = 0; k < specs.length; k++) {
+        for (let i = firsts[k]; i < firsts[k] + counts[k]; i++) w.metrics.deliver(w.kernel.now, w.feed[i]);
+        this.onDown?.(this, specs[k].kind, firsts[k], counts[k]);
+      }
+    });
   }
 
   /** Orderly close by an end (FIN/ACK both ways). */
@@ -219,6 +280,8 @@ export class Connection {
   cut(): void {
     const { w } = this;
     if (this.cutAt !== Infinity || this.state === 'closed') return;
+    // What an intermediary holds goes out before the FIN, like everything the server sent.
+    this.flushHeld();
     this.cutAt = w.kernel.now;
     w.metrics.connectionClosed(w.kernel.now);
     w.metrics.wire('down', TCP_IP_HEADER_BYTES); // the FIN (or RST) the client receives

@@ -91,6 +91,8 @@ export class ServerSession implements ServerPort, Subscriber {
     metrics.responses++;
     const stream = this.stream();
     this.conn!.send('down', stream.head(enc, this.client, this.conn!.id));
+    // A buffering intermediary forwards the head at once and holds the body (proxy.buffering).
+    if (stream.responseBody) this.conn!.holdBody = true;
     this.streamUpdates = 0;
     const seq = ++this.streamSeq;
     const lifetime = stream.ending ? fromMs(stream.ending.lifetimeMs(s)) : 0;
@@ -124,6 +126,9 @@ export class ServerSession implements ServerPort, Subscriber {
     this.conn = null;
     this.streamSeq++;
     c.send('down', this.stream().ending!.end(this.w.enc));
+    // The response is complete: an intermediary forwards what it holds.
+    c.flushHeld();
+    c.holdBody = false;
     this.actor.send({ type: 'CLOSED' });
   }
 

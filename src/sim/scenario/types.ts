@@ -34,6 +34,6 @@ export interface Scenario {
   sse: { retryMs: number; heartbeatMs: number; eventsPerStream: number; streamLifetimeMs: number };
   websocket: { pingIntervalMs: number; reconnectDelayMs: number };
   streaming: { reconnectDelayMs: number; mediaBytes: number; mediaBitrateKbps: number; chunkBytes: number };
-  proxy: { idleTimeoutMs: number; lifetimeMs: number };
+  proxy: { idleTimeoutMs: number; lifetimeMs: number; buffering: number };
   faults: { disconnectIntervalMs: number };
 }

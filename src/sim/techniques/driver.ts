@@ -37,6 +37,12 @@ export interface StreamPackets {
    * the next request. Absent: streams end only when cut.
    */
   ending?: { updates(s: Scenario): number; lifetimeMs(s: Scenario): number; end(enc: Encoder): PacketSpec };
+  /**
+   * The stream is the body of one HTTP response (SSE, HTTP streaming), which
+   * a buffering intermediary holds (proxy.buffering); absent for WebSocket,
+   * a tunnel once upgraded.
+   */
+  responseBody?: true;
 }
 
 export interface Technique {

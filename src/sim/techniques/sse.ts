@@ -49,6 +49,7 @@ export const sse: Technique = {
     update: (enc, i) => enc.sseEvent(i),
     ping: (enc) => enc.sseHeartbeat(),
     ending: { updates: (s) => s.sse.eventsPerStream, lifetimeMs: (s) => s.sse.streamLifetimeMs, end: (enc) => enc.lastChunk() },
+    responseBody: true,
   },
   pingIntervalMs: (s) => s.sse.heartbeatMs,
   startSpanMs: FIRST_SECOND,

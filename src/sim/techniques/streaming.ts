@@ -30,7 +30,7 @@ export const streaming: Technique = {
   id: 'streaming',
   client: streamingDriver,
   // A chunked response head, then one chunk per update.
-  stream: { head: (enc) => enc.streamHead(), update: (enc) => enc.streamChunk() },
+  stream: { head: (enc) => enc.streamHead(), update: (enc) => enc.streamChunk(), responseBody: true },
   pingIntervalMs: NO_PINGS,
   startSpanMs: FIRST_SECOND,
   mediaCase: true,

@@ -35,6 +35,9 @@ describe('presets', () => {
     expect(byId['azure-lb']['proxy.idleTimeoutMs'].value).toBe(240000);
     expect(byId['gcp']['proxy.lifetimeMs'].value).toBe(30000);
     expect(byId['no-proxy']['proxy.idleTimeoutMs'].value).toBe(0);
+    // nginx: proxy_buffering on by default, one memory page (4 KB on x86-64) per buffer (nginx docs, ngx_http_proxy_module).
+    expect(byId['nginx']['proxy.buffering'].value).toBe(4096);
+    expect(byId['no-proxy']['proxy.buffering'].value).toBe(0);
   });
 
   it('use cases run', () => {

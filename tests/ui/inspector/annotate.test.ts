@@ -24,6 +24,18 @@ describe('packet notes', () => {
     expect(notes).toContain('"data:"');
   });
 
+  it('a TLS flight: which version, its round trips, resumption and the records (RFC 8446, RFC 5246)', () => {
+    for (const version of ['1.3', '1.2'] as const) {
+      const ps = simulate(resolveScenario({ durationMs: 3000, tls: { version } }), ['polling'], { traceClients: 1 }).results.polling!.trace!.packets;
+      const hello = first(ps, (p) => p.kind === 'tls' && p.dir === 'up');
+      expect(hello.text).toContain(`TLS ${version} handshake: ClientHello (517 B`);
+      const notes = annotate(hello).join(' ');
+      expect(notes).toContain(version === '1.3' ? 'one round trip' : 'two round trips');
+      expect(notes).toContain('resumes');
+      expect(notes).toContain('wire');
+    }
+  });
+
   it('an SSE heartbeat: its chunk size (0xe = 14 bytes) and the comment line; events carry no comment note', () => {
     const ps = simulate(resolveScenario({ durationMs: 8000, sse: { heartbeatMs: 2000 }, streaming: { mediaBytes: 0 } }), ['sse'], { traceClients: 1 }).results.sse!.trace!.packets;
     const beat = annotate(first(ps, (p) => p.label === ': keep-alive')).join(' ');

@@ -123,7 +123,7 @@ function notes(out: RunOutput): string[] {
     lines.push(`Long polling made ${int(lp.requests)} requests, polling ${int(poll.requests)}: ${why}.`);
   }
   if (poll && sse && poll.latencyMs.mean !== null && sse.latencyMs.mean !== null && poll.latencyMs.mean < sse.latencyMs.mean) {
-    lines.push(`Polling's mean latency (${int(poll.latencyMs.mean)} ms) beat Server-Sent Events' (${int(sse.latencyMs.mean)} ms): the event stream was slowed by ${s.faults.disconnectIntervalMs > 0 ? 'reconnections after drops' : 'its link (a queue of large updates or losses)'}.`);
+    lines.push(`Polling's mean latency (${int(poll.latencyMs.mean)} ms) beat Server-Sent Events' (${int(sse.latencyMs.mean)} ms): the event stream was slowed by ${s.proxy.buffering > 0 ? "the proxy's buffer (it holds events until it fills)" : s.faults.disconnectIntervalMs > 0 ? 'reconnections after drops' : 'its link (a queue of large updates or losses)'}.`);
   }
   return lines;
 }

@@ -84,6 +84,13 @@ describe('scoreboard', () => {
     expect(b.notes[0]).toMatch(/^Long polling made \d+ requests, polling 60: updates come about as often as polls or more/);
   });
 
+  it('behind a buffering proxy (nginx\'s 4 KB) SSE waits for the buffer, and the note blames the buffer, not the link', () => {
+    const out = run([['server.updateRateHz', '1'], ['proxy.buffering', '4096']]);
+    expect(out.results.sse!.latencyMs.mean!).toBeGreaterThan(out.results.polling!.latencyMs.mean!);
+    const b = scoreboard(out, TECHNIQUES);
+    expect(b.notes.join(' ')).toContain("the event stream was slowed by the proxy's buffer");
+  });
+
   it('a subset of techniques is compared among itself', () => {
     const b = scoreboard(run(), ['polling', 'long-polling']);
     expect(b.rows.map((r) => r.id)).toEqual(['polling', 'long-polling']);

@@ -8,6 +8,7 @@ export const COMMON_KEYS: readonly string[] = [
   'network.latencyMs',
   'network.bandwidthKbps',
   'tls.version',
+  'http.version',
   'server.updateRateHz',
   'server.updatePattern',
   'server.payloadBytes',

@@ -1,12 +1,16 @@
 // One client's browser tab: its access link (both directions), its random
-// streams, its HTTP/1.1 connection pool (at most 6 connections per host, as
-// Chrome, Firefox and Safari; REFERENCES.md) and its upstream messages.
+// streams, its connections and its upstream messages. On HTTP/1.1 a pool of
+// at most 6 connections per host (Chrome, Firefox and Safari; REFERENCES.md),
+// one exchange at a time on each; on HTTP/2 one connection, each exchange a
+// stream of it, up to the server's stream limit (http2.maxConcurrentStreams).
 
 import { PRIORITY } from '../kernel/order';
 import { Link } from '../net/link';
 import { STREAM_KIND, createStream, type Rng } from '../random/streams';
 import { Connection } from './connection';
 import { Fifo } from './fifo';
+import type { Channel } from './channel';
+import { Http2Stream } from './http2-stream';
 import type { World } from './world';
 
 export const MAX_CONNECTIONS_PER_HOST = 6;
@@ -29,7 +33,10 @@ export class ClientHost {
   private faultStream: Rng | null = null;
   /** Open or opening pooled connections. */
   private readonly pool: Connection[] = [];
-  private readonly waiting = new Fifo<(c: Connection) => void>();
+  private readonly waiting = new Fifo<(c: Channel) => void>();
+  /** HTTP/2: the one connection, while it lives. */
+  private h2conn: Connection | null = null;
+  private readonly http2: boolean;
   /** Upstream messages not yet delivered to the server (queued or in flight), oldest first. */
   readonly upstream = new Fifo<UpstreamMessage>();
   private upSeq = 0;
@@ -50,6 +57,7 @@ export class ClientHost {
     this.upRng = createStream(s.seed, STREAM_KIND.uplink, id);
     this.downRng = createStream(s.seed, STREAM_KIND.downlink, id);
     this.startRng = createStream(s.seed, STREAM_KIND.client, id);
+    this.http2 = s.http.version === '2';
   }
 
   // Made on first draw: most runs send nothing upstream and have no faults,
@@ -62,8 +70,12 @@ export class ClientHost {
     return (this.faultStream ??= createStream(this.w.s.seed, STREAM_KIND.faults, this.id));
   }
 
-  /** Get an idle pooled connection (opening one if the pool allows), then call `use`. */
-  acquire(use: (c: Connection) => void): void {
+  /** Get a channel for one exchange, then call `use`: an idle pooled connection (opening one if the pool allows), or on HTTP/2 a new stream. */
+  acquire(use: (c: Channel) => void): void {
+    if (this.http2) {
+      this.acquireStream(use);
+      return;
+    }
     for (const c of this.pool) {
       if (c.state === 'open' && c.alive && !c.busy) {
         c.busy = true;
@@ -81,24 +93,57 @@ export class ClientHost {
     this.waiting.push(use);
   }
 
-  /** The exchange on `c` is over: hand it to a waiting request or leave it idle (keep-alive). */
-  release(c: Connection): void {
-    c.busy = false;
+  /** HTTP/2: a stream on the one connection, opening it first if there is none; past the stream limit, wait. */
+  private acquireStream(use: (c: Channel) => void): void {
+    const c = this.h2conn;
+    if (c && c.alive) {
+      if (c.state === 'open' && !c.h2!.full) use(c.h2!.open());
+      else this.waiting.push(use);
+      return;
+    }
+    const fresh = new Connection(this.w, this, true);
+    this.h2conn = fresh;
+    this.waiting.push(use);
+    fresh.open(() => this.startStreams(fresh));
+  }
+
+  /** Start waiting exchanges on the HTTP/2 connection while the stream limit allows. */
+  private startStreams(c: Connection): void {
+    while (this.waiting.length > 0 && c.alive && !c.h2!.full) this.waiting.shift()!(c.h2!.open());
+  }
+
+  /** The exchange on `c` is over: hand the connection to a waiting request or leave it idle (keep-alive); on HTTP/2 the stream closes. */
+  release(c: Channel): void {
     c.onDown = null;
     c.onCut = null;
-    if (!c.alive) return;
+    if (c instanceof Http2Stream) {
+      const conn = c.connection;
+      conn.h2!.close(c);
+      if (conn === this.h2conn && conn.alive && conn.state === 'open') this.startStreams(conn);
+      return;
+    }
+    const conn = c.connection;
+    conn.busy = false;
+    if (!conn.alive) return;
     const next = this.waiting.shift();
     if (next) {
-      c.busy = true;
-      next(c);
+      conn.busy = true;
+      next(conn);
     }
   }
 
-  /** A connection outside the pool (the upgraded WebSocket). */
-  dedicated(onOpen: (c: Connection) => void): Connection {
+  /**
+   * The WebSocket's channel, outside the pool: a connection of its own over
+   * HTTP/1.1 (also beside an HTTP/2 one, unless the server offers RFC 8441's
+   * extended CONNECT: then a stream of it).
+   */
+  dedicated(onOpen: (c: Channel) => void): void {
+    if (this.http2 && this.w.s.websocket.overHttp2 === 'extendedConnect') {
+      this.acquireStream(onOpen);
+      return;
+    }
     const c = new Connection(this.w, this);
     c.open(() => onOpen(c));
-    return c;
   }
 
   /**
@@ -113,6 +158,12 @@ export class ClientHost {
 
   /** Drop a dead connection from the pool; a waiting request may open a new one. */
   forget(c: Connection): void {
+    if (c === this.h2conn) {
+      this.h2conn = null;
+      const next = this.waiting.shift();
+      if (next) this.acquireStream(next);
+      return;
+    }
     const i = this.pool.indexOf(c);
     if (i < 0) return;
     this.pool.splice(i, 1);

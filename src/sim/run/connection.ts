@@ -21,6 +21,11 @@
 // connection is open for HTTP (src/sim/wire/tls.ts has their bytes); every
 // write then goes in records, whose headers and tags are transport overhead
 // (`wire`), like the TCP/IP headers.
+//
+// On HTTP/1.1 the connection is itself the channel of one exchange at a
+// time (./channel.ts). On HTTP/2 (`h2`) exchanges are streams on it
+// (./http2-stream.ts) that send through `sendOn`, framed by its session
+// (./http2-session.ts); a cut reaches every stream.
 
 import { PRIORITY } from '../kernel/order';
 import type { Micros } from '../kernel/time';
@@ -33,6 +38,9 @@ import type { ClientHost } from './client-host';
 import type { World } from './world';
 import { traceActor } from './trace-actor';
 import { HeldBody } from './held-body';
+import type { Channel } from './channel';
+import { Http2Session } from './http2-session';
+import type { Http2Stream } from './http2-stream';
 
 /** TCP control segments, for the trace. */
 const control = (label: string): PacketSpec => ({ kind: 'tcp', label: () => label, header: 0, framing: 0, payload: 0, text: () => label });
@@ -44,20 +52,19 @@ const tlsFlight = (version: string, names: string, bytes: number): PacketSpec =>
   return { kind: 'tls', label: () => names, header: 0, framing: 0, payload: 0, text: () => text };
 };
 
-export class Connection {
+export class Connection implements Channel {
   readonly id: number;
+  readonly connection = this;
+  /** HTTP/2's state when this connection speaks it (null: HTTP/1.1). */
+  readonly h2: Http2Session | null;
   state: 'opening' | 'open' | 'closed' = 'opening';
   /** HTTP/1.1: one exchange at a time on a connection. */
   busy = false;
   /** When the server side was cut (Infinity while alive). */
   cutAt: Micros = Infinity;
-  /**
-   * Called at the client for every downstream packet that arrives, and when
-   * it learns that the connection was cut. Drivers set handlers built once
-   * per client (they get the connection), so a message allocates no closure.
-   */
-  onDown: ((conn: Connection, kind: PacketKind, first: number, count: number) => void) | null = null;
-  onCut: ((conn: Connection) => void) | null = null;
+  /** HTTP/1.1: the exchange's handlers (./channel.ts); on HTTP/2 each stream has its own. */
+  onDown: Channel['onDown'] = null;
+  onCut: Channel['onCut'] = null;
   /** When the intermediary last saw a byte of this connection, either way (µs). */
   private seenAt = 0;
   /** TLS handshake bytes that ride with this side's first write: the client's Finished, the server's tickets. */
@@ -65,7 +72,7 @@ export class Connection {
   private tlsPendingDown = 0;
   /** A buffering intermediary holds what the server writes downstream (an open SSE or streamed response's body). */
   holdBody = false;
-  private held: HeldBody | null = null;
+  held: HeldBody | null = null;
   private readonly up: TcpPath;
   private readonly down: TcpPath;
   private readonly actor;
@@ -73,8 +80,10 @@ export class Connection {
   constructor(
     private readonly w: World,
     readonly host: ClientHost,
+    http2 = false,
   ) {
     this.id = host.nextConnId++;
+    this.h2 = http2 ? new Http2Session(w, this) : null;
     this.up = new TcpPath(host.uplink, host.upRng, w.path);
     this.down = new TcpPath(host.downlink, host.downRng, w.path);
     this.actor = w.spawn(connectionDef, undefined);
@@ -168,40 +177,50 @@ export class Connection {
     this.w.kernel.at(at, PRIORITY.network, fire);
   }
 
-  /**
-   * Send a packet. Downstream, `count` updates starting at `first` ride in it:
-   * they are in flight until it arrives, then delivered. Upstream,
-   * `onArrive` runs at the server, unless the server side was cut by then
-   * (then `onLost` runs: the client must send again).
-   */
-  send(dir: 'up' | 'down', p: PacketSpec, first = 0, count = 0, onArrive?: (conn: Connection) => void, onLost?: (conn: Connection) => void): void {
+  send(dir: 'up' | 'down', p: PacketSpec, first = 0, count = 0, onArrive?: (ch: Channel) => void, onLost?: (ch: Channel) => void): void {
+    this.sendOn(this, dir, p, first, count, onArrive, onLost);
+  }
+
+  /** Send a packet of channel `ch` (this connection, or one of its HTTP/2 streams): ./channel.ts `send`. */
+  sendOn(ch: Channel, dir: 'up' | 'down', p: PacketSpec, first: number, count: number, onArrive?: (ch: Channel) => void, onLost?: (ch: Channel) => void): void {
     const { w } = this;
     const now = w.kernel.now;
-    if (dir === 'down' && this.holdBody && w.s.proxy.buffering > 0) {
-      this.hold(p, first, count);
+    let header = p.header;
+    let framing = p.framing;
+    let spec = p;
+    if (this.h2) {
+      spec = this.h2.frame(dir, p, ch as Http2Stream, now / 1000, w.tracer.traces(this.host.id));
+      header = this.h2.header;
+      framing = this.h2.framing;
+    }
+    if (dir === 'down' && ch.holdBody && w.s.proxy.buffering > 0) {
+      this.hold(ch, spec, header, framing, first, count);
       return;
     }
-    const app = p.header + p.framing + p.payload;
-    const d = this.transfer(dir, app);
+    const d = this.transfer(dir, header + framing + p.payload);
     this.seen(dir, now, d.arriveAt);
-    w.metrics.sent(dir, now, p.header, p.framing, p.payload, d.wireBytes);
+    w.metrics.sent(dir, now, header, framing, p.payload, d.wireBytes);
     w.metrics.wire(dir === 'up' ? 'down' : 'up', ackCount(d.segments) * TCP_IP_HEADER_BYTES);
-    const rec = w.tracer.packet(this.host.id, this.id, dir, p, first, count, now);
+    const rec = w.tracer.packet(this.host.id, this.id, dir, spec, first, count, now);
     if (dir === 'down') {
       w.metrics.inFlight += count;
       const kind = p.kind;
-      this.arrive(rec, d.arriveAt, d.wireBytes, d.retransmissions, () => {
-        for (let i = first; i < first + count; i++) w.metrics.deliver(w.kernel.now, w.feed[i]);
-        this.onDown?.(this, kind, first, count);
-      });
+      this.arrive(rec, d.arriveAt, d.wireBytes, d.retransmissions, () => this.deliver(ch, kind, first, count));
     } else {
       this.arrive(rec, d.arriveAt, d.wireBytes, d.retransmissions, () => {
         if (w.kernel.now >= this.cutAt) {
           if (rec) rec.arriveMs = null;
-          onLost?.(this);
-        } else onArrive?.(this);
+          onLost?.(ch);
+        } else onArrive?.(ch);
       });
     }
+  }
+
+  /** A downstream packet of `ch` arrived at the client: its updates are delivered, then the channel hears of it. */
+  private deliver(ch: Channel, kind: PacketKind, first: number, count: number): void {
+    const { w } = this;
+    for (let i = first; i < first + count; i++) w.metrics.deliver(w.kernel.now, w.feed[i]);
+    ch.onDown?.(ch, kind, first, count);
   }
 
   /** `app` bytes onto TCP in one write: with TLS's records, and the handshake bytes that ride with this side's first. */
@@ -217,25 +236,29 @@ export class Connection {
     return (dir === 'up' ? this.up : this.down).send(this.w.kernel.now, app + tls);
   }
 
-  /** The intermediary takes a downstream packet into its buffer; full, it forwards the lot. */
-  private hold(p: PacketSpec, first: number, count: number): void {
+  /** The intermediary takes a downstream packet of `ch` into its buffer; full, it forwards the lot. */
+  private hold(ch: Channel, p: PacketSpec, header: number, framing: number, first: number, count: number): void {
     const { w } = this;
     const now = w.kernel.now;
     this.seen('down', now, now);
     w.metrics.inFlight += count;
-    const b = (this.held ??= new HeldBody());
+    const b = (ch.held ??= new HeldBody());
     // Traced as the server sends it; it arrives (arriveMs) with the flush that forwards it, if one comes.
     // Its bytes count as the server sends them (the trace's time); its wire bytes when forwarded.
-    w.metrics.sent('down', now, p.header, p.framing, p.payload, 0);
+    w.metrics.sent('down', now, header, framing, p.payload, 0);
     const rec = w.tracer.packet(this.host.id, this.id, 'down', p, first, count, now);
     if (rec) rec.arriveMs = null;
-    b.add(p, first, count, rec);
-    if (b.bytes >= w.s.proxy.buffering) this.flushHeld();
+    b.add(p, header + framing + p.payload, first, count, rec);
+    if (b.bytes >= w.s.proxy.buffering) this.flushOn(ch);
   }
 
-  /** Forward everything the intermediary holds, in one write; each packet's updates are delivered when the write arrives. */
   flushHeld(): void {
-    const b = this.held;
+    this.flushOn(this);
+  }
+
+  /** Forward everything the intermediary holds of `ch`, in one write; each packet's updates are delivered when the write arrives. */
+  flushOn(ch: Channel): void {
+    const b = ch.held;
     if (!b || b.specs.length === 0) return;
     const { w } = this;
     const { specs, firsts, counts, recs, bytes } = b.take();
@@ -253,10 +276,7 @@ export class Connection {
       }
     }
     w.kernel.at(d.arriveAt, PRIORITY.network, () => {
-      for (let k = 0; k < specs.length; k++) {
-        for (let i = firsts[k]; i < firsts[k] + counts[k]; i++) w.metrics.deliver(w.kernel.now, w.feed[i]);
-        this.onDown?.(this, specs[k].kind, firsts[k], counts[k]);
-      }
+      for (let k = 0; k < specs.length; k++) this.deliver(ch, specs[k].kind, firsts[k], counts[k]);
     });
   }
 
@@ -281,7 +301,8 @@ export class Connection {
     const { w } = this;
     if (this.cutAt !== Infinity || this.state === 'closed') return;
     // What an intermediary holds goes out before the FIN, like everything the server sent.
-    this.flushHeld();
+    this.flushOn(this);
+    if (this.h2) for (const st of this.h2.streams) this.flushOn(st);
     this.cutAt = w.kernel.now;
     w.metrics.connectionClosed(w.kernel.now);
     w.metrics.wire('down', TCP_IP_HEADER_BYTES); // the FIN (or RST) the client receives
@@ -290,7 +311,8 @@ export class Connection {
       this.state = 'closed';
       this.actor.send({ type: 'DROP' });
       this.host.forget(this);
-      this.onCut?.(this);
+      if (this.h2) for (const st of this.h2.streams.splice(0)) st.onCut?.(st);
+      else this.onCut?.(this);
     });
   }
 

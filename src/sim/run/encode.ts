@@ -7,7 +7,7 @@
 import type { Scenario } from '../scenario/types';
 import type { PacketKind } from '../types';
 import { BoundedText } from './bounded-text';
-import { Heads } from './heads';
+import { Heads, type RequestExtra, type ResponseExtra } from './heads';
 import {
   OPCODE,
   batchFramingBytes,
@@ -33,6 +33,7 @@ import {
   writeFrameText,
   writeSseEvent,
   type RequestKind,
+  type ResponseKind,
   type SizedText,
 } from '../wire';
 
@@ -51,16 +52,33 @@ export interface PacketSpec {
   label: (first: number, count: number, client: number) => string;
   /** `sentMs`: virtual send time, shown in a response's Date field. */
   text: (first: number, count: number, client: number, sentMs?: number) => string;
+  /** On HTTP/2 (./encode-h2.ts): its frames; the connection adds the head's HPACK bytes (./http2-session.ts). */
+  h2?: H2Parts;
+}
+
+/** Which head a packet opens with, for its HPACK header list. */
+export type HeadRef =
+  | { request: RequestKind; extra?: RequestExtra; extendedConnect?: boolean }
+  | { response: ResponseKind; n?: number; contentType?: string; extra?: ResponseExtra; extendedConnect?: boolean };
+
+/** A packet's HTTP/2 frames: a HEADERS frame if it opens with a head, a DATA frame of `data` bytes (-1: none). */
+export interface H2Parts {
+  head?: HeadRef;
+  data: number;
+  /** The last frame carries END_STREAM: the request or response is complete. */
+  end: boolean;
+  /** The DATA frame's payload as text, for the trace. */
+  body?: (first: number, count: number, client: number) => string;
 }
 
 /** The Date field of a response sent at `sentMs` of virtual time (run start = WIRE_EPOCH_MS); always 29 characters. */
-function dateAt(sentMs = 0): number {
+export function dateAt(sentMs = 0): number {
   return WIRE_EPOCH_MS + Math.floor(sentMs);
 }
 
 
 /** Deterministic bytes for keys and masks (text only: never drawn from a random stream). */
-function hashBytes(a: number, b: number, n: number): Uint8Array {
+export function hashBytes(a: number, b: number, n: number): Uint8Array {
   const out = new Uint8Array(n);
   let h = (Math.imul(a + 1, 0x9e3779b1) ^ Math.imul(b + 7, 0x85ebca6b)) >>> 0;
   for (let i = 0; i < n; i++) {
@@ -73,12 +91,12 @@ function hashBytes(a: number, b: number, n: number): Uint8Array {
 
 
 export class Encoder {
-  private readonly heads: Heads;
-  private readonly updBytes: number;
-  private readonly upBytes: number;
+  protected readonly heads: Heads;
+  protected readonly updBytes: number;
+  protected readonly upBytes: number;
 
   constructor(
-    private readonly s: Scenario,
+    protected readonly s: Scenario,
     /** Generation time (µs) of update i, for payload text. */
     private readonly updateTime: (i: number) => number,
   ) {
@@ -99,13 +117,13 @@ export class Encoder {
   }
 
   /** Update i's payload as a piece a sink renders only as far as it shows. */
-  private updatePiece(i: number): SizedText {
+  protected updatePiece(i: number): SizedText {
     const bytes = this.updBytes;
     return { bytes, write: (sink) => sink.addSized(bytes, (m) => this.updateSized(i, m)) };
   }
 
   /** Upstream message `seq` of `client`'s payload, likewise. */
-  private upstreamPiece(client: number, seq: number): SizedText {
+  protected upstreamPiece(client: number, seq: number): SizedText {
     const bytes = this.upBytes;
     return { bytes, write: (sink) => sink.addSized(bytes, (m) => renderUpstreamPayload(client, seq, m)) };
   }

@@ -14,7 +14,7 @@ export const HOST = 'push.example';
 export const PATHS = { poll: '/poll', 'long-poll': '/poll?wait=1', sse: '/events', stream: '/stream', ws: '/ws', post: '/send', media: '/video.mp4' } as const;
 
 type HttpKeys = Scenario['http'];
-type SizeKey = Exclude<keyof HttpKeys, 'headProfile'>;
+type SizeKey = Exclude<keyof HttpKeys, 'headProfile' | 'version'>;
 
 /** Which scenario key sets each kind's size, from the key table (HEAD_SIZE_KEYS). */
 const REQUEST_SIZE_KEY = {} as Record<RequestKind, SizeKey>;

@@ -17,12 +17,13 @@ export class HeldBody {
   recs: (TracePacket | null)[] = [];
   bytes = 0;
 
-  add(p: PacketSpec, first: number, count: number, rec: TracePacket | null): void {
+  /** Hold packet `p` of `bytes` application bytes (its head and framing as written on this connection). */
+  add(p: PacketSpec, bytes: number, first: number, count: number, rec: TracePacket | null): void {
     this.specs.push(p);
     this.firsts.push(first);
     this.counts.push(count);
     this.recs.push(rec);
-    this.bytes += p.header + p.framing + p.payload;
+    this.bytes += bytes;
   }
 
   /** Hand over what is held and start empty (a flush's packets travel on in their own arrays). */

@@ -7,7 +7,7 @@
 
 import { serverDef, type ServerEvent, type ServerPort } from '../machines/server';
 import type { StreamPackets, Technique } from '../techniques/driver';
-import type { Connection } from './connection';
+import type { Channel } from './channel';
 import { traceActor } from './trace-actor';
 import { PRIORITY } from '../kernel/order';
 import { fromMs } from '../kernel/time';
@@ -17,9 +17,9 @@ export class ServerSession implements ServerPort, Subscriber {
   /** Updates feed[0 .. sent-1] have been sent to this client. */
   sent = 0;
   /** The connection of the poll being answered, the held long poll, or the open stream. */
-  conn: Connection | null = null;
+  conn: Channel | null = null;
   private readonly actor;
-  private postConn: Connection | null = null;
+  private postConn: Channel | null = null;
   /** Updates sent on the open stream, and the stream's number (a lifetime timer ends only its own stream). */
   private streamUpdates = 0;
   private streamSeq = 0;
@@ -42,7 +42,7 @@ export class ServerSession implements ServerPort, Subscriber {
   }
 
   /** A request arrived on `conn` (poll, long poll, stream or WebSocket opening). */
-  request(conn: Connection, event: ServerEvent): void {
+  request(conn: Channel, event: ServerEvent): void {
     if (!conn.alive) return;
     this.conn = conn;
     this.actor.send(event);
@@ -149,13 +149,18 @@ export class ServerSession implements ServerPort, Subscriber {
   upstream(): void {
     const c = this.postConn;
     if (!c) return;
+    // On HTTP/2 the POST's stream dies with the connection (a fault, the intermediary): no answer to send.
+    if (!c.alive) {
+      this.postConn = null;
+      return;
+    }
     this.postConn = null;
     this.w.metrics.responses++;
     c.send('down', this.w.enc.noContent());
   }
 
   /** An upstream message arrived: in a POST on `postConn`, or in a WebSocket frame (null). */
-  upstreamArrived(postConn: Connection | null): void {
+  upstreamArrived(postConn: Channel | null): void {
     this.postConn = postConn;
     this.actor.send({ type: 'UPSTREAM' });
   }

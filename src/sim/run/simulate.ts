@@ -82,7 +82,7 @@ function runClients(s: Scenario, id: TechniqueId, range: ClientRange, opts: RunO
     // The intermediary's cuts: the session's own connection (a held long poll, an open stream) through the session, as a fault.
     if (proxied) {
       host.onProxyCut = (conn) => {
-        if (session.conn === conn) session.cut();
+        if (session.conn?.connection === conn) session.cut();
         else conn.cut();
       };
     }

@@ -4,6 +4,7 @@
 // rest extend it in the same style (dotted, unit in the name, realistic default).
 
 import { TLS_VERSIONS } from '../wire/tls';
+import { HTTP_VERSIONS } from './types';
 import { HEAD_PROFILES, MIN_REQUEST_HEADER_BYTES, MIN_RESPONSE_HEADER_BYTES, requestFloor, responseFloor, type RequestKind, type ResponseKind } from '../wire/http';
 
 export type KeyKind = 'int' | 'number' | 'enum';
@@ -71,6 +72,8 @@ export const KEYS: readonly KeySpec[] = [
   { key: 'client.payloadBytes', kind: 'int', default: 100, min: 1, max: 16777216, unit: 'B', label: 'Upstream size', help: 'size of one upstream payload' },
   { key: 'http.headProfile', kind: 'enum', default: 'chromium-node', values: HEAD_PROFILES, unit: '', label: 'Head profile', help: "whose HTTP heads: a current Chromium to a Node server (measured), the needed fields only, or Chromium with a site's cookies behind a CDN" },
   { key: 'tls.version', kind: 'enum', default: '1.3', values: TLS_VERSIONS, unit: '', label: 'TLS', help: "none: cleartext; 1.3: one round trip of handshake after TCP's, 1.2: two; a reconnection resumes the session; every write's records add a header and tag, counted as wire" },
+  { key: 'http.version', kind: 'enum', default: '1.1', values: HTTP_VERSIONS, unit: '', label: 'HTTP version', help: "1.1: a connection per exchange in flight, at most 6 per host; 2: every exchange a stream of one connection, heads compressed with HPACK (the second poll's head costs a few bytes), 9-byte frame headers, no chunked coding; over TLS as browsers speak it, or cleartext with prior knowledge (h2c, which browsers do not use) when TLS is none" },
+  { key: 'http2.maxConcurrentStreams', kind: 'int', default: 100, min: 1, max: 1000000, unit: 'streams', label: 'HTTP/2 stream limit', help: "the server's SETTINGS_MAX_CONCURRENT_STREAMS (RFC 9113 recommends at least 100; nginx 128, Apache 100): exchanges past it wait for a stream to end" },
   { key: 'http.requestHeaderBytes', kind: 'int', default: 0, min: MIN_REQUEST_HEADER_BYTES, max: 65536, zeroMeansOff: true, offText: 'each head from the head profile', unit: 'B', label: 'Request head', help: "bytes of every HTTP request's start line + header fields + blank line, exactly; 0 = each kind's from the head profile" },
   { key: 'http.responseHeaderBytes', kind: 'int', default: 0, min: MIN_RESPONSE_HEADER_BYTES, max: 65536, zeroMeansOff: true, offText: 'each head from the head profile', unit: 'B', label: 'Response head', help: "bytes of every HTTP response's status line + header fields + blank line, exactly; 0 = each kind's from the head profile" },
   ...headKeys(),
@@ -83,6 +86,7 @@ export const KEYS: readonly KeySpec[] = [
   { key: 'sse.streamLifetimeMs', kind: 'number', default: 0, min: 100, max: 86400000, zeroMeansOff: true, offText: 'never', unit: 'ms', label: 'SSE stream lifetime', help: 'the server ends the event stream cleanly this long after opening it (the browser reconnects as above); 0 = never' },
   { key: 'sse.heartbeatMs', kind: 'number', default: 0, min: 100, max: 3600000, zeroMeansOff: true, unit: 'ms', label: 'SSE heartbeat', help: 'the server sends an SSE comment line this often on an open stream, to keep intermediaries from cutting it (the HTML spec suggests about 15 s); 0 = off' },
   { key: 'websocket.pingIntervalMs', kind: 'number', default: 0, min: 10, max: 3600000, zeroMeansOff: true, unit: 'ms', label: 'Ping interval', help: 'server ping period; 0 = no pings' },
+  { key: 'websocket.overHttp2', kind: 'enum', default: 'ownConnection', values: ['ownConnection', 'extendedConnect'], unit: '', label: 'WebSocket on HTTP/2', help: "with http.version 2: ownConnection, the upgrade on a connection of its own over HTTP/1.1 (what Chromium does when the server does not offer RFC 8441, as nginx does not); extendedConnect, a stream of the HTTP/2 connection opened by CONNECT with :protocol websocket (RFC 8441), frames in DATA frames" },
   { key: 'websocket.reconnectDelayMs', kind: 'number', default: 1000, min: 0, max: 3600000, unit: 'ms', label: 'WebSocket reconnect', help: "application's pause before reconnecting a dropped WebSocket" },
   { key: 'streaming.reconnectDelayMs', kind: 'number', default: 1000, min: 0, max: 3600000, unit: 'ms', label: 'Stream reconnect', help: "application's pause before reopening a dropped stream" },
   { key: 'streaming.mediaBytes', kind: 'int', default: 2000000, min: 0, max: 1073741824, unit: 'B', label: 'Media size', help: 'size of the large object (e.g. a video) of the media case; 0 = off' },

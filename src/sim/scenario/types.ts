@@ -4,6 +4,9 @@
 import type { HeadProfile } from '../wire/http';
 import type { TlsVersion } from '../wire/tls';
 
+export type HttpVersion = '1.1' | '2';
+export const HTTP_VERSIONS: readonly HttpVersion[] = ['1.1', '2'];
+
 export type UpdatePattern = 'periodic' | 'poisson' | 'bursty';
 
 export interface Scenario {
@@ -14,6 +17,7 @@ export interface Scenario {
   server: { updateRateHz: number; updatePattern: UpdatePattern; burstSize: number; burstSpacingMs: number; payloadBytes: number };
   client: { sendRateHz: number; payloadBytes: number };
   http: {
+    version: HttpVersion;
     headProfile: HeadProfile;
     requestHeaderBytes: number;
     responseHeaderBytes: number;
@@ -29,10 +33,11 @@ export interface Scenario {
     postResponseBytes: number;
   };
   tls: { version: TlsVersion };
+  http2: { maxConcurrentStreams: number };
   polling: { intervalMs: number; firstRequest: 'immediate' | 'afterInterval' };
   longPolling: { timeoutMs: number; reconnectDelayMs: number };
   sse: { retryMs: number; heartbeatMs: number; eventsPerStream: number; streamLifetimeMs: number };
-  websocket: { pingIntervalMs: number; reconnectDelayMs: number };
+  websocket: { pingIntervalMs: number; reconnectDelayMs: number; overHttp2: 'ownConnection' | 'extendedConnect' };
   streaming: { reconnectDelayMs: number; mediaBytes: number; mediaBitrateKbps: number; chunkBytes: number };
   proxy: { idleTimeoutMs: number; lifetimeMs: number; buffering: number };
   faults: { disconnectIntervalMs: number };

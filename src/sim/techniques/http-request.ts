@@ -4,7 +4,7 @@
 // client, so a request allocates no closure here.
 
 import type { ServerEvent } from '../machines/server';
-import type { Connection } from '../run/connection';
+import type { Channel } from '../run/channel';
 import type { PacketSpec } from '../run/encode';
 import type { ServerSession } from '../run/server-session';
 import type { World } from '../run/world';
@@ -14,10 +14,10 @@ export function httpRequest(
   session: ServerSession,
   request: () => PacketSpec,
   event: () => ServerEvent,
-  onDown: NonNullable<Connection['onDown']>,
-  onCut: NonNullable<Connection['onCut']>,
-): (conn: Connection) => void {
-  const atServer = (conn: Connection) => session.request(conn, event());
+  onDown: NonNullable<Channel['onDown']>,
+  onCut: NonNullable<Channel['onCut']>,
+): (conn: Channel) => void {
+  const atServer = (conn: Channel) => session.request(conn, event());
   return (conn) => {
     w.metrics.request(w.kernel.now);
     conn.onDown = onDown;

@@ -2,7 +2,7 @@
 // longPolling.timeoutMs passes; the next GET follows each answer.
 
 import { longPollingDef } from '../machines/clients/long-polling';
-import type { Connection } from '../run/connection';
+import type { Channel } from '../run/channel';
 import { traceActor } from '../run/trace-actor';
 import { FIRST_SECOND, NO_PINGS, type DriverFactory, type Technique } from './driver';
 import { httpRequest } from './http-request';
@@ -12,7 +12,7 @@ const RESPONSE = { type: 'RESPONSE' } as const;
 const DROPPED = { type: 'DROPPED' } as const;
 
 export const longPollingDriver: DriverFactory = (w, host, session) => {
-  const answered = (conn: Connection) => {
+  const answered = (conn: Channel) => {
     host.release(conn);
     actor.send(RESPONSE);
   };

@@ -3,7 +3,7 @@
 // up to the browser's 6), answered at once by the server.
 
 import { pollingDef } from '../machines/clients/polling';
-import type { Connection } from '../run/connection';
+import type { Channel } from '../run/channel';
 import { traceActor } from '../run/trace-actor';
 import { NO_PINGS, type DriverFactory, type Technique } from './driver';
 import { httpRequest } from './http-request';
@@ -14,7 +14,7 @@ const POLL = { type: 'POLL' } as const;
 export const pollingDriver: DriverFactory = (w, host, session) => {
   let outstanding = 0;
   // Handlers built once per client: a poll allocates no closure here.
-  const answered = (conn: Connection) => {
+  const answered = (conn: Channel) => {
     host.release(conn);
     outstanding--;
     actor.send({ type: 'RESPONSE', outstanding });

@@ -6,7 +6,7 @@
 // keep-alive connection.
 
 import { sseDef } from '../machines/clients/sse';
-import type { Connection } from '../run/connection';
+import type { Channel } from '../run/channel';
 import { traceActor } from '../run/trace-actor';
 import type { PacketKind } from '../types';
 import { FIRST_SECOND, type DriverFactory, type Technique } from './driver';
@@ -20,7 +20,7 @@ const OPEN_STREAM = { type: 'OPEN_STREAM' } as const;
 export const sseDriver: DriverFactory = (w, host, session) => {
   /** The id of the last event received (ids are update index + 1). */
   let lastEventId = 0;
-  const received = (c: Connection, kind: PacketKind, first: number, count: number) => {
+  const received = (c: Channel, kind: PacketKind, first: number, count: number) => {
     if (kind === 'response') actor.send(OPENED);
     if (count > 0) lastEventId = first + count;
     // The last chunk: the server ended the stream. The connection is idle

@@ -3,7 +3,7 @@
 // streaming.reconnectDelayMs, asking from the last update it saw.
 
 import { streamingDef } from '../machines/clients/streaming';
-import type { Connection } from '../run/connection';
+import type { Channel } from '../run/channel';
 import { traceActor } from '../run/trace-actor';
 import type { PacketKind } from '../types';
 import { FIRST_SECOND, NO_PINGS, type DriverFactory, type Technique } from './driver';
@@ -15,7 +15,7 @@ const DROPPED = { type: 'DROPPED' } as const;
 const OPEN_STREAM = { type: 'OPEN_STREAM' } as const;
 
 export const streamingDriver: DriverFactory = (w, host, session) => {
-  const received = (_c: Connection, kind: PacketKind) => {
+  const received = (_c: Channel, kind: PacketKind) => {
     if (kind === 'response') actor.send(OPENED);
   };
   const cut = () => actor.send(DROPPED);

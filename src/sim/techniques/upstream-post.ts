@@ -1,6 +1,7 @@
 // Upstream messages over HTTP (polling, long polling, SSE, streaming): one
 // POST per message, answered "204 No Content". One POST at a time per client
-// (the page awaits each fetch), on a pooled keep-alive connection.
+// (the page awaits each fetch), on a pooled keep-alive connection (on
+// HTTP/2, a stream of the one connection).
 
 import type { ClientHost } from '../run/client-host';
 import type { ServerSession } from '../run/server-session';
@@ -18,6 +19,14 @@ export function postUpstream(w: World, host: ClientHost, session: ServerSession)
       conn.onDown = () => {
         host.release(conn);
         busy = false;
+        pump();
+      };
+      // On HTTP/2 the POST is a stream of the shared connection, which a
+      // fault or the intermediary may cut: a message not yet delivered is
+      // sent again (it is still first in the queue), a delivered one is done.
+      conn.onCut = () => {
+        busy = false;
+        m.sent = false;
         pump();
       };
       conn.send('up', w.enc.post(), m.seq, 0, () => {

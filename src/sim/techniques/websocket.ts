@@ -4,7 +4,7 @@
 // pongs by itself.
 
 import { websocketDef } from '../machines/clients/websocket';
-import type { Connection } from '../run/connection';
+import type { Channel } from '../run/channel';
 import type { UpstreamMessage } from '../run/client-host';
 import { traceActor } from '../run/trace-actor';
 import type { PacketKind } from '../types';
@@ -15,11 +15,11 @@ const DROPPED = { type: 'DROPPED' } as const;
 const OPEN_STREAM = { type: 'OPEN_STREAM' } as const;
 
 export const websocketDriver: DriverFactory = (w, host, session) => {
-  let ws: Connection | null = null;
+  let ws: Channel | null = null;
   let open = false;
   let pongs = 0;
 
-  const sendFrame = (c: Connection, m: UpstreamMessage) => {
+  const sendFrame = (c: Channel, m: UpstreamMessage) => {
     m.sent = true;
     c.send('up', w.enc.wsUpstream(), m.seq, 0,
       () => {
@@ -51,7 +51,7 @@ export const websocketDriver: DriverFactory = (w, host, session) => {
     cursor = end;
   };
 
-  const received = (conn: Connection, kind: PacketKind) => {
+  const received = (conn: Channel, kind: PacketKind) => {
     if (kind === 'handshake') {
       open = true;
       cursor = 0;
@@ -66,7 +66,7 @@ export const websocketDriver: DriverFactory = (w, host, session) => {
     ws = null;
     actor.send(DROPPED);
   };
-  const atServer = (conn: Connection) => session.request(conn, OPEN_STREAM);
+  const atServer = (conn: Channel) => session.request(conn, OPEN_STREAM);
 
   const port = {
     connect: () => {

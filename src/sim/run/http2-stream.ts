@@ -1,0 +1,41 @@
+// One HTTP/2 stream (RFC 9113 §5): an exchange on the client's single
+// connection. It sends through that connection, which frames its packets
+// (./http2-session.ts); a cut of the connection is a cut of every stream.
+
+import type { Channel } from './channel';
+import type { Connection } from './connection';
+import type { PacketSpec } from './encode';
+import type { HeldBody } from './held-body';
+
+export class Http2Stream implements Channel {
+  onDown: Channel['onDown'] = null;
+  onCut: Channel['onCut'] = null;
+  holdBody = false;
+  held: HeldBody | null = null;
+
+  constructor(
+    readonly connection: Connection,
+    /** Odd: the client opens every stream (RFC 9113 §5.1.1). */
+    readonly streamId: number,
+  ) {}
+
+  get id(): number {
+    return this.connection.id;
+  }
+
+  get alive(): boolean {
+    return this.connection.alive;
+  }
+
+  send(dir: 'up' | 'down', p: PacketSpec, first = 0, count = 0, onArrive?: (ch: Channel) => void, onLost?: (ch: Channel) => void): void {
+    this.connection.sendOn(this, dir, p, first, count, onArrive, onLost);
+  }
+
+  flushHeld(): void {
+    this.connection.flushOn(this);
+  }
+
+  cut(): void {
+    this.connection.cut();
+  }
+}

@@ -125,6 +125,8 @@ export interface TracePacket {
   id: number;
   client: number;
   conn: number;
+  /** The HTTP/2 stream it belongs to (0: the connection's own frames); null on HTTP/1.1 and for TCP and TLS packets. */
+  stream: number | null;
   dir: 'up' | 'down';
   kind: PacketKind;
   /** Short label for the animation, e.g. "GET /poll", "200 (3 updates)", "id: 5". */
@@ -146,7 +148,7 @@ export interface TracePacket {
 }
 
 /** TracePacket's fields in the order they are written (JSON, exports); `text` is last and written when read. */
-export const TRACE_PACKET_FIELDS = ['id', 'client', 'conn', 'dir', 'kind', 'label', 'sendMs', 'arriveMs', 'header', 'framing', 'payload', 'wire', 'messages', 'retransmitted', 'text'] as const satisfies readonly (keyof TracePacket)[];
+export const TRACE_PACKET_FIELDS = ['id', 'client', 'conn', 'stream', 'dir', 'kind', 'label', 'sendMs', 'arriveMs', 'header', 'framing', 'payload', 'wire', 'messages', 'retransmitted', 'text'] as const satisfies readonly (keyof TracePacket)[];
 
 export interface TraceState {
   client: number;

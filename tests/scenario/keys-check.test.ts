@@ -16,12 +16,15 @@ function refusal(key: string, value: unknown): ScenarioError {
   throw new Error(`${key}: ${String(value)} accepted`);
 }
 
+/** A value that differs from `v` only a little (its case, or a digit more for '1.1'). */
+const nearMiss = (v: string) => (v.toUpperCase() !== v ? v.toUpperCase() : `${v}0`);
+
 /** Bad values of every kind for a key, with the word of the message that says why. */
 function badValues(spec: KeySpec): [unknown, string, string][] {
   if (spec.kind === 'enum') {
     return [
       ['nope', "'nope'", 'not a known value'],
-      [spec.values![0].toUpperCase(), `'${spec.values![0].toUpperCase()}'`, 'not a known value'],
+      [nearMiss(spec.values![0]), `'${nearMiss(spec.values![0])}'`, 'not a known value'],
       [1, '1', 'of the wrong type'],
       [null, 'null', 'of the wrong type'],
     ];

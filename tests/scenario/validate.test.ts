@@ -67,7 +67,7 @@ describe('defaults (SPEC §3)', () => {
 
   it('extra keys are dotted with the unit in the name, and have a default in range', () => {
     for (const spec of KEYS) {
-      expect(spec.key).toMatch(/^[a-z][A-Za-z]*(\.[a-z][A-Za-z]*)?$/);
+      expect(spec.key).toMatch(/^[a-z][A-Za-z0-9]*(\.[a-z][A-Za-z0-9]*)?$/);
       if (spec.kind !== 'enum' && !(spec.zeroMeansOff && spec.default === 0)) {
         expect(spec.default as number, spec.key).toBeGreaterThanOrEqual(spec.min!);
         expect(spec.default as number, spec.key).toBeLessThanOrEqual(spec.max!);

@@ -18,8 +18,11 @@ function baseFor(key: string): [string, string][] {
   return base;
 }
 
+/** A value that differs from `v` only a little (its case, or a digit more for '1.1'): still refused. */
+const nearMiss = (v: string) => (v.toUpperCase() !== v ? v.toUpperCase() : `${v}0`);
+
 function values(spec: KeySpec): { accepted: string[]; refused: string[] } {
-  if (spec.kind === 'enum') return { accepted: [...spec.values!], refused: ['', 'none-such', spec.values![0].toUpperCase()] };
+  if (spec.kind === 'enum') return { accepted: [...spec.values!], refused: ['', 'none-such', nearMiss(spec.values![0])] };
   const min = spec.min!;
   const max = spec.max!;
   const accepted = [String(min), String(max)];

@@ -201,7 +201,7 @@ export class Connection implements Channel {
     this.seen(dir, now, d.arriveAt);
     w.metrics.sent(dir, now, header, framing, p.payload, d.wireBytes);
     w.metrics.wire(dir === 'up' ? 'down' : 'up', ackCount(d.segments) * TCP_IP_HEADER_BYTES);
-    const rec = w.tracer.packet(this.host.id, this.id, dir, spec, first, count, now);
+    const rec = w.tracer.packet(this.host.id, this.id, dir, spec, first, count, now, this.streamOf(ch));
     if (dir === 'down') {
       w.metrics.inFlight += count;
       const kind = p.kind;
@@ -214,6 +214,11 @@ export class Connection implements Channel {
         } else onArrive?.(ch);
       });
     }
+  }
+
+  /** The HTTP/2 stream of a channel, for the trace (null on HTTP/1.1). */
+  private streamOf(ch: Channel): number | null {
+    return this.h2 ? (ch as Http2Stream).streamId : null;
   }
 
   /** A downstream packet of `ch` arrived at the client: its updates are delivered, then the channel hears of it. */
@@ -246,7 +251,7 @@ export class Connection implements Channel {
     // Traced as the server sends it; it arrives (arriveMs) with the flush that forwards it, if one comes.
     // Its bytes count as the server sends them (the trace's time); its wire bytes when forwarded.
     w.metrics.sent('down', now, header, framing, p.payload, 0);
-    const rec = w.tracer.packet(this.host.id, this.id, 'down', p, first, count, now);
+    const rec = w.tracer.packet(this.host.id, this.id, 'down', p, first, count, now, this.streamOf(ch));
     if (rec) rec.arriveMs = null;
     b.add(p, header + framing + p.payload, first, count, rec);
     if (b.bytes >= w.s.proxy.buffering) this.flushOn(ch);

@@ -40,6 +40,7 @@ class TracedPacket implements TracePacket {
   constructor(
     readonly client: number,
     readonly conn: number,
+    readonly stream: number | null,
     readonly dir: 'up' | 'down',
     spec: PacketSpec,
     first: number,
@@ -99,14 +100,14 @@ export class Tracer {
   }
 
   /** Returns the packet record (so its arrival can be filled in), or null when not traced. */
-  packet(client: number, conn: number, dir: 'up' | 'down', spec: PacketSpec, first: number, count: number, sendAt: Micros): TracePacket | null {
+  packet(client: number, conn: number, dir: 'up' | 'down', spec: PacketSpec, first: number, count: number, sendAt: Micros, stream: number | null = null): TracePacket | null {
     if (client >= this.clients) return null;
     if (this.nPackets[client] >= this.packetShare) {
       this.cutMs = Math.min(this.cutMs, toMs(sendAt));
       return null;
     }
     this.nPackets[client]++;
-    const p = new TracedPacket(client, conn, dir, spec, first, count, toMs(sendAt));
+    const p = new TracedPacket(client, conn, stream, dir, spec, first, count, toMs(sendAt));
     this.packets.push(p);
     return p;
   }

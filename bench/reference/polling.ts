@@ -19,7 +19,8 @@
 // start offsets (createStream), so both draw the same numbers.
 //
 // Refused (they throw): jitter, loss, upstream messages, faults and TLS
-// (tls.version: its handshake and records; the benchmark runs cleartext).
+// (tls.version: its handshake and records; the benchmark runs cleartext),
+// nor HTTP/2 (http.version 2).
 //
 // `events` counts the same events as the project's kernel: client starts and
 // ticks, SYN, SYN-ACK, request and response arrivals, each only if it falls
@@ -59,6 +60,7 @@ export function unsupported(s: Scenario): string | null {
   if (s.client.sendRateHz > 0) return 'client.sendRateHz > 0 (upstream POSTs)';
   if (s.faults.disconnectIntervalMs > 0) return 'faults.disconnectIntervalMs > 0 (connection cuts)';
   if (s.tls.version !== 'none') return `tls.version ${s.tls.version} (handshake and records)`;
+  if (s.http.version !== '1.1') return `http.version ${s.http.version} (streams, HPACK, frames)`;
   return null;
 }
 

@@ -14,9 +14,34 @@ import { STREAM_KIND, createStream } from './random/streams';
 import type { Scenario } from './scenario/types';
 import type { MediaResult } from './types';
 import { chunkFramingBytes, LAST_CHUNK_BYTES } from './wire';
+import { HpackEncoder } from './wire/hpack';
+import { CLIENT_OPENING_BYTES, dataFramingBytes, headersFramingBytes, serverOpeningBytes, serverSettings } from './wire/http2';
+import { CHROMIUM_HPACK, NGHTTP2_HPACK, h2HeaderList } from './wire/http2-heads';
 
 /** Stalls listed one by one (the first ones); the rest are counted in stallIntervalsOmitted. */
 export const MAX_STALL_INTERVALS = 1000;
+
+/**
+ * The media exchange's bytes around the object: its request and response
+ * heads, each chunk's framing and the end. HTTP/1.1: text heads, the chunked
+ * coding; HTTP/2: HPACK heads on a new connection (with the openings of
+ * src/sim/run/http2-session.ts), DATA frames, an empty DATA frame to end.
+ */
+function mediaFraming(s: Scenario): { request: number; response: number; chunk: (n: number) => number; end: number } {
+  const heads = new Heads(s.http);
+  if (s.http.version !== '2') {
+    return { request: heads.request('media'), response: heads.response('chunked', 0, 'video/mp4'), chunk: chunkFramingBytes, end: LAST_CHUNK_BYTES };
+  }
+  const o = { scheme: s.tls.version === 'none' ? ('http' as const) : ('https' as const) };
+  const req = new HpackEncoder(CHROMIUM_HPACK).encode(h2HeaderList(heads.requestText('media'), o));
+  const res = new HpackEncoder(NGHTTP2_HPACK).encode(h2HeaderList(heads.responseText('chunked', { contentType: 'video/mp4' }), o));
+  return {
+    request: CLIENT_OPENING_BYTES + headersFramingBytes(req) + req,
+    response: serverOpeningBytes(serverSettings(s.http2.maxConcurrentStreams, false)) + headersFramingBytes(res) + res,
+    chunk: dataFramingBytes,
+    end: dataFramingBytes(0),
+  };
+}
 
 export function mediaCase(s: Scenario): MediaResult {
   const params = pathParams(s);
@@ -33,9 +58,9 @@ export function mediaCase(s: Scenario): MediaResult {
   // which the server writes as fast as the connection takes them.
   const t0: Micros = 0;
   const synAck = down.send(up.send(t0, 0).arriveAt, 0).arriveAt;
-  const heads = new Heads(s.http);
-  const reqAt = up.send(synAck, heads.request('media')).arriveAt;
-  down.send(reqAt, heads.response('chunked', 0, 'video/mp4'));
+  const f = mediaFraming(s);
+  const reqAt = up.send(synAck, f.request).arriveAt;
+  down.send(reqAt, f.response);
 
   // Streamed playback, in one pass over the chunks as they arrive (nothing
   // kept per chunk: a 1 GiB object in 1-byte chunks is a billion of them):
@@ -49,7 +74,7 @@ export function mediaCase(s: Scenario): MediaResult {
   const stallList: { atMs: number; durationMs: number }[] = [];
   for (let sent = 0; sent < total; sent += chunk) {
     const n = Math.min(chunk, total - sent);
-    const at = down.send(reqAt, n + chunkFramingBytes(n)).arriveAt;
+    const at = down.send(reqAt, n + f.chunk(n)).arriveAt;
     if (sent === 0) {
       first = at;
       clock = at;
@@ -61,7 +86,7 @@ export function mediaCase(s: Scenario): MediaResult {
     }
     clock += playUs(n);
   }
-  const complete = down.send(reqAt, LAST_CHUNK_BYTES).arriveAt;
+  const complete = down.send(reqAt, f.end).arriveAt;
   const playbackUs = playUs(total);
   return {
     mediaBytes: total,

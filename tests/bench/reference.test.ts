@@ -124,6 +124,7 @@ describe('reference polling simulator = project (JSON without `events`)', () => 
     expect(() => referencePolling(resolveScenario({ client: { sendRateHz: 1 } }))).toThrow(/sendRateHz/);
     expect(() => referencePollingPerClient(resolveScenario({ faults: { disconnectIntervalMs: 1000 } }))).toThrow(/disconnectIntervalMs/);
     expect(() => referencePolling(resolveScenario({}))).toThrow(/tls.version 1.3/);
+    expect(() => referencePolling(resolveScenario({ tls: { version: 'none' }, http: { version: '2' } }))).toThrow(/http.version 2/);
   });
 
   it('property: random supported scenarios (≤ 20 clients, ≤ 20 s) give identical results', () => {

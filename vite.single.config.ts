@@ -12,6 +12,7 @@ import { defineConfig, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { viteSingleFile } from 'vite-plugin-singlefile';
 import { cspHashes } from './csp.config.ts';
+import { numberInterpolators } from './interpolate.config.ts';
 
 const FACTORY = fileURLToPath(new URL('./src/app/worker-factory.ts', import.meta.url));
 const SINGLE_FACTORY = fileURLToPath(new URL('./src/app/worker-factory.single.ts', import.meta.url));
@@ -50,7 +51,7 @@ export default defineConfig({
   base: './',
   // cspHashes() must come after viteSingleFile(): both rewrite the HTML in
   // generateBundle (enforce and order 'post'), and it hashes the inlined code.
-  plugins: [inlineWorkers(), inlineFavicon(), svelte(), viteSingleFile({ removeViteModuleLoader: true }), cspHashes()],
+  plugins: [inlineWorkers(), inlineFavicon(), svelte(), viteSingleFile({ removeViteModuleLoader: true }), cspHashes(), numberInterpolators()],
   // No public/ files next to the page: the favicon is inlined (above).
   publicDir: false,
   // Classic (IIFE) workers: started from a blob: URL they load in every

@@ -19,6 +19,7 @@
 
 import TinyQueue from 'tinyqueue';
 import { Kernel } from '../src/sim/kernel/kernel';
+import { installHttp2Support } from '../src/sim/http2';
 import { compareEvents } from '../src/sim/kernel/order';
 import { DEFAULT_MAX_WORK, estimateWork, resolveScenario, runTechnique, simulate, TECHNIQUES, updateTimes, type TechniqueResult } from '../src/sim';
 import { referencePolling, referencePollingPerClient } from './reference/polling';
@@ -28,6 +29,9 @@ import { runInNewContext } from 'node:vm';
 import { runShard } from '../src/sim/run/simulate';
 import { xstateSpawner } from '../src/sim/machines/oracle';
 import { simulateInWorkers } from '../src/cli/workers';
+
+// The benchmark times HTTP/2 runs too (its support is loaded on demand: src/sim/run/http2-support.ts).
+installHttp2Support();
 
 // A full collection before a heap reading, so that it counts what is kept, not garbage.
 setFlagsFromString('--expose-gc');

@@ -14,9 +14,7 @@ import { STREAM_KIND, createStream } from './random/streams';
 import type { Scenario } from './scenario/types';
 import type { MediaResult } from './types';
 import { chunkFramingBytes, LAST_CHUNK_BYTES } from './wire';
-import { HpackEncoder } from './wire/hpack';
-import { CLIENT_OPENING_BYTES, dataFramingBytes, headersFramingBytes, serverOpeningBytes, serverSettings } from './wire/http2';
-import { CHROMIUM_HPACK, NGHTTP2_HPACK, h2HeaderList } from './wire/http2-heads';
+import { http2, type MediaFraming } from './run/http2-support';
 
 /** Stalls listed one by one (the first ones); the rest are counted in stallIntervalsOmitted. */
 export const MAX_STALL_INTERVALS = 1000;
@@ -25,22 +23,14 @@ export const MAX_STALL_INTERVALS = 1000;
  * The media exchange's bytes around the object: its request and response
  * heads, each chunk's framing and the end. HTTP/1.1: text heads, the chunked
  * coding; HTTP/2: HPACK heads on a new connection (with the openings of
- * src/sim/run/http2-session.ts), DATA frames, an empty DATA frame to end.
+ * src/sim/http2/media.ts), DATA frames, an empty DATA frame to end.
  */
-function mediaFraming(s: Scenario): { request: number; response: number; chunk: (n: number) => number; end: number } {
+function mediaFraming(s: Scenario): MediaFraming {
   const heads = new Heads(s.http);
   if (s.http.version !== '2') {
     return { request: heads.request('media'), response: heads.response('chunked', 0, 'video/mp4'), chunk: chunkFramingBytes, end: LAST_CHUNK_BYTES };
   }
-  const o = { scheme: s.tls.version === 'none' ? ('http' as const) : ('https' as const) };
-  const req = new HpackEncoder(CHROMIUM_HPACK).encode(h2HeaderList(heads.requestText('media'), o));
-  const res = new HpackEncoder(NGHTTP2_HPACK).encode(h2HeaderList(heads.responseText('chunked', { contentType: 'video/mp4' }), o));
-  return {
-    request: CLIENT_OPENING_BYTES + headersFramingBytes(req) + req,
-    response: serverOpeningBytes(serverSettings(s.http2.maxConcurrentStreams, false)) + headersFramingBytes(res) + res,
-    chunk: dataFramingBytes,
-    end: dataFramingBytes(0),
-  };
+  return http2().mediaFraming(s);
 }
 
 export function mediaCase(s: Scenario): MediaResult {

@@ -1,11 +1,12 @@
 // Code loaded on first use, in real Chromium: a first visit (Compare)
 // requests the page's own chunks only, not the export panel's, the sweep
 // view's, the focus view's, the charts', the embed dialog's, the embed
-// page's, the shortcuts', the guided lesson's, the link decoder's or the
-// notice about a bad link's, and weighs under 90,000 B gzip (issue 9); opening Export fetches the export chunk, the
+// page's, the shortcuts', the guided lesson's, the link decoder's, HTTP/2's
+// or the notice about a bad link's, and weighs under 90,000 B gzip (issue 9); opening Export fetches the export chunk, the
 // Embed button the embed dialog, ? the shortcuts, opening the Sweep tab the
 // sweep chunk, the Lesson button the lesson, each once; a link with a bad
-// lesson step fetches the lesson and names the step; reaching the tabs fetches Focus and Charts. Every script of dist/assets is accounted for:
+// lesson step fetches the lesson and names the step; a link asking for
+// HTTP/2 fetches its framing and runs on it; reaching the tabs fetches Focus and Charts. Every script of dist/assets is accounted for:
 // the first visit's, the worker, or one of these.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,6 +25,7 @@ const LAZY = {
   urlNotice: /^UrlNotice-[\w-]+\.js$/,
   lesson: /^lesson-[\w-]+\.js$/,
   linkDecoder: /^decode-[\w-]+\.js$/,
+  http2: /^http2-[\w-]+\.js$/,
 };
 /**
  * The first visit's scripts, gzip (level 9, as npm run measure:ui reports
@@ -162,5 +164,16 @@ describe('code loaded on first use', () => {
     await page.goto(`${inject('baseURL')}?lesson=intro&step=9`);
     await page.getByTestId('url-notice').getByText('not a step of this lesson; expected 1 to 6').waitFor();
     await expect.poll(() => page.getByRole('region', { name: 'Lesson' }).getAttribute('data-lesson-step')).toBe('1');
+  });
+
+  it('a link asking for HTTP/2 fetches its framing, once, and runs every lane on it', async () => {
+    const page = s.page;
+    expect(scripts().filter((f) => LAZY.http2.test(f))).toEqual([]);
+    await page.goto(`${inject('baseURL')}?http.version=2`);
+    await page.waitForSelector('[data-lane="streaming"] svg');
+    await expect.poll(() => page.locator('[data-lane] svg').count()).toBe(5);
+    expect(await page.locator('#key-http-version').inputValue()).toBe('2');
+    expect(scripts().filter((f) => LAZY.http2.test(f))).toHaveLength(1);
+    expect(s.errors).toEqual([]);
   });
 });

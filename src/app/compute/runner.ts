@@ -18,6 +18,7 @@ import { mergeRun, simulate, splitClients, techniqueWork, TECHNIQUES, type RunOu
 import { CostModel, overBudget } from './cost';
 import type { JobReply, JobRequest } from './protocol';
 import { simulationWorker } from '../worker-factory';
+import { http2Installed } from '../../sim/run/http2-support';
 
 export const SYNC_BUDGET_MS = 12;
 /** A stale job running longer than this is cancelled rather than awaited. */
@@ -106,6 +107,19 @@ export class Runner {
   }
 
   private runSync(s: Scenario): void {
+    // HTTP/2 is fetched on its first run here (the first visit runs HTTP/1.1 and does not ship it), then the run goes on.
+    if (s.http.version === '2' && !http2Installed()) {
+      const gen = this.gen;
+      this.setStatus({ computing: true, mode: 'sync', done: 0, total: TECHNIQUES.length, error: null, refused: false });
+      import('../../sim/http2').then(
+        (m) => {
+          m.installHttp2Support();
+          if (this.gen === gen) this.request(s);
+        },
+        (err: unknown) => this.setStatus({ computing: false, error: `HTTP/2 could not be loaded: ${err instanceof Error ? err.message : String(err)}`, refused: false }),
+      );
+      return;
+    }
     const t0 = performance.now();
     try {
       const out = simulate(s, TECHNIQUES, { traceClients: traceClientsFor(s) });

@@ -1,6 +1,6 @@
 // What one HTTP exchange (or a WebSocket) runs on: on HTTP/1.1 a whole
 // connection (./connection.ts), on HTTP/2 one stream of the client's single
-// connection (./http2-stream.ts). Drivers and the server's session send and
+// connection (src/sim/http2/stream.ts). Drivers and the server's session send and
 // listen on a channel and never ask which of the two it is.
 
 import type { PacketKind } from '../types';

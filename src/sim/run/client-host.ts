@@ -10,7 +10,7 @@ import { STREAM_KIND, createStream, type Rng } from '../random/streams';
 import { Connection } from './connection';
 import { Fifo } from './fifo';
 import type { Channel } from './channel';
-import { Http2Stream } from './http2-stream';
+import type { Http2StreamPort } from './http2-support';
 import type { World } from './world';
 
 export const MAX_CONNECTIONS_PER_HOST = 6;
@@ -116,9 +116,10 @@ export class ClientHost {
   release(c: Channel): void {
     c.onDown = null;
     c.onCut = null;
-    if (c instanceof Http2Stream) {
+    if (c !== c.connection) {
+      // An HTTP/2 stream: it closes; a waiting exchange may take its place.
       const conn = c.connection;
-      conn.h2!.close(c);
+      conn.h2!.close(c as Http2StreamPort);
       if (conn === this.h2conn && conn.alive && conn.state === 'open') this.startStreams(conn);
       return;
     }

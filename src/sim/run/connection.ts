@@ -24,8 +24,8 @@
 //
 // On HTTP/1.1 the connection is itself the channel of one exchange at a
 // time (./channel.ts). On HTTP/2 (`h2`) exchanges are streams on it
-// (./http2-stream.ts) that send through `sendOn`, framed by its session
-// (./http2-session.ts); a cut reaches every stream.
+// (src/sim/http2/stream.ts) that send through `sendOn`, framed by its session
+// (src/sim/http2/session.ts); a cut reaches every stream.
 
 import { PRIORITY } from '../kernel/order';
 import type { Micros } from '../kernel/time';
@@ -39,8 +39,7 @@ import type { World } from './world';
 import { traceActor } from './trace-actor';
 import { HeldBody } from './held-body';
 import type { Channel } from './channel';
-import { Http2Session } from './http2-session';
-import type { Http2Stream } from './http2-stream';
+import { http2, type Http2SessionPort, type Http2StreamPort } from './http2-support';
 
 /** TCP control segments, for the trace. */
 const control = (label: string): PacketSpec => ({ kind: 'tcp', label: () => label, header: 0, framing: 0, payload: 0, text: () => label });
@@ -56,7 +55,7 @@ export class Connection implements Channel {
   readonly id: number;
   readonly connection = this;
   /** HTTP/2's state when this connection speaks it (null: HTTP/1.1). */
-  readonly h2: Http2Session | null;
+  readonly h2: Http2SessionPort | null;
   state: 'opening' | 'open' | 'closed' = 'opening';
   /** HTTP/1.1: one exchange at a time on a connection. */
   busy = false;
@@ -80,10 +79,10 @@ export class Connection implements Channel {
   constructor(
     private readonly w: World,
     readonly host: ClientHost,
-    http2 = false,
+    http2Connection = false,
   ) {
     this.id = host.nextConnId++;
-    this.h2 = http2 ? new Http2Session(w, this) : null;
+    this.h2 = http2Connection ? http2().session(w, this) : null;
     this.up = new TcpPath(host.uplink, host.upRng, w.path);
     this.down = new TcpPath(host.downlink, host.downRng, w.path);
     this.actor = w.spawn(connectionDef, undefined);
@@ -189,7 +188,7 @@ export class Connection implements Channel {
     let framing = p.framing;
     let spec = p;
     if (this.h2) {
-      spec = this.h2.frame(dir, p, ch as Http2Stream, now / 1000, w.tracer.traces(this.host.id));
+      spec = this.h2.frame(dir, p, ch as Http2StreamPort, now / 1000, w.tracer.traces(this.host.id));
       header = this.h2.header;
       framing = this.h2.framing;
     }
@@ -218,7 +217,7 @@ export class Connection implements Channel {
 
   /** The HTTP/2 stream of a channel, for the trace (null on HTTP/1.1). */
   private streamOf(ch: Channel): number | null {
-    return this.h2 ? (ch as Http2Stream).streamId : null;
+    return this.h2 ? (ch as Http2StreamPort).streamId : null;
   }
 
   /** A downstream packet of `ch` arrived at the client: its updates are delivered, then the channel hears of it. */
@@ -316,7 +315,7 @@ export class Connection implements Channel {
       this.state = 'closed';
       this.actor.send({ type: 'DROP' });
       this.host.forget(this);
-      if (this.h2) for (const st of this.h2.streams.splice(0)) st.onCut?.(st);
+      if (this.h2) for (const st of this.h2.closeAll()) st.onCut?.(st);
       else this.onCut?.(this);
     });
   }

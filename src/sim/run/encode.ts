@@ -52,7 +52,7 @@ export interface PacketSpec {
   label: (first: number, count: number, client: number) => string;
   /** `sentMs`: virtual send time, shown in a response's Date field. */
   text: (first: number, count: number, client: number, sentMs?: number) => string;
-  /** On HTTP/2 (./encode-h2.ts): its frames; the connection adds the head's HPACK bytes (./http2-session.ts). */
+  /** On HTTP/2 (src/sim/http2/encoder.ts): its frames; the connection adds the head's HPACK bytes (src/sim/http2/session.ts). */
   h2?: H2Parts;
 }
 

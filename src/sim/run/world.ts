@@ -24,7 +24,7 @@ import type { Scenario } from '../scenario/types';
 import { pathParams } from '../net/params';
 import type { PathParams } from '../net/tcp';
 import { Encoder } from './encode';
-import { Http2Encoder } from './encode-h2';
+import { http2 } from './http2-support';
 import type { EventObject } from 'xstate';
 import type { MachineDef } from '../machines/engine';
 import { tableSpawner, type SimActor, type Spawner } from './spawn';
@@ -65,7 +65,7 @@ export class World {
     this.clock = kernelClock(this.kernel);
     this.metrics = new Metrics(s.durationMs);
     this.tracer = new Tracer(Math.min(traceClients, s.clients));
-    this.enc = s.http.version === '2' ? new Http2Encoder(s, (i) => feed[i]) : new Encoder(s, (i) => feed[i]);
+    this.enc = s.http.version === '2' ? http2().encoder(s, (i) => feed[i]) : new Encoder(s, (i) => feed[i]);
     this.durationUs = fromMs(s.durationMs);
     this.path = pathParams(s);
     this.latencyUs = this.path.latencyUs;

@@ -1,11 +1,11 @@
 // One HTTP/2 stream (RFC 9113 §5): an exchange on the client's single
 // connection. It sends through that connection, which frames its packets
-// (./http2-session.ts); a cut of the connection is a cut of every stream.
+// (./session.ts); a cut of the connection is a cut of every stream.
 
-import type { Channel } from './channel';
-import type { Connection } from './connection';
-import type { PacketSpec } from './encode';
-import type { HeldBody } from './held-body';
+import type { Channel } from '../run/channel';
+import type { Connection } from '../run/connection';
+import type { PacketSpec } from '../run/encode';
+import type { HeldBody } from '../run/held-body';
 
 export class Http2Stream implements Channel {
   onDown: Channel['onDown'] = null;

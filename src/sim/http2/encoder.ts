@@ -2,7 +2,7 @@
 // messages as ./encode.ts, framed as RFC 9113 frames instead of HTTP/1.1
 // text. A packet opening with a head names it (`h2.head`); the connection
 // HPACK-codes its header list with that connection's table at the time it
-// is sent (./http2-session.ts), so the head's bytes are not known here. A
+// is sent (./session.ts), so the head's bytes are not known here. A
 // body travels in DATA frames (9 bytes of header each, 16 KiB at most): no
 // chunked coding, so an SSE event or a streamed update is its DATA frame,
 // and a stream ends with END_STREAM, an empty DATA frame when nothing is
@@ -15,8 +15,8 @@ import type { Scenario } from '../scenario/types';
 import { dataFramingBytes } from '../wire/http2';
 import { h2HeaderList } from '../wire/http2-heads';
 import type { HeaderList } from '../wire/hpack';
-import { BoundedText } from './bounded-text';
-import { Encoder, dateAt, hashBytes, type HeadRef, type PacketSpec } from './encode';
+import { BoundedText } from '../run/bounded-text';
+import { Encoder, dateAt, hashBytes, type HeadRef, type PacketSpec } from '../run/encode';
 import {
   OPCODE,
   SSE_COMMENT,

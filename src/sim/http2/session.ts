@@ -26,16 +26,17 @@ import {
   type Settings,
 } from '../wire/http2';
 import { CHROMIUM_HPACK, NGHTTP2_HPACK } from '../wire/http2-heads';
-import type { Connection } from './connection';
-import type { PacketSpec } from './encode';
-import { Http2Encoder } from './encode-h2';
-import { Http2Stream } from './http2-stream';
-import type { World } from './world';
+import type { Connection } from '../run/connection';
+import type { PacketSpec } from '../run/encode';
+import { Http2Encoder } from './encoder';
+import { Http2Stream } from './stream';
+import type { World } from '../run/world';
+import type { Http2SessionPort, Http2StreamPort } from '../run/http2-support';
 
 /** How many octets of a header block the trace shows in hex. */
 const HEX_SHOWN = 48;
 
-export class Http2Session {
+export class Http2Session implements Http2SessionPort {
   /** Open streams, oldest first. */
   readonly streams: Http2Stream[] = [];
   /** The last `frame`'s head and framing bytes (read at once: no object per packet). */
@@ -71,9 +72,13 @@ export class Http2Session {
     return st;
   }
 
-  close(st: Http2Stream): void {
-    const i = this.streams.indexOf(st);
+  close(st: Http2StreamPort): void {
+    const i = this.streams.indexOf(st as Http2Stream);
     if (i >= 0) this.streams.splice(i, 1);
+  }
+
+  closeAll(): Http2Stream[] {
+    return this.streams.splice(0);
   }
 
   /**
@@ -81,7 +86,7 @@ export class Http2Session {
    * block) and `framing` (frame headers, the technique's own framing, an
    * opening). Returns what the trace shows: `p` itself when not traced.
    */
-  frame(dir: 'up' | 'down', p: PacketSpec, st: Http2Stream, sentMs: number, traced: boolean): PacketSpec {
+  frame(dir: 'up' | 'down', p: PacketSpec, st: Http2StreamPort, sentMs: number, traced: boolean): PacketSpec {
     const h2 = p.h2;
     if (!h2) throw new Error(`the packet "${p.label(0, 0, 0)}" has no HTTP/2 framing`);
     let framing = p.framing;

@@ -88,8 +88,9 @@ describe('themes', () => {
     expect(await theme(page)).toBe('projector');
     expect(await page.evaluate(() => localStorage.getItem('push-sim.theme'))).toBe('projector');
     // A link's theme= wins over the saved pick.
+    // (An address with parameters mounts once its decoder has loaded: wait for it.)
     await page.goto(`${base()}?theme=dark`);
-    expect(await theme(page)).toBe('dark');
+    await expect.poll(() => theme(page)).toBe('dark');
     // Back to the system.
     await page.getByTestId('theme-picker').selectOption('auto');
     expect(await theme(page)).toBe('dark');

@@ -33,6 +33,7 @@ export const scenarioArb: fc.Arbitrary<Record<string, unknown>> = fc.record({
   client: fc.record({
     sendRateHz: orOff(fc.double({ min: 0.1, max: 5, noNaN: true })),
     payloadBytes: fc.constantFrom(1, 100, 126, 3000),
+    processingMs: orOff(fc.double({ min: 0.1, max: 50, noNaN: true })),
   }),
   // Heads from a profile, or every head of one size (0 = from the profile), or one kind's size.
   http: fc.record({

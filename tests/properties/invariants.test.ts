@@ -94,25 +94,33 @@ describe('properties over random scenarios', () => {
           const down = r.trace!.packets.filter((p) => p.dir === 'down');
           const arrived = sum(down.filter((p) => p.arriveMs !== null && p.arriveMs < s.durationMs).map((p) => p.messages.length));
           const flying = sum(down.filter((p) => p.arriveMs === null || p.arriveMs >= s.durationMs).map((p) => p.messages.length));
-          expect(arrived).toBe(r.messagesDelivered);
-          expect(flying).toBe(r.pending.inFlight);
-          // Latency statistics recomputed from the trace: update generated ->
-          // packet's last byte received; nearest-rank percentiles (the p-th is
-          // the smallest sample with at least p% of samples at or below it).
-          const lat = down
-            .filter((p) => p.arriveMs !== null && p.arriveMs < s.durationMs)
-            .flatMap((p) => p.messages.map((id) => p.arriveMs! - r.trace!.updatesMs[id - 1]))
-            .sort((a, b) => a - b);
-          const rank = (q: number) => lat[Math.max(0, Math.ceil((q / 100) * lat.length) - 1)];
-          if (lat.length === 0) expect(r.latencyMs.mean).toBeNull();
-          else {
-            // The mean is reported rounded to the µs: within 0.5 µs.
-            expect(Math.abs(r.latencyMs.mean! - sum(lat) / lat.length)).toBeLessThanOrEqual(0.0005 + 1e-9);
-            expect(r.latencyMs.p50!).toBeCloseTo(rank(50), 3);
-            expect(r.latencyMs.p95!).toBeCloseTo(rank(95), 3);
-            expect(r.latencyMs.p99!).toBeCloseTo(rank(99), 3);
-            expect(r.latencyMs.max!).toBeCloseTo(lat[lat.length - 1], 3);
-            expect(lat[0]).toBeGreaterThanOrEqual(s.network.latencyMs - 1e-9);
+          if (s.client.processingMs > 0) {
+            // The page sees an update after its handling (client.processingMs): some that arrived are still in flight,
+            // and every latency is at least the packet's (tests/validation/handling.test.ts checks the draws).
+            expect(arrived).toBeGreaterThanOrEqual(r.messagesDelivered);
+            expect(flying + arrived - r.messagesDelivered).toBe(r.pending.inFlight);
+            if (r.latencyMs.count > 0) expect(r.latencyMs.max!).toBeGreaterThanOrEqual(s.network.latencyMs + s.client.processingMs / 2 - 1e-3);
+          } else {
+            expect(arrived).toBe(r.messagesDelivered);
+            expect(flying).toBe(r.pending.inFlight);
+            // Latency statistics recomputed from the trace: update generated ->
+            // packet's last byte received; nearest-rank percentiles (the p-th is
+            // the smallest sample with at least p% of samples at or below it).
+            const lat = down
+              .filter((p) => p.arriveMs !== null && p.arriveMs < s.durationMs)
+              .flatMap((p) => p.messages.map((id) => p.arriveMs! - r.trace!.updatesMs[id - 1]))
+              .sort((a, b) => a - b);
+            const rank = (q: number) => lat[Math.max(0, Math.ceil((q / 100) * lat.length) - 1)];
+            if (lat.length === 0) expect(r.latencyMs.mean).toBeNull();
+            else {
+              // The mean is reported rounded to the µs: within 0.5 µs.
+              expect(Math.abs(r.latencyMs.mean! - sum(lat) / lat.length)).toBeLessThanOrEqual(0.0005 + 1e-9);
+              expect(r.latencyMs.p50!).toBeCloseTo(rank(50), 3);
+              expect(r.latencyMs.p95!).toBeCloseTo(rank(95), 3);
+              expect(r.latencyMs.p99!).toBeCloseTo(rank(99), 3);
+              expect(r.latencyMs.max!).toBeCloseTo(lat[lat.length - 1], 3);
+              expect(lat[0]).toBeGreaterThanOrEqual(s.network.latencyMs - 1e-9);
+            }
           }
           // The server sends each update to each client once, in generation
           // order (ids 1..k, no gap, no duplicate). Arrival order may differ

@@ -20,6 +20,7 @@ export const STREAM_KIND = {
   media: 5,
   upstream: 6,
   faults: 7,
+  handling: 8,
 } as const;
 
 export interface Rng {

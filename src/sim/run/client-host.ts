@@ -6,6 +6,7 @@
 
 import { PRIORITY } from '../kernel/order';
 import { Link } from '../net/link';
+import type { Micros } from '../kernel/time';
 import { STREAM_KIND, createStream, type Rng } from '../random/streams';
 import { Connection } from './connection';
 import { Fifo } from './fifo';
@@ -31,6 +32,9 @@ export class ClientHost {
   readonly startRng: Rng;
   private upstreamStream: Rng | null = null;
   private faultStream: Rng | null = null;
+  private handlingStream: Rng | null = null;
+  /** When the page's handler is free again (client.processingMs): it handles one message at a time. */
+  private handlerFreeAt = 0;
   /** Open or opening pooled connections. */
   private readonly pool: Connection[] = [];
   private readonly waiting = new Fifo<(c: Channel) => void>();
@@ -68,6 +72,18 @@ export class ClientHost {
 
   get faultRng(): Rng {
     return (this.faultStream ??= createStream(this.w.s.seed, STREAM_KIND.faults, this.id));
+  }
+
+  /**
+   * When the page's handler is done with a message that arrived at `t`
+   * (client.processingMs, mean m): after the messages before it, m/2 fixed
+   * plus an exponential of mean m/2, from this client's own stream.
+   */
+  handled(t: Micros): Micros {
+    const half = this.w.handlingUs / 2;
+    const rng = (this.handlingStream ??= createStream(this.w.s.seed, STREAM_KIND.handling, this.id));
+    const start = Math.max(t, this.handlerFreeAt);
+    return (this.handlerFreeAt = start + Math.round(half + rng.exponential(half)));
   }
 
   /** Get a channel for one exchange, then call `use`: an idle pooled connection (opening one if the pool allows), or on HTTP/2 a new stream. */

@@ -223,7 +223,12 @@ export class Connection implements Channel {
   /** A downstream packet of `ch` arrived at the client: its updates are delivered, then the channel hears of it. */
   private deliver(ch: Channel, kind: PacketKind, first: number, count: number): void {
     const { w } = this;
-    for (let i = first; i < first + count; i++) w.metrics.deliver(w.kernel.now, w.feed[i]);
+    // The page sees the updates when its handler has run (client.processingMs); one handled after the run's end is still in flight.
+    // The client's machine hears of the packet on arrival: the browser's network stack does not wait for the page.
+    if (w.handlingUs > 0 && count > 0) {
+      const seen = this.host.handled(w.kernel.now);
+      if (seen < w.durationUs) for (let i = first; i < first + count; i++) w.metrics.deliver(seen, w.feed[i]);
+    } else for (let i = first; i < first + count; i++) w.metrics.deliver(w.kernel.now, w.feed[i]);
     ch.onDown?.(ch, kind, first, count);
   }
 

@@ -43,6 +43,8 @@ export class World {
   readonly enc: Encoder;
   readonly durationUs: Micros;
   readonly latencyUs: Micros;
+  /** The page's mean handling time per message that carries updates (client.processingMs; 0 = none). */
+  readonly handlingUs: Micros;
   /** The intermediary's idle timeout and connection lifetime (µs; 0 = none): src/sim/run/connection.ts. */
   readonly proxyIdleUs: Micros;
   readonly proxyLifetimeUs: Micros;
@@ -69,6 +71,7 @@ export class World {
     this.durationUs = fromMs(s.durationMs);
     this.path = pathParams(s);
     this.latencyUs = this.path.latencyUs;
+    this.handlingUs = fromMs(s.client.processingMs);
     this.proxyIdleUs = fromMs(s.proxy.idleTimeoutMs);
     this.proxyLifetimeUs = fromMs(s.proxy.lifetimeMs);
   }

@@ -15,7 +15,7 @@ export interface Scenario {
   clients: number;
   network: { latencyMs: number; jitterMs: number; bandwidthKbps: number; uplinkKbps: number; lossRate: number; initialCwndSegments: number };
   server: { updateRateHz: number; updatePattern: UpdatePattern; burstSize: number; burstSpacingMs: number; payloadBytes: number };
-  client: { sendRateHz: number; payloadBytes: number };
+  client: { sendRateHz: number; payloadBytes: number; processingMs: number };
   http: {
     version: HttpVersion;
     headProfile: HeadProfile;

@@ -1,0 +1,64 @@
+// The page's handling time (client.processingMs, mean m): each message that
+// carries updates is seen by the page m/2 + Exp(m/2) after its last byte,
+// one handler at a time per client. Closed forms derived here:
+//   - one update per message, no queueing: latency rises by the draw, so the
+//     mean by m (sd of the mean (m/2)/sqrt(n)), the median by
+//     m/2 + (m/2)·ln 2, the 99th percentile by m/2 + (m/2)·ln 100;
+//   - bursts of b updates arriving together, b messages: the k-th waits for
+//     k draws (a FIFO single server), so the mean rises by m·(b+1)/2;
+//   - the packets on the wire do not move (the trace is the same), and a
+//     message handled after the run's end is still in flight.
+import { describe, expect, it } from 'vitest';
+import { run } from '../techniques/helpers';
+
+const m = 10;
+const steady = { durationMs: 600_000, server: { updatePattern: 'periodic', updateRateHz: 1 } };
+
+describe('page handling time', () => {
+  it('one update per message: mean + m, median + m(1 + ln 2)/2, p99 + m(1 + ln 100)/2', () => {
+    const base = run('sse', steady, 0);
+    const slow = run('sse', { ...steady, client: { processingMs: m } }, 0);
+    const n = slow.latencyMs.count;
+    expect(n).toBe(base.latencyMs.count);
+    expect(n).toBeGreaterThan(590);
+    const se = m / 2 / Math.sqrt(n);
+    expect(slow.latencyMs.mean! - base.latencyMs.mean!).toBeCloseTo(m, 0);
+    expect(Math.abs(slow.latencyMs.mean! - base.latencyMs.mean! - m)).toBeLessThan(4 * se);
+    // Every base latency after the first is the same (periodic feed, an idle link), so percentiles shift by the draw's.
+    expect(slow.latencyMs.p50! - base.latencyMs.p50!).toBeGreaterThan(0.9 * (m / 2) * (1 + Math.LN2));
+    expect(slow.latencyMs.p50! - base.latencyMs.p50!).toBeLessThan(1.1 * (m / 2) * (1 + Math.LN2));
+    expect(slow.latencyMs.p99! - base.latencyMs.p99!).toBeGreaterThan(0.8 * (m / 2) * (1 + Math.log(100)));
+    expect(slow.latencyMs.p99! - base.latencyMs.p99!).toBeLessThan(1.2 * (m / 2) * (1 + Math.log(100)));
+  });
+
+  it('a burst arriving together waits in line: the mean rises by m(b+1)/2', () => {
+    const b = 5;
+    const bursts = { durationMs: 600_000, server: { updatePattern: 'bursty', updateRateHz: 5, burstSize: b, burstSpacingMs: 0 } };
+    const base = run('websocket', bursts, 0);
+    const slow = run('websocket', { ...bursts, client: { processingMs: m } }, 0);
+    const rise = slow.latencyMs.mean! - base.latencyMs.mean!;
+    // The k-th of a burst waits k draws: the mean of k over 1..b times m. Its sd: about m/2·sqrt(b)/sqrt(n/b) per burst mean.
+    expect(rise).toBeGreaterThan(0.9 * m * ((b + 1) / 2));
+    expect(rise).toBeLessThan(1.1 * m * ((b + 1) / 2));
+  });
+
+  it('moves no packet: the trace and the bytes are those without it; the client draws from a stream of its own', () => {
+    const jittery = { durationMs: 20_000, clients: 3, network: { jitterMs: 20, lossRate: 0.05 }, server: { updateRateHz: 2 } };
+    for (const id of ['long-polling', 'sse'] as const) {
+      const base = run(id, jittery, 3);
+      const slow = run(id, { ...jittery, client: { processingMs: m } }, 3);
+      expect(slow.trace!.packets).toEqual(base.trace!.packets);
+      expect(slow.bytes).toEqual(base.bytes);
+      expect(slow.requests).toBe(base.requests);
+      expect(slow.latencyMs.mean!).toBeGreaterThan(base.latencyMs.mean!);
+    }
+  });
+
+  it('a message handled after the end is still in flight: generated = delivered + pending', () => {
+    // A handling time of 5 s with an update every second: the handler falls ever further behind.
+    const r = run('sse', { durationMs: 30_000, server: { updatePattern: 'periodic', updateRateHz: 1 }, client: { processingMs: 5000 } }, 0);
+    expect(r.messagesPending).toBeGreaterThan(10);
+    expect(r.pending.inFlight).toBe(r.messagesPending);
+    expect(r.messagesGenerated).toBe(r.messagesDelivered + r.messagesPending);
+  });
+});

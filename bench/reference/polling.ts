@@ -20,7 +20,7 @@
 //
 // Refused (they throw): jitter, loss, upstream messages, faults and TLS
 // (tls.version: its handshake and records; the benchmark runs cleartext),
-// nor HTTP/2 (http.version 2), nor the page's handling time (client.processingMs).
+// nor HTTP/2 (http.version 2), nor handling times (client.processingMs, server.processingMs).
 //
 // `events` counts the same events as the project's kernel: client starts and
 // ticks, SYN, SYN-ACK, request and response arrivals, each only if it falls
@@ -62,6 +62,7 @@ export function unsupported(s: Scenario): string | null {
   if (s.tls.version !== 'none') return `tls.version ${s.tls.version} (handshake and records)`;
   if (s.http.version !== '1.1') return `http.version ${s.http.version} (streams, HPACK, frames)`;
   if (s.client.processingMs > 0) return 'client.processingMs > 0 (the page\'s handling draws)';
+  if (s.server.processingMs > 0) return 'server.processingMs > 0 (the server\'s handling draws)';
   return null;
 }
 

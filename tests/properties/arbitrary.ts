@@ -29,6 +29,7 @@ export const scenarioArb: fc.Arbitrary<Record<string, unknown>> = fc.record({
     burstSize: fc.integer({ min: 1, max: 8 }),
     burstSpacingMs: fc.integer({ min: 0, max: 50 }),
     payloadBytes: fc.constantFrom(1, 100, 125, 126, 2000, 20000),
+    processingMs: orOff(fc.double({ min: 0.1, max: 50, noNaN: true })),
   }),
   client: fc.record({
     sendRateHz: orOff(fc.double({ min: 0.1, max: 5, noNaN: true })),

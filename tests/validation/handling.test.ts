@@ -8,6 +8,10 @@
 //     k draws (a FIFO single server), so the mean rises by m·(b+1)/2;
 //   - the packets on the wire do not move (the trace is the same), and a
 //     message handled after the run's end is still in flight.
+// The server's handling time (server.processingMs, the same law per
+// request): a poll's answer leaves m/2 + Exp(m/2) after the poll arrives, so
+// polling's mean latency rises by m; a held long poll is handled long
+// before the next update (1 s later), so its latency does not move.
 import { describe, expect, it } from 'vitest';
 import { run } from '../techniques/helpers';
 
@@ -60,5 +64,25 @@ describe('page handling time', () => {
     expect(r.messagesPending).toBeGreaterThan(10);
     expect(r.pending.inFlight).toBe(r.messagesPending);
     expect(r.messagesGenerated).toBe(r.messagesDelivered + r.messagesPending);
+  });
+
+  it('the server: each answer leaves at least m/2 after its poll arrives, m later in the mean; a held long poll does not move', () => {
+    const feed = { durationMs: 300_000, server: { updatePattern: 'periodic', updateRateHz: 1 } };
+    const base = run('polling', feed, 1);
+    const slow = run('polling', { ...feed, server: { ...feed.server, processingMs: m } }, 1);
+    expect(slow.requests).toBe(base.requests);
+    const ps = slow.trace!.packets;
+    const polls = ps.filter((p) => p.dir === 'up' && p.kind === 'request');
+    const answers = ps.filter((p) => p.dir === 'down' && p.kind === 'response');
+    expect(answers.length).toBeGreaterThan(250);
+    const waits = answers.map((a, i) => a.sendMs - polls[i].arriveMs!);
+    expect(Math.min(...waits)).toBeGreaterThanOrEqual(m / 2 - 1e-3);
+    const meanWait = waits.reduce((x, y) => x + y, 0) / waits.length;
+    expect(Math.abs(meanWait - m)).toBeLessThan(4 * (m / 2 / Math.sqrt(waits.length)));
+    expect(Math.abs(slow.latencyMs.mean! - base.latencyMs.mean! - m)).toBeLessThan(4 * (m / 2 / Math.sqrt(slow.latencyMs.count)));
+    const lpBase = run('long-polling', feed, 0);
+    const lpSlow = run('long-polling', { ...feed, server: { ...feed.server, processingMs: m } }, 0);
+    expect(lpSlow.latencyMs.mean).toBe(lpBase.latencyMs.mean);
+    expect(lpSlow.requests).toBe(lpBase.requests);
   });
 });

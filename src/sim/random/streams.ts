@@ -21,6 +21,7 @@ export const STREAM_KIND = {
   upstream: 6,
   faults: 7,
   handling: 8,
+  serverHandling: 9,
 } as const;
 
 export interface Rng {

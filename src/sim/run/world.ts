@@ -45,6 +45,8 @@ export class World {
   readonly latencyUs: Micros;
   /** The page's mean handling time per message that carries updates (client.processingMs; 0 = none). */
   readonly handlingUs: Micros;
+  /** The server's mean handling time per request (server.processingMs; 0 = none). */
+  readonly serverHandlingUs: Micros;
   /** The intermediary's idle timeout and connection lifetime (µs; 0 = none): src/sim/run/connection.ts. */
   readonly proxyIdleUs: Micros;
   readonly proxyLifetimeUs: Micros;
@@ -72,6 +74,7 @@ export class World {
     this.path = pathParams(s);
     this.latencyUs = this.path.latencyUs;
     this.handlingUs = fromMs(s.client.processingMs);
+    this.serverHandlingUs = fromMs(s.server.processingMs);
     this.proxyIdleUs = fromMs(s.proxy.idleTimeoutMs);
     this.proxyLifetimeUs = fromMs(s.proxy.lifetimeMs);
   }

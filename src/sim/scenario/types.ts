@@ -14,7 +14,7 @@ export interface Scenario {
   durationMs: number;
   clients: number;
   network: { latencyMs: number; jitterMs: number; bandwidthKbps: number; uplinkKbps: number; lossRate: number; initialCwndSegments: number };
-  server: { updateRateHz: number; updatePattern: UpdatePattern; burstSize: number; burstSpacingMs: number; payloadBytes: number };
+  server: { updateRateHz: number; updatePattern: UpdatePattern; burstSize: number; burstSpacingMs: number; payloadBytes: number; processingMs: number };
   client: { sendRateHz: number; payloadBytes: number; processingMs: number };
   http: {
     version: HttpVersion;

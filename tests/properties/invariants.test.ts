@@ -200,8 +200,11 @@ describe('properties over random scenarios', () => {
         const ws = writesOf(ps);
         const acks = (w: Write) => (w.kind === 'tcp' ? 0 : Math.ceil(segments(w.bytes) / 2) * TCP_IP);
         const established = ps.filter((p) => p.label === 'SYN-ACK' && p.arriveMs !== null && p.arriveMs < s.durationMs).length;
-        const cuts = r.connectionsOpened - r.series.openConnections.at(-1)!;
-        const up = sum(ws.filter((w) => w.dir === 'up').map((w) => w.wire)) + sum(ws.filter((w) => w.dir === 'down').map(acks)) + TCP_IP * established;
+        // A connection the client closed (a WebSocket handshake given up) shows its FIN; the client's last ACK follows the server's FIN-ACK.
+        const closes = ps.filter((p) => p.label === 'FIN' && p.dir === 'up').length;
+        const lastAcks = ps.filter((p) => p.label === 'FIN-ACK' && p.arriveMs !== null && p.arriveMs < s.durationMs).length;
+        const cuts = r.connectionsOpened - r.series.openConnections.at(-1)! - closes;
+        const up = sum(ws.filter((w) => w.dir === 'up').map((w) => w.wire)) + sum(ws.filter((w) => w.dir === 'down').map(acks)) + TCP_IP * (established + lastAcks);
         const down = sum(ws.filter((w) => w.dir === 'down').map((w) => w.wire)) + sum(ws.filter((w) => w.dir === 'up').map(acks)) + TCP_IP * cuts;
         expect(r.bytes.wire.up).toBe(up);
         expect(r.bytes.wire.down).toBe(down);

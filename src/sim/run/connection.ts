@@ -32,7 +32,7 @@ import type { Micros } from '../kernel/time';
 import { connectionDef } from '../machines/connection';
 import { INITIAL_RTO_US, TCP_IP_HEADER_BYTES, TcpPath, ackCount } from '../net/tcp';
 import type { PacketKind, TracePacket } from '../types';
-import { closeNotifyBytes, handshake, recordOverhead, type Handshake } from '../wire/tls';
+import { handshake, recordOverhead, type Handshake } from '../wire/tls';
 import type { PacketSpec } from './encode';
 import type { ClientHost } from './client-host';
 import type { World } from './world';
@@ -45,6 +45,8 @@ import { http2, type Http2SessionPort, type Http2StreamPort } from './http2-supp
 const control = (label: string): PacketSpec => ({ kind: 'tcp', label: () => label, header: 0, framing: 0, payload: 0, text: () => label });
 const SYN = control('SYN');
 const SYN_ACK = control('SYN-ACK');
+const FIN = control('FIN');
+const FIN_ACK = control('FIN-ACK');
 /** A TLS handshake flight, for the trace: its messages and version. */
 const tlsFlight = (version: string, names: string, bytes: number): PacketSpec => {
   const text = `TLS ${version} handshake: ${names} (${bytes} B in records)`;
@@ -289,16 +291,19 @@ export class Connection implements Channel {
     });
   }
 
-  /** Orderly close by an end (FIN/ACK both ways). */
+  /**
+   * The client closes the connection (the page gives up on a WebSocket's
+   * handshake): its FIN, the server's FIN-ACK, its last ACK, traced as TCP
+   * packets. With TLS each end would first send a close_notify alert; a
+   * handshake given up before its answer is dropped without one here.
+   */
   close(): void {
+    const { w } = this;
     if (this.state === 'closed') return;
     this.state = 'closed';
-    // Each end's close_notify alert (TLS), then FIN/ACK both ways.
-    const alert = closeNotifyBytes(this.w.s.tls.version);
-    this.w.metrics.wire('up', 2 * TCP_IP_HEADER_BYTES + alert);
-    this.w.metrics.wire('down', 2 * TCP_IP_HEADER_BYTES + alert);
-    if (this.cutAt === Infinity) this.w.metrics.connectionClosed(this.w.kernel.now);
+    if (this.cutAt === Infinity) w.metrics.connectionClosed(w.kernel.now);
     this.actor.send({ type: 'CLOSE' });
+    this.control('up', FIN, 0, () => this.control('down', FIN_ACK, 0, () => w.metrics.wire('up', TCP_IP_HEADER_BYTES)));
   }
 
   /**

@@ -1,18 +1,25 @@
 // WebSocket: the Upgrade handshake on a new connection, then frames both
 // ways: one unmasked frame per update down, one masked frame per upstream
 // message up, and (when enabled) server pings that the browser answers with
-// pongs by itself.
+// pongs by itself. Behind an intermediary that refuses the Upgrade
+// (proxy.websocket), the handshake gets no answer: after
+// websocket.fallbackMs the page's library closes it and runs long polling
+// (./long-polling.ts) for the rest of the run, as Socket.IO and SockJS do.
 
 import { websocketDef } from '../machines/clients/websocket';
 import type { Channel } from '../run/channel';
 import type { UpstreamMessage } from '../run/client-host';
 import { traceActor } from '../run/trace-actor';
 import type { PacketKind } from '../types';
-import { FIRST_SECOND, type DriverFactory, type Technique } from './driver';
+import { PRIORITY } from '../kernel/order';
+import { fromMs } from '../kernel/time';
+import { FIRST_SECOND, type ClientDriver, type DriverFactory, type Technique } from './driver';
+import { longPollingDriver } from './long-polling';
 
 const OPENED = { type: 'OPENED' } as const;
 const DROPPED = { type: 'DROPPED' } as const;
 const OPEN_STREAM = { type: 'OPEN_STREAM' } as const;
+const START = { type: 'START' } as const;
 
 export const websocketDriver: DriverFactory = (w, host, session) => {
   let ws: Channel | null = null;
@@ -66,22 +73,37 @@ export const websocketDriver: DriverFactory = (w, host, session) => {
     ws = null;
     actor.send(DROPPED);
   };
-  const atServer = (conn: Channel) => session.request(conn, OPEN_STREAM);
+  // The intermediary swallows a refused Upgrade: it never reaches the server.
+  const refused = w.s.proxy.websocket === 'refuses';
+  const atServer = refused ? undefined : (conn: Channel) => session.request(conn, OPEN_STREAM);
+  const fallbackUs = fromMs(w.s.websocket.fallbackMs);
+  let fallback: ClientDriver | null = null;
+  const giveUp = (conn: Channel) => {
+    if (ws !== conn || open || fallback) return;
+    ws = null;
+    conn.onDown = null;
+    conn.onCut = null;
+    conn.connection.close();
+    fallback = longPollingDriver(w, host, session);
+    fallback.actor.send(START);
+  };
 
   const port = {
     connect: () => {
+      if (fallback) return;
       host.dedicated((conn) => {
         ws = conn;
         w.metrics.request(w.kernel.now);
         conn.onDown = received;
         conn.onCut = cut;
         conn.send('up', w.enc.wsHandshake(host.id, conn.id), 0, 0, atServer);
+        if (refused && fallbackUs > 0) w.kernel.at(w.kernel.now + fallbackUs, PRIORITY.timer, () => giveUp(conn));
       });
     },
   };
   const actor = w.spawn(websocketDef, { port, reconnectDelayMs: w.s.websocket.reconnectDelayMs });
   traceActor(w, actor, host.id, 'client', null);
-  return { actor, pumpUpstream };
+  return { actor, pumpUpstream: () => (fallback ? fallback.pumpUpstream() : pumpUpstream()) };
 };
 
 export const websocket: Technique = {

@@ -38,6 +38,9 @@ describe('presets', () => {
     // nginx: proxy_buffering on by default, one memory page (4 KB on x86-64) per buffer (nginx docs, ngx_http_proxy_module).
     expect(byId['nginx']['proxy.buffering'].value).toBe(4096);
     expect(byId['no-proxy']['proxy.buffering'].value).toBe(0);
+    // Only the filtering proxy refuses the Upgrade; every other preset (and None) puts passing back.
+    expect(INTERMEDIARY_PRESETS.filter((p) => p.values['proxy.websocket'].value === 'refuses').map((p) => p.id)).toEqual(['filtering']);
+    expect(byId['filtering']['proxy.idleTimeoutMs'].value).toBe(900000);
   });
 
   it('use cases run', () => {

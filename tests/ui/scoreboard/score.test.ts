@@ -66,6 +66,16 @@ describe('scoreboard', () => {
     expect(b.rows.find((r) => r.id === 'websocket')!.because).toContain('2 B of header per frame');
   });
 
+  it('behind a proxy that refuses the Upgrade, the WebSocket row says it fell back to long polling, and after how long', () => {
+    const out = run([['proxy.websocket', 'refuses']]);
+    const ws = out.results.websocket!;
+    const b = scoreboard(out, TECHNIQUES);
+    // Fallback after 10 s (Socket.IO's upgradeTimeout): the upgrade, then a long poll per update.
+    expect(b.rows.find((r) => r.id === 'websocket')!.because).toBe(`the proxy refused it: long polling after 10 s, ${ws.requests - 1} requests`);
+    const never = scoreboard(run([['proxy.websocket', 'refuses'], ['websocket.fallbackMs', '0']]), TECHNIQUES);
+    expect(never.rows.find((r) => r.id === 'websocket')!.because).toBe('the proxy refused it: no answer, nothing delivered');
+  });
+
   it('a push technique cut by an intermediary says how often it reopened, not that it stayed open', () => {
     // 5 minutes, no update, a 60 s idle timeout (src/sim/run/connection.ts): the SSE stream is cut about every 63 s.
     const out = run([['durationMs', '300000'], ['server.updateRateHz', '0'], ['proxy.idleTimeoutMs', '60000']]);

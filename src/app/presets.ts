@@ -45,17 +45,25 @@ export const NETWORK_PRESETS: readonly Preset[] = [
 ];
 
 /** An intermediary on the path, from its documented defaults (shared/REFERENCES.md, "Intermediary idle timeouts"; nginx's proxy_buffering). */
-function intermediary(id: string, name: string, idleMs: number, lifetimeMs: number, why: string, bufferBytes = 0, refusesWebSocket = false): Preset {
+function intermediary(
+  id: string,
+  name: string,
+  idleMs: number,
+  lifetimeMs: number,
+  why: string,
+  { bufferBytes = 0, refusesWebSocket = false, firstByteMs = 0 }: { bufferBytes?: number; refusesWebSocket?: boolean; firstByteMs?: number } = {},
+): Preset {
   const idle = idleMs > 0 ? `cuts a connection idle ${idleMs / 1000} s` : 'no idle timeout';
   const cut = lifetimeMs > 0 ? `Cuts every connection ${lifetimeMs / 1000} s after it opened` : idle[0].toUpperCase() + idle.slice(1);
   return {
     id,
     name,
-    summary: `${cut}${bufferBytes > 0 ? `; buffers streamed responses ${bufferBytes / 1024} KB at a time` : ''}${refusesWebSocket ? '; does not pass the WebSocket Upgrade, so the page falls back to long polling' : ''}.`,
+    summary: `${cut}${firstByteMs > 0 ? `; gives up on a request unanswered for ${firstByteMs / 1000} s` : ''}${bufferBytes > 0 ? `; buffers streamed responses ${bufferBytes / 1024} KB at a time` : ''}${refusesWebSocket ? '; does not pass the WebSocket Upgrade, so the page falls back to long polling' : ''}.`,
     values: {
       'proxy.idleTimeoutMs': { value: idleMs, why: idleMs > 0 ? why : '0 = no idle timeout' },
       'proxy.lifetimeMs': { value: lifetimeMs, why: lifetimeMs > 0 ? why : '0 = no lifetime limit' },
       'proxy.buffering': { value: bufferBytes, why: bufferBytes > 0 ? 'proxy_buffering on by default, buffers of one memory page (4 KB): SSE and streamed chunks wait until 4 KB are held' : '0 = forwards streamed responses as they come' },
+      'proxy.firstByteTimeoutMs': { value: firstByteMs, why: firstByteMs > 0 ? 'the router waits 30 s for the first byte of an answer (error H12)' : '0 = waits for an answer as long as it takes' },
       'proxy.websocket': { value: refusesWebSocket ? 'refuses' : 'passes', why: refusesWebSocket ? 'an HTTP/1.0-minded or filtering proxy drops the Upgrade: the handshake gets no answer' : 'passes the Upgrade, then the frames' },
     },
   };
@@ -64,15 +72,15 @@ function intermediary(id: string, name: string, idleMs: number, lifetimeMs: numb
 export const INTERMEDIARY_PRESETS: readonly Preset[] = [
   // nginx buffers proxied responses by default (proxy_buffering on; buffers of one memory page, 4 KB on x86-64):
   // SSE behind it waits unless the server sends X-Accel-Buffering: no.
-  intermediary('nginx', 'nginx', 60000, 0, 'proxy_read_timeout, 60 s by default', 4096),
+  intermediary('nginx', 'nginx', 60000, 0, 'proxy_read_timeout, 60 s by default', { bufferBytes: 4096 }),
   intermediary('aws-alb', 'AWS ALB', 60000, 0, 'idle timeout, 60 s by default'),
-  intermediary('heroku', 'Heroku', 55000, 0, 'a rolling 55 s window once the first byte is sent'),
+  intermediary('heroku', 'Heroku', 55000, 0, 'a rolling 55 s window once the first byte is sent', { firstByteMs: 30000 }),
   intermediary('cloudflare', 'Cloudflare', 100000, 0, '100 s idle for WebSockets'),
   intermediary('azure-lb', 'Azure LB', 240000, 0, 'idle timeout, 4 min by default'),
   intermediary('gcp', 'GCP backend', 0, 30000, 'backend service timeout, 30 s by default: a WebSocket lives that long'),
   // A filtering forward proxy (a corporate network's): it passes plain HTTP but not the Upgrade, the case that
   // made Socket.IO and SockJS start with, or fall back to, long polling. Its idle timeout: squid's read_timeout, 15 min.
-  intermediary('filtering', 'Filtering proxy', 900000, 0, "squid's read_timeout, 15 min by default", 0, true),
+  intermediary('filtering', 'Filtering proxy', 900000, 0, "squid's read_timeout, 15 min by default", { refusesWebSocket: true }),
   intermediary('no-proxy', 'None', 0, 0, 'no intermediary'),
 ];
 

@@ -110,3 +110,27 @@ describe('an intermediary that never fires changes nothing', () => {
     }
   });
 });
+
+describe('first-byte timeout (Heroku\'s router: 30 s to the first byte of an answer, H12; shared/REFERENCES.md)', () => {
+  it('a long poll held 30 s is cut every time: one request per T + 4L (cut, notice L, SYN, SYN-ACK, GET); held 25 s, never', () => {
+    const T = 30_000;
+    const cut = run('long-polling', { ...quiet, longPolling: { timeoutMs: 30_000 }, proxy: { firstByteTimeoutMs: T } }, 1);
+    expect(cut.responses).toBe(0);
+    expect(cut.connectionsOpened).toBe(cut.requests);
+    // The request arrives, T later the cut; the client hears of it L later and opens a new connection at once.
+    const sends = cut.trace!.packets.filter((p) => p.dir === 'up' && p.kind === 'request').map((p) => p.sendMs);
+    for (let i = 1; i < sends.length; i++) expect(Math.abs(sends[i] - sends[i - 1] - (T + 4 * L))).toBeLessThan(1);
+    expect(Math.abs(cut.requests - (1 + Math.floor((D - 3 * L) / (T + 4 * L))))).toBeLessThanOrEqual(1);
+    const ok = run('long-polling', { ...quiet, longPolling: { timeoutMs: 25_000 }, proxy: { firstByteTimeoutMs: T } }, 0);
+    expect(ok.connectionsOpened).toBe(1);
+    expect(ok.requests).toBe(ok.responses + 1);
+  });
+
+  it('an answer that starts in time is never cut, however long it lasts: SSE, streaming, a WebSocket; polling too', () => {
+    for (const id of ['sse', 'streaming', 'websocket', 'polling'] as const) {
+      const r = run(id, { ...quiet, proxy: { firstByteTimeoutMs: 1000 } }, 0);
+      expect(r.connectionsOpened, id).toBe(1);
+      expect(r.requests, id).toBe(id === 'polling' ? D / 1000 : 1);
+    }
+  });
+});

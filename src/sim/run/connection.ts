@@ -68,6 +68,8 @@ export class Connection implements Channel {
   onCut: Channel['onCut'] = null;
   /** When the intermediary last saw a byte of this connection, either way (µs). */
   private seenAt = 0;
+  /** When the intermediary last saw a byte from the server (µs; -1: none yet): proxy.firstByteTimeoutMs. */
+  private seenDownAt = -1;
   /** TLS handshake bytes that ride with this side's first write: the client's Finished, the server's tickets. */
   private tlsPendingUp = 0;
   private tlsPendingDown = 0;
@@ -149,8 +151,22 @@ export class Connection implements Channel {
     }
   }
 
+  /**
+   * The intermediary (proxy.firstByteTimeoutMs) waits for the first byte of
+   * the answer to a request it passed at `at`; none by the deadline: it cuts
+   * the connection, as Heroku's router does (H12). On HTTP/2 any byte of the
+   * connection counts, not only the stream's.
+   */
+  private awaitFirstByte(at: Micros): void {
+    const k = this.w.kernel;
+    k.at(at + this.w.proxyFirstByteUs, PRIORITY.network, () => {
+      if (this.alive && this.seenDownAt < at) this.host.cutByProxy(this);
+    });
+  }
+
   /** The intermediary at the server's end sees a packet: downstream as it is sent, upstream when it arrives. */
   private seen(dir: 'up' | 'down', now: Micros, arriveAt: Micros): void {
+    if (dir === 'down') this.seenDownAt = now;
     const t = dir === 'down' ? now : arriveAt;
     if (t > this.seenAt) this.seenAt = t;
   }
@@ -200,6 +216,7 @@ export class Connection implements Channel {
     }
     const d = this.transfer(dir, header + framing + p.payload);
     this.seen(dir, now, d.arriveAt);
+    if (dir === 'up' && w.proxyFirstByteUs > 0 && (p.kind === 'request' || p.kind === 'handshake')) this.awaitFirstByte(d.arriveAt);
     w.metrics.sent(dir, now, header, framing, p.payload, d.wireBytes);
     w.metrics.wire(dir === 'up' ? 'down' : 'up', ackCount(d.segments) * TCP_IP_HEADER_BYTES);
     const rec = w.tracer.packet(this.host.id, this.id, dir, spec, first, count, now, this.streamOf(ch));

@@ -66,7 +66,7 @@ function runClients(s: Scenario, id: TechniqueId, range: ClientRange, opts: RunO
   // polling interval for polling) so that they do not all fire at once (SPEC §1).
   const spanUs = fromMs(technique.startSpanMs(s));
   const disconnectUs = fromMs(s.faults.disconnectIntervalMs);
-  const proxied = w.proxyIdleUs > 0 || w.proxyLifetimeUs > 0;
+  const proxied = w.proxyIdleUs > 0 || w.proxyLifetimeUs > 0 || w.proxyFirstByteUs > 0;
   // Every update is for every client: those made before the end are each client's to receive.
   const made = updatesBefore(feed, w.durationUs);
   let queued = 0;

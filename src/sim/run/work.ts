@@ -78,7 +78,7 @@ export function techniqueWork(s: Scenario, id: TechniqueId): number {
   const upSegs = segments(s.client.payloadBytes + heads.request('post', s.client.payloadBytes));
   // Cuts by faults, and by an intermediary (at most one per idle timeout or lifetime, plus the first).
   const perCut = (ms: number) => (ms > 0 ? s.durationMs / ms + 2 : 0);
-  const cuts = (s.faults.disconnectIntervalMs > 0 ? (s.durationMs / s.faults.disconnectIntervalMs) * 1.5 + 2 : 0) + perCut(s.proxy.idleTimeoutMs) + perCut(s.proxy.lifetimeMs);
+  const cuts = (s.faults.disconnectIntervalMs > 0 ? (s.durationMs / s.faults.disconnectIntervalMs) * 1.5 + 2 : 0) + perCut(s.proxy.idleTimeoutMs) + perCut(s.proxy.lifetimeMs) + perCut(s.proxy.firstByteTimeoutMs);
   // Streams the server ends (after N updates, or a lifetime) are reopened like cut ones.
   const ending = TECHNIQUE_DEFS[id].stream?.ending;
   const perStream = ending ? ending.updates(s) : 0;
@@ -88,28 +88,32 @@ export function techniqueWork(s: Scenario, id: TechniqueId): number {
   // TLS: each connection's handshake flights (1.3: two, 1.2: four), the server's in a few segments.
   const tls = s.tls.version === 'none' ? 0 : (s.tls.version === '1.2' ? 4 : 2) + segments(handshake(s.tls.version, false).flights[1]);
   let perClient = BASE_PER_CLIENT + tls + (cuts + ends) * (PER_RECONNECT + tls);
+  // Per request: the intermediary's first-byte check, the server's handling step.
+  const perRequest = (s.proxy.firstByteTimeoutMs > 0 ? 1 : 0) + (s.server.processingMs > 0 ? 1 : 0);
+  // A WebSocket refused by the intermediary falls back to long polling (src/sim/techniques/websocket.ts).
+  const model = id === 'websocket' && s.proxy.websocket === 'refuses' ? 'long-polling' : id;
   // The feed's own event per update, per client that listens for updates
   // (a held long poll, an open stream; polling never does): added below.
-  switch (id) {
+  switch (model) {
     case 'polling': {
       const polls = s.durationMs / s.polling.intervalMs + 1;
       // Timer, request arrival, response arrival, machine steps; each update
       // rides once in some answer (its segments, its latency sample).
-      perClient += polls * (4 + requestSegs) + updates * (1 + updateSegs);
+      perClient += polls * (4 + perRequest + requestSegs) + updates * (1 + updateSegs);
       break;
     }
     case 'long-polling': {
       // At most one answer and one new request per update, plus a timeout
       // cycle every longPolling.timeoutMs.
       const timeouts = s.durationMs / s.longPolling.timeoutMs + 1;
-      perClient += (updates + timeouts + cuts) * (6 + requestSegs) + updates * updateSegs;
+      perClient += (updates + timeouts + cuts) * (6 + perRequest + requestSegs) + updates * updateSegs;
       break;
     }
     case 'sse':
     case 'streaming':
     case 'websocket': {
       // One push per update: the server's step, the event's arrival, the client's step.
-      perClient += updates * (3 + updateSegs);
+      perClient += updates * (3 + updateSegs) + (1 + cuts + ends) * perRequest;
       // Pings (WebSocket) or heartbeats (SSE): the server's timer, the packet, its arrival, a pong.
       const keepAlive = TECHNIQUE_DEFS[id].pingIntervalMs(s);
       if (keepAlive > 0) perClient += (s.durationMs / keepAlive + 1) * 4;
@@ -117,7 +121,7 @@ export function techniqueWork(s: Scenario, id: TechniqueId): number {
     }
   }
   // Upstream: generation, send, arrival, answer (a POST and its 204, or a frame), maybe a new connection.
-  perClient += upstream * (id === 'websocket' ? 3 + upSegs : 8 + upSegs + requestSegs);
+  perClient += upstream * (model === 'websocket' ? 3 + upSegs : 8 + perRequest + upSegs + requestSegs);
   let work = s.clients * (perClient + (id === 'polling' ? 0 : updates));
   if (id === 'streaming') work += mediaWork(s);
   return work;

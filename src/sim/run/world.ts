@@ -50,6 +50,8 @@ export class World {
   /** The intermediary's idle timeout and connection lifetime (µs; 0 = none): src/sim/run/connection.ts. */
   readonly proxyIdleUs: Micros;
   readonly proxyLifetimeUs: Micros;
+  /** The intermediary's wait for an answer's first byte (µs; 0 = none). */
+  readonly proxyFirstByteUs: Micros;
   readonly path: PathParams;
   /** Updates generated so far for the current client: feed[0 .. made-1]. */
   private made = 0;
@@ -77,6 +79,7 @@ export class World {
     this.serverHandlingUs = fromMs(s.server.processingMs);
     this.proxyIdleUs = fromMs(s.proxy.idleTimeoutMs);
     this.proxyLifetimeUs = fromMs(s.proxy.lifetimeMs);
+    this.proxyFirstByteUs = fromMs(s.proxy.firstByteTimeoutMs);
   }
 
   /** Start simulating the next client: a fresh kernel and clock, no update seen yet. */

@@ -39,6 +39,6 @@ export interface Scenario {
   sse: { retryMs: number; heartbeatMs: number; eventsPerStream: number; streamLifetimeMs: number };
   websocket: { pingIntervalMs: number; reconnectDelayMs: number; overHttp2: 'ownConnection' | 'extendedConnect'; fallbackMs: number };
   streaming: { reconnectDelayMs: number; mediaBytes: number; mediaBitrateKbps: number; chunkBytes: number };
-  proxy: { idleTimeoutMs: number; lifetimeMs: number; buffering: number; websocket: 'passes' | 'refuses' };
+  proxy: { idleTimeoutMs: number; lifetimeMs: number; firstByteTimeoutMs: number; buffering: number; websocket: 'passes' | 'refuses' };
   faults: { disconnectIntervalMs: number };
 }

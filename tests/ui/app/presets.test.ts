@@ -41,6 +41,9 @@ describe('presets', () => {
     // Only the filtering proxy refuses the Upgrade; every other preset (and None) puts passing back.
     expect(INTERMEDIARY_PRESETS.filter((p) => p.values['proxy.websocket'].value === 'refuses').map((p) => p.id)).toEqual(['filtering']);
     expect(byId['filtering']['proxy.idleTimeoutMs'].value).toBe(900000);
+    // Heroku's router: 30 s to the first byte of an answer (H12), then a rolling 55 s window.
+    expect(byId['heroku']['proxy.firstByteTimeoutMs'].value).toBe(30000);
+    expect(INTERMEDIARY_PRESETS.filter((p) => Number(p.values['proxy.firstByteTimeoutMs'].value) > 0).map((p) => p.id)).toEqual(['heroku']);
   });
 
   it('use cases run', () => {

@@ -5,7 +5,7 @@
 // byte from the server when it is sent, a byte from the client when it
 // arrives. The watched connection is the one of the client's latest packet.
 import type { Scenario, TracePacket } from '../sim';
-import { countAtOrBelow, type TraceIndex } from './trace-index';
+import { countAtOrBelow, stateAt, type TraceIndex } from './trace-index';
 
 export interface ProxyLimits {
   idleMs: number;
@@ -72,4 +72,13 @@ export function proxyText(limits: ProxyLimits, quiet: { quietMs: number } | null
   if (limits.lifetimeMs > 0) return `cuts at ${sec(limits.lifetimeMs)} old`;
   if (limits.refusesWebSocket) return 'no WebSocket';
   return `buffers ${limits.bufferBytes >= 1024 ? `${Math.round(limits.bufferBytes / 1024)} KB` : `${limits.bufferBytes} B`}`;
+}
+
+/**
+ * The client's connection lies cut at the playhead (by the intermediary, or
+ * a fault): from when the client hears of the cut (the trace records it one
+ * latency after) until it opens its next connection.
+ */
+export function cutNow(index: TraceIndex, client: number, playheadMs: number): boolean {
+  return stateAt(index, client, 'connection', playheadMs)?.state === 'dropped';
 }

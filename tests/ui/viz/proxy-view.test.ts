@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveScenario, simulate } from '../../../src/sim';
 import { buildIndex } from '../../../src/viz/trace-index';
-import { proxyLimits, proxyText, quietAt } from '../../../src/viz/proxy-view';
+import { cutNow, proxyLimits, proxyText, quietAt } from '../../../src/viz/proxy-view';
 
 const scenario = (sets: [string, string][]) => resolveScenario({}, [['durationMs', '20000'], ['server.updateRateHz', '0'], ['tls.version', 'none'], ...sets]);
 
@@ -36,6 +36,12 @@ describe('proxy view', () => {
     expect(syns[1].sendMs - (head.sendMs + 5000)).toBeGreaterThanOrEqual(50);
     expect(quietAt(index, 0, head.sendMs - 1)!.conn).toBe(head.conn);
     expect(quietAt(index, 0, 0)).toBeNull();
+    // The cut is marked from when the client hears of it (one latency after it) until its next connection opens (SSE's retry, 3 s).
+    const heard = head.sendMs + 5000 + 50;
+    expect(cutNow(index, 0, heard - 10)).toBe(false);
+    expect(cutNow(index, 0, heard + 10)).toBe(true);
+    expect(cutNow(index, 0, heard + 2900)).toBe(true);
+    expect(cutNow(index, 0, syns[1].sendMs + 1)).toBe(false);
   });
 
   it('says what a proxy without an idle timeout does', () => {

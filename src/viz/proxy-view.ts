@@ -82,3 +82,12 @@ export function proxyText(limits: ProxyLimits, quiet: { quietMs: number } | null
 export function cutNow(index: TraceIndex, client: number, playheadMs: number): boolean {
   return stateAt(index, client, 'connection', playheadMs)?.state === 'dropped';
 }
+
+/**
+ * When the intermediary cut `client`'s connections: each drop the trace
+ * records, one latency earlier (the client hears of a cut one latency after
+ * it, src/sim/run/connection.ts), for the proxy's axis in the sequence diagram.
+ */
+export function cutTimes(index: TraceIndex, client: number, latencyMs: number): number[] {
+  return (index.states.get(`${client}/connection`) ?? []).filter((st) => st.state === 'dropped').map((st) => st.tMs - latencyMs);
+}

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveScenario, simulate } from '../../../src/sim';
 import { buildIndex } from '../../../src/viz/trace-index';
-import { cutNow, proxyLimits, proxyText, quietAt } from '../../../src/viz/proxy-view';
+import { cutNow, cutTimes, proxyLimits, proxyText, quietAt } from '../../../src/viz/proxy-view';
 
 const scenario = (sets: [string, string][]) => resolveScenario({}, [['durationMs', '20000'], ['server.updateRateHz', '0'], ['tls.version', 'none'], ...sets]);
 
@@ -42,6 +42,8 @@ describe('proxy view', () => {
     expect(cutNow(index, 0, heard + 10)).toBe(true);
     expect(cutNow(index, 0, heard + 2900)).toBe(true);
     expect(cutNow(index, 0, syns[1].sendMs + 1)).toBe(false);
+    // On the proxy's axis the cut sits where it happened: 5 s after the head left the server.
+    expect(cutTimes(index, 0, 50)[0]).toBeCloseTo(head.sendMs + 5000, 6);
   });
 
   it('says what a proxy without an idle timeout does', () => {

@@ -25,7 +25,6 @@ import {
   frameHeaderBytes,
   makeWebSocketKey,
   renderSseRetry,
-  sseEventFramingBytes,
   sseRetryBytes,
   websocketAccept,
   writeBatch,
@@ -144,14 +143,8 @@ export class Http2Encoder extends Encoder {
   }
 
   /** One SSE event in its own DATA frame. */
-  override sseEvent(i: number): PacketSpec {
-    const id = i + 1;
-    const digits = String(id).length;
-    let spec = this.h2SseEvents[digits];
-    if (spec) return spec;
-    const sse = sseEventFramingBytes(id);
-    const payload = this.updBytes;
-    spec = {
+  protected override sseEventSpec(sse: number, payload: number): PacketSpec {
+    return {
       kind: 'event',
       label: (first) => `id: ${first + 1}`,
       header: 0,
@@ -160,8 +153,6 @@ export class Http2Encoder extends Encoder {
       text: () => '',
       h2: { data: sse + payload, end: false, body: (first) => written((t) => writeSseEvent(t, first + 1, [this.updatePiece(first)])) },
     };
-    this.h2SseEvents[digits] = spec;
-    return spec;
   }
 
   override streamHead(): PacketSpec {
@@ -216,7 +207,6 @@ export class Http2Encoder extends Encoder {
   }
 
   private readonly h2Batches = new Map<number, PacketSpec>();
-  private readonly h2SseEvents: (PacketSpec | undefined)[] = [];
   private h2Poll!: PacketSpec;
   private h2LongPoll!: PacketSpec;
   private h2SseOpen!: PacketSpec;

@@ -196,15 +196,15 @@ export class Encoder {
     };
   }
 
-  /** One SSE event (id: i+1) in its own chunk; sizes depend only on the id's digit count. */
+  /** One SSE event (id: i+1); sizes depend only on the id's digit count, so one spec per count. */
   sseEvent(i: number): PacketSpec {
     const id = i + 1;
-    const digits = String(id).length;
-    let spec = this.sseSpecs[digits];
-    if (spec) return spec;
-    const sse = sseEventFramingBytes(id);
-    const payload = this.updBytes;
-    spec = {
+    return (this.sseSpecs[String(id).length] ??= this.sseEventSpec(sseEventFramingBytes(id), this.updBytes));
+  }
+
+  /** An SSE event with `sse` bytes of its own lines around `payload`: here in its own chunk (HTTP/2 overrides: a DATA frame). */
+  protected sseEventSpec(sse: number, payload: number): PacketSpec {
+    return {
       kind: 'event',
       label: (first) => `id: ${first + 1}`,
       header: 0,
@@ -217,8 +217,6 @@ export class Encoder {
         return text.toString();
       },
     };
-    this.sseSpecs[digits] = spec;
-    return spec;
   }
 
   streamOpen(): PacketSpec {

@@ -18,7 +18,7 @@ import { mergeRun, simulate, splitClients, techniqueWork, TECHNIQUES, type RunOu
 import { CostModel, overBudget } from './cost';
 import type { JobReply, JobRequest } from './protocol';
 import { simulationWorker } from '../worker-factory';
-import { http2Installed } from '../../sim/run/http2-support';
+import { needHttp2 } from './http2-loader';
 
 export const SYNC_BUDGET_MS = 12;
 /** A stale job running longer than this is cancelled rather than awaited. */
@@ -107,13 +107,13 @@ export class Runner {
   }
 
   private runSync(s: Scenario): void {
-    // HTTP/2 is fetched on its first run here (the first visit runs HTTP/1.1 and does not ship it), then the run goes on.
-    if (s.http.version === '2' && !http2Installed()) {
+    // HTTP/2 is fetched on its first run here, then the run goes on.
+    const loading = needHttp2(s);
+    if (loading) {
       const gen = this.gen;
       this.setStatus({ computing: true, mode: 'sync', done: 0, total: TECHNIQUES.length, error: null, refused: false });
-      import('../../sim/http2').then(
-        (m) => {
-          m.installHttp2Support();
+      loading.then(
+        () => {
           if (this.gen === gen) this.request(s);
         },
         (err: unknown) => this.setStatus({ computing: false, error: `HTTP/2 could not be loaded: ${err instanceof Error ? err.message : String(err)}`, refused: false }),

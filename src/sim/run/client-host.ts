@@ -10,6 +10,7 @@ import type { Micros } from '../kernel/time';
 import { STREAM_KIND, createStream, type Rng } from '../random/streams';
 import { Connection } from './connection';
 import { Fifo } from './fifo';
+import { Handler } from './handler';
 import type { Channel } from './channel';
 import type { Http2StreamPort } from './http2-support';
 import type { World } from './world';
@@ -32,9 +33,8 @@ export class ClientHost {
   readonly startRng: Rng;
   private upstreamStream: Rng | null = null;
   private faultStream: Rng | null = null;
-  private handlingStream: Rng | null = null;
-  /** When the page's handler is free again (client.processingMs): it handles one message at a time. */
-  private handlerFreeAt = 0;
+  /** The page's handler (client.processingMs): one message at a time. */
+  private handler: Handler | null = null;
   /** Open or opening pooled connections. */
   private readonly pool: Connection[] = [];
   private readonly waiting = new Fifo<(c: Channel) => void>();
@@ -74,16 +74,9 @@ export class ClientHost {
     return (this.faultStream ??= createStream(this.w.s.seed, STREAM_KIND.faults, this.id));
   }
 
-  /**
-   * When the page's handler is done with a message that arrived at `t`
-   * (client.processingMs, mean m): after the messages before it, m/2 fixed
-   * plus an exponential of mean m/2, from this client's own stream.
-   */
+  /** When the page's handler is done with a message that arrived at `t` (client.processingMs; ./handler.ts). */
   handled(t: Micros): Micros {
-    const half = this.w.handlingUs / 2;
-    const rng = (this.handlingStream ??= createStream(this.w.s.seed, STREAM_KIND.handling, this.id));
-    const start = Math.max(t, this.handlerFreeAt);
-    return (this.handlerFreeAt = start + Math.round(half + rng.exponential(half)));
+    return (this.handler ??= new Handler(this.w.s.seed, STREAM_KIND.handling, this.id, this.w.handlingUs)).done(t);
   }
 
   /** Get a channel for one exchange, then call `use`: an idle pooled connection (opening one if the pool allows), or on HTTP/2 a new stream. */

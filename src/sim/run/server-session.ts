@@ -10,8 +10,9 @@ import type { StreamPackets, Technique } from '../techniques/driver';
 import type { Channel } from './channel';
 import { traceActor } from './trace-actor';
 import { PRIORITY } from '../kernel/order';
-import { fromMs, type Micros } from '../kernel/time';
-import { STREAM_KIND, createStream, type Rng } from '../random/streams';
+import { fromMs } from '../kernel/time';
+import { STREAM_KIND } from '../random/streams';
+import { Handler } from './handler';
 import type { Subscriber, World } from './world';
 
 export class ServerSession implements ServerPort, Subscriber {
@@ -24,9 +25,8 @@ export class ServerSession implements ServerPort, Subscriber {
   /** Updates sent on the open stream, and the stream's number (a lifetime timer ends only its own stream). */
   private streamUpdates = 0;
   private streamSeq = 0;
-  /** server.processingMs: this client's requests are handled one at a time, from a stream of its own. */
-  private handlingStream: Rng | null = null;
-  private handlerFreeAt = 0;
+  /** server.processingMs: this client's requests are handled one at a time (./handler.ts). */
+  private handler: Handler | null = null;
 
   constructor(
     private readonly w: World,
@@ -54,7 +54,8 @@ export class ServerSession implements ServerPort, Subscriber {
     if (!conn.alive) return;
     const { w } = this;
     if (w.serverHandlingUs > 0) {
-      w.kernel.at(this.handled(w.kernel.now), PRIORITY.network, () => this.handle(conn, event));
+      const done = (this.handler ??= new Handler(w.s.seed, STREAM_KIND.serverHandling, this.client, w.serverHandlingUs)).done(w.kernel.now);
+      w.kernel.at(done, PRIORITY.network, () => this.handle(conn, event));
       return;
     }
     this.handle(conn, event);
@@ -64,14 +65,6 @@ export class ServerSession implements ServerPort, Subscriber {
     if (!conn.alive) return;
     this.conn = conn;
     this.actor.send(event);
-  }
-
-  /** When the server is done with a request that arrived at `t`: after this client's earlier ones, m/2 + Exp(m/2). */
-  private handled(t: Micros): Micros {
-    const half = this.w.serverHandlingUs / 2;
-    const rng = (this.handlingStream ??= createStream(this.w.s.seed, STREAM_KIND.serverHandling, this.client));
-    const start = Math.max(t, this.handlerFreeAt);
-    return (this.handlerFreeAt = start + Math.round(half + rng.exponential(half)));
   }
 
   /** The bound connection was cut (fault). */

@@ -1,15 +1,19 @@
 // How each packet kind looks: an Okabe-Ito colour (readable with the common
 // colour-vision deficiencies), a d3 symbol shape and a short name, so that
-// kinds differ by shape and label, never by colour alone.
+// kinds differ by shape and label, never by colour alone. The shapes' paths
+// are d3's, computed at build time (./glyph-shapes.ts, ./glyphs.generated.ts).
 
-import { symbol, symbolCircle, symbolCross, symbolDiamond, symbolSquare, symbolStar, symbolTriangle, symbolTriangle2, symbolWye, type SymbolType } from 'd3';
+import { GLYPHS } from './glyphs.generated';
 import type { PacketKind, TechniqueId } from '../sim/types';
+
+/** d3-shape's symbols, by name (./glyph-shapes.ts). */
+export type ShapeName = 'square' | 'circle' | 'diamond' | 'star' | 'wye' | 'cross' | 'triangle' | 'triangle2';
 
 export interface KindStyle {
   colour: string;
   /** Stroke drawn around the glyph (dark for the light colours so they stay visible on white). */
   stroke: string;
-  shape: SymbolType;
+  shape: ShapeName;
   name: string;
 }
 
@@ -27,32 +31,26 @@ export const OKABE_ITO = {
 } as const;
 
 export const KIND_STYLE: Record<PacketKind, KindStyle> = {
-  request: { colour: OKABE_ITO.blue, stroke: '#00304d', shape: symbolSquare, name: 'request' },
-  response: { colour: OKABE_ITO.vermillion, stroke: '#5c2600', shape: symbolCircle, name: 'response' },
-  handshake: { colour: OKABE_ITO.purple, stroke: '#5e2d4a', shape: symbolDiamond, name: 'handshake' },
-  event: { colour: OKABE_ITO.green, stroke: '#003d2d', shape: symbolStar, name: 'SSE event' },
-  chunk: { colour: OKABE_ITO.orange, stroke: '#5c4000', shape: symbolWye, name: 'chunk' },
-  frame: { colour: OKABE_ITO.skyBlue, stroke: '#1d4e6b', shape: symbolCross, name: 'WS frame' },
-  ping: { colour: OKABE_ITO.yellow, stroke: '#5c5700', shape: symbolTriangle, name: 'ping' },
-  pong: { colour: OKABE_ITO.yellow, stroke: '#5c5700', shape: symbolTriangle2, name: 'pong' },
-  tcp: { colour: OKABE_ITO.grey, stroke: '#333333', shape: symbolCircle, name: 'TCP' },
+  request: { colour: OKABE_ITO.blue, stroke: '#00304d', shape: 'square', name: 'request' },
+  response: { colour: OKABE_ITO.vermillion, stroke: '#5c2600', shape: 'circle', name: 'response' },
+  handshake: { colour: OKABE_ITO.purple, stroke: '#5e2d4a', shape: 'diamond', name: 'handshake' },
+  event: { colour: OKABE_ITO.green, stroke: '#003d2d', shape: 'star', name: 'SSE event' },
+  chunk: { colour: OKABE_ITO.orange, stroke: '#5c4000', shape: 'wye', name: 'chunk' },
+  frame: { colour: OKABE_ITO.skyBlue, stroke: '#1d4e6b', shape: 'cross', name: 'WS frame' },
+  ping: { colour: OKABE_ITO.yellow, stroke: '#5c5700', shape: 'triangle', name: 'ping' },
+  pong: { colour: OKABE_ITO.yellow, stroke: '#5c5700', shape: 'triangle2', name: 'pong' },
+  tcp: { colour: OKABE_ITO.grey, stroke: '#333333', shape: 'circle', name: 'TCP' },
   // Light stroke: black alone would vanish on the dark theme.
-  tls: { colour: OKABE_ITO.black, stroke: '#bbbbbb', shape: symbolSquare, name: 'TLS' },
+  tls: { colour: OKABE_ITO.black, stroke: '#bbbbbb', shape: 'square', name: 'TLS' },
 };
 
 export const KIND_ORDER: readonly PacketKind[] = ['request', 'response', 'handshake', 'event', 'chunk', 'frame', 'ping', 'pong', 'tls', 'tcp'];
 
-const pathCache = new Map<string, string>();
-
-/** SVG path of a kind's glyph centred on 0,0; `area` in square pixels (the transport's, TCP and TLS, are drawn smaller). */
-export function glyphPath(kind: PacketKind, area = 120): string {
+/** SVG path of a kind's glyph centred on 0,0; `area` in square pixels, one of GLYPH_AREAS (the transport's, TCP and TLS, are drawn smaller). */
+export function glyphPath(kind: PacketKind, area: number): string {
   const a = kind === 'tcp' || kind === 'tls' ? area / 3 : area;
-  const key = `${kind}:${a}`;
-  let d = pathCache.get(key);
-  if (!d) {
-    d = symbol(KIND_STYLE[kind].shape, a)() ?? '';
-    pathCache.set(key, d);
-  }
+  const d = GLYPHS[`${KIND_STYLE[kind].shape}:${a}`];
+  if (d === undefined) throw new Error(`no ${kind} glyph of ${area} px²: add the area to GLYPH_AREAS (src/viz/glyph-shapes.ts) and run npm run glyphs`);
   return d;
 }
 

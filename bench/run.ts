@@ -19,7 +19,7 @@
 
 import TinyQueue from 'tinyqueue';
 import { Kernel } from '../src/sim/kernel/kernel';
-import { installHttp2Support } from '../src/sim/http2';
+import { installParts } from '../src/sim/parts';
 import { compareEvents } from '../src/sim/kernel/order';
 import { DEFAULT_MAX_WORK, estimateWork, resolveScenario, runTechnique, simulate, TECHNIQUES, updateTimes, type TechniqueResult } from '../src/sim';
 import { referencePolling, referencePollingPerClient } from './reference/polling';
@@ -31,7 +31,7 @@ import { xstateSpawner } from '../src/sim/machines/oracle';
 import { simulateInWorkers } from '../src/cli/workers';
 
 // The benchmark times HTTP/2 runs too (its support is loaded on demand: src/sim/run/http2-support.ts).
-installHttp2Support();
+installParts();
 
 // A full collection before a heap reading, so that it counts what is kept, not garbage.
 setFlagsFromString('--expose-gc');

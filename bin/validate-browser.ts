@@ -4,10 +4,10 @@
 // prints the table. The short version runs in npm test
 // (tests/e2e/real-browser.e2e.ts). VALIDATE_MS and VALIDATE_DELAY_MS change
 // the run's length and the one-way delay.
-import { installHttp2Support } from '../src/sim/http2';
+import { installParts } from '../src/sim/parts';
 import { runCheck, table } from '../tests/real-browser/check';
 
-installHttp2Support();
+installParts();
 const durationMs = Number(process.env.VALIDATE_MS ?? 30_500);
 const delayMs = Number(process.env.VALIDATE_DELAY_MS ?? 50);
 const rows = await runCheck({ durationMs, delayMs, rateHz: 1, payloadBytes: 100, pollIntervalMs: 1000 });

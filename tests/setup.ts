@@ -1,6 +1,6 @@
-// Every test may run http.version 2: the engine's HTTP/2 support is loaded
-// on demand (src/sim/run/http2-support.ts), so the tests install it, as the
+// Every test may run http.version 2 or a phone's radio: those parts of the engine are loaded
+// on demand (src/sim/run/parts.ts), so the tests install it, as the
 // command line and the workers do.
-import { installHttp2Support } from '../src/sim/http2';
+import { installParts } from '../src/sim/parts';
 
-installHttp2Support();
+installParts();

@@ -15,31 +15,46 @@ export interface Preset {
 
 const DEVTOOLS_NOTE = 'DevTools adds its latency once per request/response round trip; this simulator delays every packet one way, so latency here = half the DevTools figure.';
 
-function network(id: string, name: string, rttMs: number, downKbps: number, upKbps: number): Preset {
+const RADIO_WHY = 'the phone\'s radio, for its energy: promotion, tail and idle powers measured by Huang et al. (MobiSys 2012)';
+
+function network(id: string, name: string, rttMs: number, downKbps: number, upKbps: number, radio: '3g' | 'lte'): Preset {
   return {
     id,
     name,
-    summary: `DevTools "${name}": ${rttMs.toLocaleString('en-US')} ms, ${downKbps} kbit/s down, ${upKbps} kbit/s up. ${DEVTOOLS_NOTE}`,
+    summary: `DevTools "${name}": ${rttMs.toLocaleString('en-US')} ms, ${downKbps} kbit/s down, ${upKbps} kbit/s up, on a phone's ${radio === 'lte' ? 'LTE' : '3G'} radio. ${DEVTOOLS_NOTE}`,
     values: {
       'network.latencyMs': { value: rttMs / 2, why: `half of DevTools' ${rttMs} ms request latency (one way per packet)` },
       'network.bandwidthKbps': { value: downKbps, why: "DevTools' download throughput" },
       'network.uplinkKbps': { value: upKbps, why: "DevTools' upload throughput" },
+      'network.radio': { value: radio, why: RADIO_WHY },
     },
   };
 }
 
 export const NETWORK_PRESETS: readonly Preset[] = [
-  network('3g', '3G', 2000, 400, 400),
-  network('slow-4g', 'Slow 4G', 562.5, 1440, 675),
-  network('fast-4g', 'Fast 4G', 165, 8100, 1350),
+  network('3g', '3G', 2000, 400, 400, '3g'),
+  network('slow-4g', 'Slow 4G', 562.5, 1440, 675, 'lte'),
+  network('fast-4g', 'Fast 4G', 165, 8100, 1350, 'lte'),
   {
-    id: 'no-throttling',
-    name: 'No throttling',
-    summary: 'Back to the defaults: 50 ms one way, 10 Mbit/s both ways.',
+    id: 'wifi',
+    name: 'Wi-Fi',
+    summary: "A phone on home Wi-Fi: the default link (50 ms one way, 10 Mbit/s) with the Wi-Fi radio's energy counted.",
     values: {
       'network.latencyMs': { value: 50, why: 'default: a nearby server' },
       'network.bandwidthKbps': { value: 10000, why: 'default: a home broadband link' },
       'network.uplinkKbps': { value: 0, why: '0 = same as the downlink' },
+      'network.radio': { value: 'wifi', why: RADIO_WHY },
+    },
+  },
+  {
+    id: 'no-throttling',
+    name: 'No throttling',
+    summary: 'Back to the defaults: 50 ms one way, 10 Mbit/s both ways, no radio.',
+    values: {
+      'network.latencyMs': { value: 50, why: 'default: a nearby server' },
+      'network.bandwidthKbps': { value: 10000, why: 'default: a home broadband link' },
+      'network.uplinkKbps': { value: 0, why: '0 = same as the downlink' },
+      'network.radio': { value: 'none', why: 'default: no radio energy counted (a desktop on a wired link)' },
     },
   },
 ];

@@ -12,10 +12,10 @@ import { JsonError, parseJson } from '../sim/scenario/json';
 import { escapeControls, quote } from '../sim/scenario/excerpt';
 import { MAX_MAX_WORK, MAX_WORKERS, PARALLEL_FROM_WORK, parseArgs, USAGE, UsageError } from './args';
 import { readScenarioFile } from './scenario-file';
-import { installHttp2Support } from '../sim/http2';
+import { installParts } from '../sim/parts';
 
 // The command line runs any scenario, HTTP/2 included.
-installHttp2Support();
+installParts();
 
 export interface CliOutcome {
   code: 0 | 2;

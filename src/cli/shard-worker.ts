@@ -5,9 +5,9 @@
 
 import { parentPort } from 'node:worker_threads';
 import { runShardToPost, updateTimes, type ClientRange, type Scenario, type TechniqueId } from '../sim';
-import { installHttp2Support } from '../sim/http2';
+import { installParts } from '../sim/parts';
 
-installHttp2Support();
+installParts();
 
 export interface ShardJob {
   scenario: Scenario;

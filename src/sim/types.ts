@@ -81,6 +81,21 @@ export interface MediaResult {
   downloadFirst: { startupMs: number; finishMs: number };
 }
 
+/** The phone's radio over the run (network.radio other than none): src/sim/radio/. */
+export interface EnergyResult {
+  radio: 'wifi' | '3g' | 'lte';
+  /** How long the radio stays awake after its last packet (ms): its tail, every stage. */
+  tailMs: number;
+  /** Mean energy of one client's radio per hour (J). */
+  joulesPerHour: number;
+  /** Wake-ups out of idle, per client per hour. */
+  radioWakeupsPerHour: number;
+  /** Share of the time the radio is out of idle (promoting or in its tail), 0..1. */
+  connectedShare: number;
+  /** Share of the energy spent in tails (after the last packet, before idle), 0..1. */
+  tailShare: number;
+}
+
 export interface TechniqueResult {
   requests: number;
   responses: number;
@@ -104,6 +119,8 @@ export interface TechniqueResult {
   latencyHistogram: Histogram;
   series: Series;
   media?: MediaResult;
+  /** Present when the scenario has a radio (network.radio). */
+  energy?: EnergyResult;
   trace?: Trace;
   /** Kernel events processed (diagnostics). */
   events: number;

@@ -26,6 +26,7 @@ const LAZY = {
   lesson: /^lesson-[\w-]+\.js$/,
   linkDecoder: /^decode-[\w-]+\.js$/,
   http2: /^http2-[\w-]+\.js$/,
+  radio: /^radio-[\w-]+\.js$/,
 };
 /**
  * The first visit's scripts, gzip (level 9, as npm run measure:ui reports
@@ -174,6 +175,18 @@ describe('code loaded on first use', () => {
     await expect.poll(() => page.locator('[data-lane] svg').count()).toBe(5);
     expect(await page.locator('#key-http-version').inputValue()).toBe('2');
     expect(scripts().filter((f) => LAZY.http2.test(f))).toHaveLength(1);
+    expect(s.errors).toEqual([]);
+  });
+
+  it("a link with a phone's radio fetches the radio, once, and the scoreboard gains its energy column and note", async () => {
+    const page = s.page;
+    expect(scripts().filter((f) => LAZY.radio.test(f))).toEqual([]);
+    await page.goto(`${inject('baseURL')}?network.radio=lte`);
+    await page.waitForSelector('[data-score-row="polling"] [data-column="energy"]');
+    expect(await page.locator('[data-column="energy"]').count()).toBe(5);
+    expect(await page.locator('[data-score-row="polling"] [data-column="energy"]').textContent()).toMatch(/^[\d,]+ J/);
+    expect(await page.locator('[data-score-note]').allTextContents()).toContainEqual(expect.stringMatching(/LTE radio stays awake 11\.6 s after each packet/));
+    expect(scripts().filter((f) => LAZY.radio.test(f))).toHaveLength(1);
     expect(s.errors).toEqual([]);
   });
 });

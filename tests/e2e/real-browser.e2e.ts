@@ -8,14 +8,14 @@
 // writes, and the browser's own handling of a fetch, which the simulator
 // does not model yet).
 import { beforeAll, describe, expect, it } from 'vitest';
-import { installHttp2Support } from '../../src/sim/http2';
+import { installParts } from '../../src/sim/parts';
 import { TECHNIQUES } from '../../src/sim';
 import { expectedExtraMs, runCheck, table, type Row } from '../real-browser/check';
 
 let rows: Row[] = [];
 
 beforeAll(async () => {
-  installHttp2Support();
+  installParts();
   rows = await runCheck({ durationMs: 5500, delayMs: 50, rateHz: 1, payloadBytes: 100, pollIntervalMs: 1000 }, true);
   console.log(table(rows));
 }, 60_000);

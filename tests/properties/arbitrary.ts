@@ -21,6 +21,7 @@ export const scenarioArb: fc.Arbitrary<Record<string, unknown>> = fc.record({
     bandwidthKbps: fc.constantFrom(56, 400, 1440, 10000, 100000),
     uplinkKbps: orOff(fc.constantFrom(128, 675, 1350), 3),
     lossRate: orOff(fc.double({ min: 0.001, max: 0.3, noNaN: true })),
+    radio: fc.constantFrom('none', 'none', 'wifi', '3g', 'lte'),
     ...(HAS_CWND ? { initialCwndSegments: fc.constantFrom(0, 1, 4, 10) } : {}),
   }),
   server: fc.record({

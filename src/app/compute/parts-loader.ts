@@ -1,11 +1,18 @@
-// HTTP/2's runtime on the page's own thread: the first visit runs HTTP/1.1
-// and does not ship it, so a scenario with http.version 2 fetches it first
-// (src/sim/http2/, installed into the core's slot). Workers install it up front.
-import { http2Installed } from '../../sim/run/http2-support';
+// The engine's on-demand parts on the page's own thread (src/sim/run/parts.ts):
+// the first visit runs neither HTTP/2 nor a phone's radio and does not ship
+// them, so a scenario that needs one fetches it first. Workers install every
+// part up front.
+import { partInstalled, partsFor, type PartName } from '../../sim/run/parts';
 import type { Scenario } from '../../sim';
 
-/** Null when `s` can run now; else a promise that settles once HTTP/2 is installed. */
-export function needHttp2(s: Scenario): Promise<void> | null {
-  if (s.http.version !== '2' || http2Installed()) return null;
-  return import('../../sim/http2').then((m) => m.installHttp2Support());
+const LOAD: Record<PartName, () => Promise<void>> = {
+  http2: () => import('../../sim/http2').then((m) => m.installHttp2Support()),
+  radio: () => import('../../sim/radio').then((m) => m.installRadioSupport()),
+};
+
+/** Null when `s` can run now; else a promise that settles once its missing parts are installed. */
+export function needParts(s: Scenario): Promise<void> | null {
+  const missing = partsFor(s).filter((p) => !partInstalled(p));
+  if (missing.length === 0) return null;
+  return Promise.all(missing.map((p) => LOAD[p]())).then(() => undefined);
 }

@@ -18,7 +18,7 @@ import { mergeRun, simulate, splitClients, techniqueWork, TECHNIQUES, type RunOu
 import { CostModel, overBudget } from './cost';
 import type { JobReply, JobRequest } from './protocol';
 import { simulationWorker } from '../worker-factory';
-import { needHttp2 } from './http2-loader';
+import { needParts } from './parts-loader';
 
 export const SYNC_BUDGET_MS = 12;
 /** A stale job running longer than this is cancelled rather than awaited. */
@@ -74,6 +74,20 @@ export class Runner {
 
   request(s: Scenario): void {
     const gen = ++this.gen;
+    // HTTP/2 and the radio are fetched before their first run (the merge of the workers' shards needs the radio here too), then the run goes on.
+    const loading = needParts(s);
+    if (loading) {
+      this.cancelStale();
+      this.queue = [];
+      this.setStatus({ computing: true, mode: 'sync', done: 0, total: TECHNIQUES.length, error: null, refused: false });
+      loading.then(
+        () => {
+          if (this.gen === gen) this.request(s);
+        },
+        (err: unknown) => this.setStatus({ computing: false, error: `Part of the simulator could not be loaded: ${err instanceof Error ? err.message : String(err)}`, refused: false }),
+      );
+      return;
+    }
     // Refused up front: a run too big for the tab would freeze it or fill its memory.
     const tooBig = overBudget(s);
     if (tooBig) {
@@ -107,19 +121,6 @@ export class Runner {
   }
 
   private runSync(s: Scenario): void {
-    // HTTP/2 is fetched on its first run here, then the run goes on.
-    const loading = needHttp2(s);
-    if (loading) {
-      const gen = this.gen;
-      this.setStatus({ computing: true, mode: 'sync', done: 0, total: TECHNIQUES.length, error: null, refused: false });
-      loading.then(
-        () => {
-          if (this.gen === gen) this.request(s);
-        },
-        (err: unknown) => this.setStatus({ computing: false, error: `HTTP/2 could not be loaded: ${err instanceof Error ? err.message : String(err)}`, refused: false }),
-      );
-      return;
-    }
     const t0 = performance.now();
     try {
       const out = simulate(s, TECHNIQUES, { traceClients: traceClientsFor(s) });

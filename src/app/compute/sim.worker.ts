@@ -7,10 +7,10 @@
 import { sweepJob } from '../sweep/sweep-job';
 import type { JobReply, SweepReply, WorkerRequest } from './protocol';
 import { techniqueJob } from './technique-job';
-import { installHttp2Support } from '../../sim/http2';
+import { installParts } from '../../sim/parts';
 
 // A worker runs whatever scenario it is sent, HTTP/2 included.
-installHttp2Support();
+installParts();
 
 const post = (reply: JobReply | SweepReply) => (self as unknown as Worker).postMessage(reply);
 

@@ -35,6 +35,11 @@ export const EXTRA_COLUMNS: readonly string[] = [
   'upstream.delivered',
   'upstream.pending',
   'events',
+  // Empty unless the scenario has a phone's radio (network.radio).
+  'energy.joulesPerHour',
+  'energy.radioWakeupsPerHour',
+  'energy.connectedShare',
+  'energy.tailShare',
 ];
 
 export const CSV_COLUMNS: readonly string[] = ['technique', ...SPEC_COLUMNS, ...EXTRA_COLUMNS];

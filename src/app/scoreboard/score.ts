@@ -8,7 +8,7 @@
 import type { RunOutput, Scenario, TechniqueId, TechniqueResult } from '../../sim';
 import { TECHNIQUE_NAME } from '../../viz/kinds';
 
-export type ColumnId = 'requests' | 'bytesPerUpdate' | 'empty' | 'connections' | 'latencyMean' | 'latencyP95';
+export type ColumnId = 'requests' | 'bytesPerUpdate' | 'empty' | 'connections' | 'latencyMean' | 'latencyP95' | 'energy';
 
 export interface Column {
   id: ColumnId;
@@ -26,6 +26,11 @@ export const COLUMNS: readonly Column[] = [
   { id: 'latencyP95', label: 'p95', title: '95th percentile of the time from the update at the server to its arrival at the client' },
 ];
 
+/** With a phone's radio in the scenario, its energy too. */
+const ENERGY: Column = { id: 'energy', label: 'radio J/h', title: "energy of one client's radio per hour, in joules (a phone's battery holds about 55,000 J: 15 Wh)" };
+
+export const columnsFor = (s: Scenario): readonly Column[] => (s.network.radio === 'none' ? COLUMNS : [...COLUMNS, ENERGY]);
+
 /** A value as the scoreboard shows it: latencies to 0.1 ms below 10 ms, else to 1 ms; counts and bytes whole. */
 export function shown(c: ColumnId, v: number | null): number | null {
   if (v === null) return null;
@@ -38,6 +43,7 @@ export function formatValue(c: ColumnId, v: number | null): string {
   if (x === null) return '–';
   if (c === 'latencyMean' || c === 'latencyP95') return `${x.toLocaleString('en-US')} ms`;
   if (c === 'bytesPerUpdate') return `${x.toLocaleString('en-US')} B`;
+  if (c === 'energy') return `${x.toLocaleString('en-US')} J`;
   return x.toLocaleString('en-US');
 }
 
@@ -51,6 +57,7 @@ export interface Row {
 }
 
 export interface Scoreboard {
+  columns: readonly Column[];
   rows: Row[];
   /** One line each where the run goes against the textbook ordering, with the reason. */
   notes: string[];
@@ -75,6 +82,7 @@ function valuesOf(r: TechniqueResult): Record<ColumnId, number | null> {
     connections: r.maxOpenConnections,
     latencyMean: r.latencyMs.mean,
     latencyP95: r.latencyMs.p95,
+    energy: r.energy?.joulesPerHour ?? null,
   };
 }
 
@@ -129,7 +137,21 @@ function notes(out: RunOutput): string[] {
   if (poll && sse && poll.latencyMs.mean !== null && sse.latencyMs.mean !== null && poll.latencyMs.mean < sse.latencyMs.mean) {
     lines.push(`Polling's mean latency (${int(poll.latencyMs.mean)} ms) beat Server-Sent Events' (${int(sse.latencyMs.mean)} ms): the event stream was slowed by ${s.proxy.buffering > 0 ? "the proxy's buffer (it holds events until it fills)" : s.faults.disconnectIntervalMs > 0 ? 'reconnections after drops' : 'its link (a queue of large updates or losses)'}.`);
   }
+  const radio = radioNote(out);
+  if (radio) lines.push(radio);
   return lines;
+}
+
+const RADIO_NAME = { lte: 'LTE', '3g': '3G', wifi: 'Wi-Fi' } as const;
+
+/** How long the phone's radio stayed awake with each technique, and why: its tail after every packet. */
+function radioNote(out: RunOutput): string | null {
+  const s = out.scenario;
+  if (s.network.radio === 'none') return null;
+  const withEnergy = Object.entries(out.results).filter(([, r]) => r?.energy);
+  if (withEnergy.length === 0) return null;
+  const awake = withEnergy.map(([id, r]) => `${TECHNIQUE_NAME[id as TechniqueId]} ${Math.round(r!.energy!.connectedShare * 100)}%`);
+  return `The phone's ${RADIO_NAME[s.network.radio]} radio stays awake ${seconds(withEnergy[0][1]!.energy!.tailMs)} after each packet, so traffic more often than that keeps it awake. Time awake: ${awake.join(', ')}.`;
 }
 
 export function scoreboard(out: RunOutput, order: readonly TechniqueId[]): Scoreboard {
@@ -141,14 +163,15 @@ export function scoreboard(out: RunOutput, order: readonly TechniqueId[]): Score
   }
   // Lowest wins in every column, compared as shown (50.2 and 50.4 ms both read "50 ms": a tie);
   // ties share the mark; a column where all are equal marks nobody.
-  for (const c of COLUMNS) {
+  const columns = columnsFor(out.scenario);
+  for (const c of columns) {
     const vs = rows.map((r) => shown(c.id, r.values[c.id])).filter((v): v is number => v !== null);
     if (vs.length < 2) continue;
     const min = Math.min(...vs);
     if (vs.every((v) => v === min)) continue;
     for (const r of rows) if (shown(c.id, r.values[c.id]) === min) r.best.add(c.id);
   }
-  return { rows, notes: notes(out) };
+  return { columns, rows, notes: notes(out) };
 }
 
 /** The run in one line, above the scoreboard: what the numbers are of. */

@@ -30,7 +30,7 @@
 import { PRIORITY } from '../kernel/order';
 import type { Micros } from '../kernel/time';
 import { connectionDef } from '../machines/connection';
-import { INITIAL_RTO_US, TCP_IP_HEADER_BYTES, TcpPath, ackCount } from '../net/tcp';
+import { INITIAL_RTO_US, TCP_IP_HEADER_BYTES, TcpPath, ackCount, type Delivery } from '../net/tcp';
 import type { PacketKind, TracePacket } from '../types';
 import { handshake, recordOverhead, type Handshake } from '../wire/tls';
 import type { PacketSpec } from './encode';
@@ -178,6 +178,7 @@ export class Connection implements Channel {
     // No RTT measured yet on a new connection: a lost SYN or SYN-ACK waits
     // the initial RTO of 1 s (RFC 6298 §2.1; Linux TCP_TIMEOUT_INIT).
     const d = (dir === 'up' ? this.up : this.down).send(now, bytes, INITIAL_RTO_US);
+    this.radioHears(dir, d);
     this.seen(dir, now, d.arriveAt);
     w.metrics.wire(dir, d.wireBytes);
     if (bytes > 0) w.metrics.wire(dir === 'up' ? 'down' : 'up', ackCount(d.segments) * TCP_IP_HEADER_BYTES);
@@ -261,7 +262,20 @@ export class Connection implements Channel {
       tls += this.tlsPendingDown;
       this.tlsPendingDown = 0;
     }
-    return (dir === 'up' ? this.up : this.down).send(this.w.kernel.now, app + tls);
+    const d = (dir === 'up' ? this.up : this.down).send(this.w.kernel.now, app + tls);
+    this.radioHears(dir, d);
+    return d;
+  }
+
+  /** The phone's radio (network.radio) is busy when it sends a packet and when its ACKs come back, and when a packet arrives. */
+  private radioHears(dir: 'up' | 'down', d: Delivery): void {
+    const r = this.w.radio;
+    if (!r) return;
+    if (dir === 'down') r.saw(d.arriveAt);
+    else {
+      r.saw(this.w.kernel.now);
+      r.saw(d.arriveAt + this.w.latencyUs);
+    }
   }
 
   /** The intermediary takes a downstream packet of `ch` into its buffer; full, it forwards the lot. */
@@ -338,6 +352,7 @@ export class Connection implements Channel {
     w.metrics.connectionClosed(w.kernel.now);
     w.metrics.wire('down', TCP_IP_HEADER_BYTES); // the FIN (or RST) the client receives
     const noticeAt = Math.max(w.kernel.now + w.latencyUs, this.down.drainedAt);
+    w.radio?.saw(noticeAt);
     w.kernel.at(noticeAt, PRIORITY.network, () => {
       this.state = 'closed';
       this.actor.send({ type: 'DROP' });

@@ -1,13 +1,12 @@
-// The slot through which the engine reaches HTTP/2 (src/sim/http2/). Its
-// code is a sixth of the engine and the page's first visit runs HTTP/1.1,
-// so it is loaded on demand: the entry points that may run http.version 2
-// install it (the command line, the workers, the benchmark, the tests'
-// setup, and the page before its first such run: src/app/compute/runner.ts).
+// What the engine asks of HTTP/2 (src/sim/http2/). Its code is a sixth of
+// the engine and the page's first visit runs HTTP/1.1, so it is a part
+// loaded on demand (./parts.ts).
 
 import type { Scenario } from '../scenario/types';
 import type { Connection } from './connection';
 import type { Encoder } from './encode';
 import type { World } from './world';
+import { part } from './parts';
 
 /** What an HTTP/2 run needs of src/sim/http2/. */
 export interface Http2Support {
@@ -39,16 +38,5 @@ export interface Http2SessionPort {
 
 export type Http2StreamPort = import('./channel').Channel & { readonly streamId: number };
 
-let installed: Http2Support | null = null;
-
-export function installHttp2(support: Http2Support): void {
-  installed = support;
-}
-
-export const http2Installed = (): boolean => installed !== null;
-
-/** The installed support, or a clear error naming the key and how to load it. */
-export function http2(): Http2Support {
-  if (!installed) throw new Error("http.version '2': HTTP/2 support is not loaded; call installHttp2Support() from src/sim/http2 first");
-  return installed;
-}
+/** The installed support (./parts.ts). */
+export const http2 = (): Http2Support => part('http2');

@@ -6,6 +6,7 @@ import type { ByteTotals, Series, TechniqueResult } from '../types';
 import { binCount, binWidthMs } from './bins';
 import { MicrosCounts, histogram, summarize } from './stats';
 import { TimeLog } from './time-log';
+import { noRadioTimes, type RadioTimes } from '../radio/times';
 
 export interface Bytes3 {
   header: number;
@@ -33,6 +34,7 @@ export interface MetricsShard {
   openedAt: Float64Array;
   closedAt: Float64Array;
   bins: Float64Array[];
+  radio: RadioTimes;
 }
 
 type LatencyCounts = ReturnType<MicrosCounts['toJSON']>;
@@ -63,6 +65,8 @@ export class Metrics {
   wireDown = 0;
   readonly latency = new MicrosCounts();
   readonly upLatency = new MicrosCounts();
+  /** The clients' radios: time in each state, wake-ups (src/sim/radio/; zero without a radio). */
+  readonly radio = noRadioTimes();
 
   readonly binMs: number;
   private readonly durationMs: number;
@@ -164,6 +168,7 @@ export class Metrics {
       openedAt: this.openedAt.values().slice(),
       closedAt: this.closedAt.values().slice(),
       bins: this.binArrays().map((a) => a.slice()),
+      radio: { ...this.radio },
     };
   }
 
@@ -178,6 +183,7 @@ export class Metrics {
       this.up[c] += sh.up[c];
       this.down[c] += sh.down[c];
     }
+    for (const k of Object.keys(this.radio) as (keyof RadioTimes)[]) this.radio[k] += sh.radio[k];
     this.latency.addCounts(sh.latency);
     this.upLatency.addCounts(sh.upLatency);
     this.openedAt.append(sh.openedAt);

@@ -12,6 +12,7 @@ import { ClientHost } from './client-host';
 import { ServerSession } from './server-session';
 import { DEFAULT_TRACE_CLIENTS, plainTrace } from './tracer';
 import { World } from './world';
+import { part } from './parts';
 import { Metrics } from './metrics';
 import type { ClientRange, ShardResult } from './shards';
 import type { Spawner } from './spawn';
@@ -99,6 +100,7 @@ function runClients(s: Scenario, id: TechniqueId, range: ClientRange, opts: RunO
       kernel.at(Math.max(1, Math.round(host.faultRng.exponential(disconnectUs))), PRIORITY.timer, next);
     }
     kernel.run(w.durationUs);
+    w.radio?.close(w.durationUs, w.metrics.radio);
     queued += made - session.sent;
     upPending += host.upstream.length;
   }
@@ -140,6 +142,9 @@ function techniqueResult(s: Scenario, id: TechniqueId, feed: Float64Array, metri
   const result = metrics.result(generated * s.clients, all.queued, all.upPending, all.events);
   if (all.trace) result.trace = all.trace;
   if (TECHNIQUE_DEFS[id].mediaCase && s.streaming.mediaBytes > 0) result.media = mediaCase(s);
+  if (s.network.radio !== 'none') {
+    result.energy = part('radio').energy(s.network.radio, metrics.radio, result.bytes.wire.up, result.bytes.wire.down, s.clients, fromMs(s.durationMs));
+  }
   return result;
 }
 

@@ -30,6 +30,8 @@ import type { MachineDef } from '../machines/engine';
 import { tableSpawner, type SimActor, type Spawner } from './spawn';
 import { Metrics } from './metrics';
 import { Tracer } from './tracer';
+import type { RadioLogPort } from '../radio/support';
+import { part } from './parts';
 
 export interface Subscriber {
   onUpdate(): void;
@@ -53,6 +55,8 @@ export class World {
   /** The intermediary's wait for an answer's first byte (µs; 0 = none). */
   readonly proxyFirstByteUs: Micros;
   readonly path: PathParams;
+  /** The current client's radio (network.radio; null = none): src/sim/radio/. */
+  readonly radio: RadioLogPort | null;
   /** Updates generated so far for the current client: feed[0 .. made-1]. */
   private made = 0;
   /** A feed event is queued (the next update, with listeners waiting for it). */
@@ -80,6 +84,7 @@ export class World {
     this.proxyIdleUs = fromMs(s.proxy.idleTimeoutMs);
     this.proxyLifetimeUs = fromMs(s.proxy.lifetimeMs);
     this.proxyFirstByteUs = fromMs(s.proxy.firstByteTimeoutMs);
+    this.radio = s.network.radio === 'none' ? null : part('radio').log(s.network.radio);
   }
 
   /** Start simulating the next client: a fresh kernel and clock, no update seen yet. */

@@ -4,7 +4,7 @@
 // rest extend it in the same style (dotted, unit in the name, realistic default).
 
 import { TLS_VERSIONS } from '../wire/tls';
-import { HTTP_VERSIONS } from './types';
+import { HTTP_VERSIONS, RADIO_CHOICES } from './types';
 import { HEAD_PROFILES, MIN_REQUEST_HEADER_BYTES, MIN_RESPONSE_HEADER_BYTES, requestFloor, responseFloor, type RequestKind, type ResponseKind } from '../wire/http';
 
 export type KeyKind = 'int' | 'number' | 'enum';
@@ -62,6 +62,7 @@ export const KEYS: readonly KeySpec[] = [
   { key: 'network.bandwidthKbps', kind: 'number', default: 10000, min: 1, max: 10000000, unit: 'kbit/s', label: 'Bandwidth', help: "each client's link rate (downlink; also uplink unless the uplink bandwidth is set)" },
   { key: 'network.uplinkKbps', kind: 'number', default: 0, min: 1, max: 10000000, zeroMeansOff: true, unit: 'kbit/s', label: 'Uplink bandwidth', help: 'client-to-server link rate; 0 = same as the bandwidth' },
   { key: 'network.initialCwndSegments', kind: 'int', default: 10, min: 0, max: 1000, unit: 'segments', label: 'Initial TCP window', help: 'initial congestion window (RFC 6928: 10); slow start doubles it each round trip; 0 = no window limit' },
+  { key: 'network.radio', kind: 'enum', default: 'none', values: RADIO_CHOICES, unit: '', label: "Phone's radio", help: "the client's radio, for its energy: none (not counted), wifi, 3g or lte (Huang et al., MobiSys 2012)" },
   { key: 'network.lossRate', kind: 'number', default: 0, min: 0, max: 0.5, unit: '', label: 'Loss rate', help: 'probability a segment is lost and retransmitted' },
   { key: 'server.updateRateHz', kind: 'number', default: 0.2, min: 0, max: 1000, unit: 'Hz', label: 'Update rate', help: 'updates per second from the feed' },
   { key: 'server.updatePattern', kind: 'enum', default: 'poisson', values: ['periodic', 'poisson', 'bursty'], unit: '', label: 'Update pattern', help: 'periodic, poisson or bursty arrivals of updates' },

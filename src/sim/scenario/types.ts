@@ -7,13 +7,17 @@ import type { TlsVersion } from '../wire/tls';
 export type HttpVersion = '1.1' | '2';
 export const HTTP_VERSIONS: readonly HttpVersion[] = ['1.1', '2'];
 
+/** network.radio: the phone's radio, for its energy (src/sim/radio/); none = not counted. */
+export type RadioChoice = 'none' | 'wifi' | '3g' | 'lte';
+export const RADIO_CHOICES: readonly RadioChoice[] = ['none', 'wifi', '3g', 'lte'];
+
 export type UpdatePattern = 'periodic' | 'poisson' | 'bursty';
 
 export interface Scenario {
   seed: number;
   durationMs: number;
   clients: number;
-  network: { latencyMs: number; jitterMs: number; bandwidthKbps: number; uplinkKbps: number; lossRate: number; initialCwndSegments: number };
+  network: { latencyMs: number; jitterMs: number; bandwidthKbps: number; uplinkKbps: number; lossRate: number; initialCwndSegments: number; radio: RadioChoice };
   server: { updateRateHz: number; updatePattern: UpdatePattern; burstSize: number; burstSpacingMs: number; payloadBytes: number; processingMs: number };
   client: { sendRateHz: number; payloadBytes: number; processingMs: number };
   http: {

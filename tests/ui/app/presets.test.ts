@@ -26,6 +26,11 @@ describe('presets', () => {
     expect(byId['fast-4g']['network.uplinkKbps'].value).toBe(1350);
   });
 
+  it('combine the link with a phone radio (issue 11): 3G on 3G, both 4G presets on LTE, Wi-Fi; No throttling takes it away', () => {
+    const radio = Object.fromEntries(NETWORK_PRESETS.map((p) => [p.id, p.values['network.radio']?.value]));
+    expect(radio).toEqual({ '3g': '3g', 'slow-4g': 'lte', 'fast-4g': 'lte', wifi: 'wifi', 'no-throttling': 'none' });
+  });
+
   it('intermediaries carry their documented defaults (shared/REFERENCES.md)', () => {
     const byId = Object.fromEntries(INTERMEDIARY_PRESETS.map((p) => [p.id, p.values]));
     expect(byId['nginx']['proxy.idleTimeoutMs'].value).toBe(60000);
@@ -73,7 +78,7 @@ describe('the preset card', () => {
     expect(latency.classList.contains('changed')).toBe(true);
     expect(latency.textContent).toContain('(changed since: now 20 ms)');
     // Every setting changed: the card goes.
-    app.setValues({ 'network.bandwidthKbps': 1, 'network.uplinkKbps': 1 });
+    app.setValues({ 'network.bandwidthKbps': 1, 'network.uplinkKbps': 1, 'network.radio': 'none' });
     await new Promise((r) => setTimeout(r, 0));
     expect(container.querySelector('.applied')).toBeNull();
   });

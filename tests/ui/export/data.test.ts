@@ -36,7 +36,7 @@ describe('resultsCsv', () => {
       const r = out.results[row[0] as (typeof TECHNIQUES)[number]]!;
       CSV_COLUMNS.slice(1).forEach((c, i) => {
         const v = pick(r, c);
-        if (v === null) expect(row[i + 1]).toBe('');
+        if (v === null || v === undefined) expect(row[i + 1]).toBe('');
         else expect(Number(row[i + 1])).toBe(v);
       });
     }

@@ -112,3 +112,22 @@ describe('scoreboard', () => {
     expect(runSummary(resolveScenario({ clients: 200, server: { updateRateHz: 2 } }))).toMatch(/^This run: 200 clients, 60 s, 2 updates a second/);
   });
 });
+
+describe('scoreboard with a phone radio (issue 11)', () => {
+  it('adds the radio energy column only with a radio; a feed rarer than the LTE tail makes push the cheapest; the note gives the awake shares', () => {
+    expect(scoreboard(run(), TECHNIQUES).columns.map((c) => c.id)).not.toContain('energy');
+    // One update a minute, polls every second: the radio's 11.6 s tail keeps polling awake all the time, push only after updates.
+    const b = scoreboard(run([['network.radio', 'lte'], ['server.updateRateHz', String(1 / 60)], ['durationMs', '300000']]), TECHNIQUES);
+    expect(b.columns.map((c) => c.id)).toContain('energy');
+    const poll = b.rows.find((r) => r.id === 'polling')!;
+    for (const id of ['sse', 'websocket', 'streaming'] as const) {
+      const row = b.rows.find((r) => r.id === id)!;
+      expect(row.values.energy!).toBeLessThan(poll.values.energy! / 2);
+    }
+    expect(poll.best.has('energy')).toBe(false);
+    const note = b.notes.find((n) => n.includes('radio'))!;
+    expect(note).toMatch(/LTE radio stays awake 11\.6 s after each packet/);
+    expect(note).toMatch(/Time awake: Short polling 100%/);
+    expect(formatValue('energy', 3821.8)).toBe('3,822 J');
+  });
+});

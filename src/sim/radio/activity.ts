@@ -1,0 +1,76 @@
+// One client's radio over a run: the times at which it sent or received a
+// packet, and from them the time it spent in each state (idle, promoting,
+// tail stage 1, tail stage 2) and how often it woke up.
+//
+// Packets are seen when they are sent (up) and when they arrive (down), so
+// the times come out of order; they are kept in a typed array reused from
+// client to client (no allocation per packet) and sorted once at the
+// client's end. Every total is an integer of µs or a count, so totals of
+// shards of clients add exactly, whatever the split.
+
+import type { RadioProfile } from './profiles';
+import type { RadioLogPort } from './support';
+import type { RadioTimes } from './times';
+
+export class RadioLog implements RadioLogPort {
+  private times = new Float64Array(1024);
+  private n = 0;
+
+  constructor(private readonly profile: RadioProfile) {}
+
+  /** The radio sent or received a packet at `t` (µs). */
+  saw(t: number): void {
+    if (this.n === this.times.length) {
+      const grown = new Float64Array(this.n * 2);
+      grown.set(this.times);
+      this.times = grown;
+    }
+    this.times[this.n++] = t;
+  }
+
+  /**
+   * The client's run is over at `endUs`: add its time in each state to
+   * `into` (a partition of [0, endUs): idle + promotion + tail + fach =
+   * endUs) and forget its packets.
+   *
+   * The radio is idle until its first packet. A packet while idle wakes it:
+   * the promotion takes the time just before the packet (at most what idle
+   * there was), so packets keep their times (the promotion's delay is not
+   * added to them; see docs/model.md). After a packet, the radio stays in
+   * its tail: stage 1, then stage 2, then idle; a packet in the tail starts
+   * the tail again.
+   */
+  close(endUs: number, into: RadioTimes): void {
+    const p = this.profile;
+    const t1 = p.tail[0].us;
+    const tailAll = t1 + p.tail[1].us;
+    const ts = this.times.subarray(0, this.n).sort();
+    let last = -1;
+    for (let i = 0; i < ts.length && ts[i] < endUs; i++) {
+      const t = ts[i];
+      if (last < 0 || t - last > tailAll) {
+        const idleFrom = last < 0 ? 0 : last + tailAll;
+        if (last >= 0) this.tail(tailAll, t1, into);
+        const promotion = Math.min(p.promotionUs, t - idleFrom);
+        into.promotionUs += promotion;
+        into.idleUs += t - idleFrom - promotion;
+        into.wakeups++;
+      } else this.tail(t - last, t1, into);
+      last = t;
+    }
+    if (last < 0) into.idleUs += endUs;
+    else {
+      const gap = endUs - last;
+      this.tail(Math.min(gap, tailAll), t1, into);
+      if (gap > tailAll) into.idleUs += gap - tailAll;
+    }
+    this.n = 0;
+  }
+
+  /** `gap` µs of tail after a packet (at most the whole tail): stage 1 first. */
+  private tail(gap: number, t1: number, into: RadioTimes): void {
+    const first = Math.min(gap, t1);
+    into.tailUs += first;
+    into.fachUs += gap - first;
+  }
+}

@@ -20,6 +20,8 @@ export class Counters {
   responses = 0;
   emptyResponses = 0;
   connectionsOpened = 0;
+  /** When each connection opened (µs), for the busiest second. */
+  readonly openTimes: number[] = [];
   delivered = 0;
   inFlight = 0;
   upHeader = 0;
@@ -91,6 +93,7 @@ export class Counters {
       requests: Array.from(this.sRequests),
       messagesDelivered: Array.from(this.sDelivered),
       openConnections: open,
+      connectionsOpened: Array.from(this.sOpened),
     };
     return {
       requests: this.requests,
@@ -113,7 +116,20 @@ export class Counters {
       upstreamLatencyMs: { mean: null, p50: null, p95: null, p99: null, max: null, count: 0 },
       latencyHistogram: histogram(this.latency),
       series,
+      server: { peakConnections: this.connectionsOpened, peakConnectionsPerSecond: busiestSecond(this.openTimes) },
       events,
     };
   }
+}
+
+/** Most opens in any window of one second [t, t + 1 s): counted from each open onwards. */
+function busiestSecond(times: number[]): number {
+  const t = [...times].sort((a, b) => a - b);
+  let best = 0;
+  let hi = 0;
+  for (let lo = 0; lo < t.length; lo++) {
+    while (hi < t.length && t[hi] < t[lo] + 1_000_000) hi++;
+    best = Math.max(best, hi - lo);
+  }
+  return best;
 }

@@ -184,6 +184,7 @@ class PollingRun {
       const c = this.c;
       c.connectionsOpened++;
       c.sOpened[c.bin(now)]++;
+      c.openTimes.push(now);
       c.wireUp += TCP_IP; // the SYN
       this.at(this.up.send(g, this.upLink, client, now, 0), NETWORK, (g << 3) | SYN_AT_SERVER);
       return;

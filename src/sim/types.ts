@@ -49,6 +49,8 @@ export interface Series {
   messagesDelivered: number[];
   /** Connections open at the end of the bin. */
   openConnections: number[];
+  /** Connections opened in each bin, all clients (a reconnection storm at the server). */
+  connectionsOpened: number[];
 }
 
 /**
@@ -119,6 +121,8 @@ export interface TechniqueResult {
   latencyHistogram: Histogram;
   series: Series;
   media?: MediaResult;
+  /** At the server (SPEC §7): the most connections open at once, and opened within one second (a reconnection storm). */
+  server: { peakConnections: number; peakConnectionsPerSecond: number };
   /** Present when the scenario has a radio (network.radio). */
   energy?: EnergyResult;
   trace?: Trace;

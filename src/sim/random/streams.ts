@@ -22,6 +22,7 @@ export const STREAM_KIND = {
   faults: 7,
   handling: 8,
   serverHandling: 9,
+  reconnectJitter: 10,
 } as const;
 
 export interface Rng {

@@ -33,6 +33,9 @@ export class ClientHost {
   readonly startRng: Rng;
   private upstreamStream: Rng | null = null;
   private faultStream: Rng | null = null;
+  private jitterStream: Rng | null = null;
+  /** Every connection of this client not yet closed or cut (pooled, HTTP/2, a WebSocket's own): a server restart cuts them all. */
+  readonly live = new Set<Connection>();
   /** The page's handler (client.processingMs): one message at a time. */
   private handler: Handler | null = null;
   /** Open or opening pooled connections. */
@@ -68,6 +71,11 @@ export class ClientHost {
   // and a stream's draws do not depend on when it is made.
   get upstreamRng(): Rng {
     return (this.upstreamStream ??= createStream(this.w.s.seed, STREAM_KIND.upstream, this.id));
+  }
+
+  /** Draws of the page's reconnection jitter (websocket.reconnectJitter). */
+  get jitterRng(): Rng {
+    return (this.jitterStream ??= createStream(this.w.s.seed, STREAM_KIND.reconnectJitter, this.id));
   }
 
   get faultRng(): Rng {
@@ -164,6 +172,11 @@ export class ClientHost {
   cutByProxy(c: Connection): void {
     if (this.onProxyCut) this.onProxyCut(c);
     else c.cut();
+  }
+
+  /** Cut every live connection of this client (a server restart), each as the intermediary would. */
+  cutAll(): void {
+    for (const c of [...this.live]) this.cutByProxy(c);
   }
 
   /** Drop a dead connection from the pool; a waiting request may open a new one. */

@@ -80,6 +80,8 @@ export class Metrics {
   private readonly sDelivered: Float64Array;
   /** Change of the open-connection count in each bin; summed into a level at the end. */
   private readonly sOpenDelta: Float64Array;
+  /** Connections opened in each bin (a reconnection storm). */
+  private readonly sOpened: Float64Array;
 
   constructor(durationMs: number) {
     this.durationMs = durationMs;
@@ -93,6 +95,7 @@ export class Metrics {
     this.sRequests = new Float64Array(this.nBins);
     this.sDelivered = new Float64Array(this.nBins);
     this.sOpenDelta = new Float64Array(this.nBins);
+    this.sOpened = new Float64Array(this.nBins);
   }
 
   private bin(t: Micros): number {
@@ -141,7 +144,9 @@ export class Metrics {
   connectionOpened(t: Micros): void {
     this.connectionsOpened++;
     this.openedAt.push(t);
-    this.sOpenDelta[this.bin(t)]++;
+    const i = this.bin(t);
+    this.sOpenDelta[i]++;
+    this.sOpened[i]++;
   }
 
   connectionClosed(t: Micros): void {
@@ -152,7 +157,7 @@ export class Metrics {
   /** The per-bin arrays, in one fixed order (shards add them bin by bin). */
   private binArrays(): Float64Array[] {
     const { up, down } = this.sClass;
-    return [this.sBytesUp, this.sBytesDown, up.header, up.framing, up.payload, down.header, down.framing, down.payload, this.sRequests, this.sDelivered, this.sOpenDelta];
+    return [this.sBytesUp, this.sBytesDown, up.header, up.framing, up.payload, down.header, down.framing, down.payload, this.sRequests, this.sDelivered, this.sOpenDelta, this.sOpened];
   }
 
   /** This run's counters as plain data, for the merge of shards of clients. */
@@ -211,6 +216,20 @@ export class Metrics {
     return peak;
   }
 
+  /**
+   * The most connections opened within one second (a sliding window of
+   * 1,000,000 µs), over all clients: a reconnection storm's peak at the server.
+   */
+  peakOpenedPerSecond(): number {
+    const opens = this.openedAt.values().slice().sort();
+    let peak = 0;
+    for (let i = 0, j = 0; j < opens.length; j++) {
+      while (opens[j] - opens[i] >= 1_000_000) i++;
+      if (j - i + 1 > peak) peak = j - i + 1;
+    }
+    return peak;
+  }
+
   series(): Series {
     const tMs: number[] = [];
     const openConnections: number[] = [];
@@ -233,17 +252,19 @@ export class Metrics {
       requests: plain(this.sRequests),
       messagesDelivered: plain(this.sDelivered),
       openConnections,
+      connectionsOpened: plain(this.sOpened),
     };
   }
 
   /** The result fields; `generated` and `queued` come from the feed and the sessions. */
   result(generated: number, queued: number, upPending: number, events: number): TechniqueResult {
+    const peak = this.peakOpen();
     return {
       requests: this.requests,
       responses: this.responses,
       emptyResponses: this.emptyResponses,
       connectionsOpened: this.connectionsOpened,
-      maxOpenConnections: this.peakOpen(),
+      maxOpenConnections: peak,
       messagesGenerated: generated,
       messagesDelivered: this.delivered,
       messagesPending: queued + this.inFlight,
@@ -258,6 +279,7 @@ export class Metrics {
       upstreamLatencyMs: summarize(this.upLatency),
       latencyHistogram: histogram(this.latency),
       series: this.series(),
+      server: { peakConnections: peak, peakConnectionsPerSecond: this.peakOpenedPerSecond() },
       events,
     };
   }

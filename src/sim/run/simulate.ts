@@ -68,6 +68,7 @@ function runClients(s: Scenario, id: TechniqueId, range: ClientRange, opts: RunO
   const spanUs = fromMs(technique.startSpanMs(s));
   const disconnectUs = fromMs(s.faults.disconnectIntervalMs);
   const proxied = w.proxyIdleUs > 0 || w.proxyLifetimeUs > 0 || w.proxyFirstByteUs > 0;
+  const restartUs = fromMs(s.faults.serverRestartAtMs);
   // Every update is for every client: those made before the end are each client's to receive.
   const made = updatesBefore(feed, w.durationUs);
   let queued = 0;
@@ -80,8 +81,8 @@ function runClients(s: Scenario, id: TechniqueId, range: ClientRange, opts: RunO
     const host = new ClientHost(w, c);
     const session = new ServerSession(w, c, technique);
     const driver = technique.client(w, host, session);
-    // The intermediary's cuts: the session's own connection (a held long poll, an open stream) through the session, as a fault.
-    if (proxied) {
+    // The intermediary's cuts and the server's restart: the session's own connection (a held long poll, an open stream) through the session, as a fault.
+    if (proxied || restartUs > 0) {
       host.onProxyCut = (conn) => {
         if (session.conn?.connection === conn) session.cut();
         else conn.cut();
@@ -90,6 +91,8 @@ function runClients(s: Scenario, id: TechniqueId, range: ClientRange, opts: RunO
     const startAt = Math.floor(host.startRng.uniform() * spanUs);
     kernel.at(startAt, PRIORITY.timer, () => driver.actor.send({ type: 'START' }));
     host.startUpstream(() => driver.pumpUpstream());
+    // A server restart (faults.serverRestartAtMs): every connection of the client drops at once.
+    if (restartUs > 0 && restartUs < w.durationUs) kernel.at(restartUs, PRIORITY.timer, () => host.cutAll());
     if (disconnectUs > 0) {
       // Faults: the client's push connection (held long poll or open stream)
       // is cut at exponential intervals; nothing happens if none is open.

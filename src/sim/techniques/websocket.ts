@@ -101,7 +101,10 @@ export const websocketDriver: DriverFactory = (w, host, session) => {
       });
     },
   };
-  const actor = w.spawn(websocketDef, { port, reconnectDelayMs: w.s.websocket.reconnectDelayMs });
+  const { reconnectDelayMs: d, reconnectJitter: j } = w.s.websocket;
+  // The page's backoff with jitter (websocket.reconnectJitter): d(1 - j) + d·j·U, drawn per reconnection from the client's own stream.
+  const reconnectDelay = j > 0 ? () => d * (1 - j) + d * j * host.jitterRng.uniform() : undefined;
+  const actor = w.spawn(websocketDef, { port, reconnectDelayMs: d, reconnectDelay });
   traceActor(w, actor, host.id, 'client', null);
   return { actor, pumpUpstream: () => (fallback ? fallback.pumpUpstream() : pumpUpstream()) };
 };

@@ -39,6 +39,7 @@ function series(binMs: number, bytesDown: number[], extra: Partial<Series> = {})
     requests: new Array(n).fill(0),
     messagesDelivered: new Array(n).fill(0),
     openConnections: new Array(n).fill(0),
+    connectionsOpened: new Array(n).fill(0),
     ...extra,
   };
 }

@@ -14,6 +14,8 @@ export interface PersistentPort {
 export interface PersistentInput {
   port: PersistentPort;
   reconnectDelayMs: number;
+  /** The page's pause before a reconnection, drawn each time (websocket.reconnectJitter); absent: reconnectDelayMs. */
+  reconnectDelay?: () => number;
 }
 
 export type PersistentEvent =
@@ -27,7 +29,7 @@ export const persistentBehaviour = {
   actions: {
     connect: ({ context }) => context.port.connect(),
   },
-  delays: { reconnect: ({ context }) => context.reconnectDelayMs },
+  delays: { reconnect: ({ context }) => (context.reconnectDelay ? context.reconnectDelay() : context.reconnectDelayMs) },
 } satisfies Behaviour<PersistentInput, PersistentEvent>;
 
 /** A technique's client as the run knows it: its table's id and the shared behaviour. */

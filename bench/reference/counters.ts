@@ -22,6 +22,8 @@ export class Counters {
   connectionsOpened = 0;
   /** When each connection opened (µs), for the busiest second. */
   readonly openTimes: number[] = [];
+  cpuUs = 0;
+  readonly sCpu: Float64Array;
   delivered = 0;
   inFlight = 0;
   upHeader = 0;
@@ -50,6 +52,7 @@ export class Counters {
     this.binUs = this.binMs * 1000;
     this.nBins = Math.max(1, Math.ceil(durationMs / this.binMs));
     const a = () => new Float64Array(this.nBins);
+    this.sCpu = a();
     this.sUpHeader = a();
     this.sDownHeader = a();
     this.sDownFraming = a();
@@ -64,8 +67,35 @@ export class Counters {
     return i < this.nBins ? i : this.nBins - 1;
   }
 
+  /** `us` of server CPU from `t`, bin by bin (what spills past a bin's end goes to the next; the last bin takes the rest). */
+  busy(t: number, us: number): void {
+    this.cpuUs += us;
+    let at = t;
+    let rest = us;
+    while (rest > 0) {
+      const i = this.bin(at);
+      const room = i === this.nBins - 1 ? rest : (i + 1) * this.binUs - at;
+      const take = rest < room ? rest : room;
+      this.sCpu[i] += take;
+      rest -= take;
+      at += take;
+    }
+  }
+
+  /** The largest per-second rate of a per-bin count, each bin over its own width (the run's end may cut the last). */
+  private perSecondPeak(bins: Float64Array): number {
+    let best = 0;
+    for (let i = 0; i < bins.length; i++) {
+      const seconds = Math.min(this.binMs, this.durationMs - i * this.binMs) / 1000;
+      if (seconds > 0) best = Math.max(best, bins[i] / seconds);
+    }
+    return best;
+  }
+
   /** `generated` and `queued` come from the feed and the clients; `events` is the reference's own count. */
-  result(generated: number, queued: number, events: number): TechniqueResult {
+  result(generated: number, queued: number, events: number, memoryPerConnection: number): TechniqueResult {
+    const micro = (x: number) => Math.round(x * 1e6) / 1e6;
+    const cores = this.cpuUs / (this.durationMs * 1000);
     const n = this.nBins;
     const zeros = () => new Array<number>(n).fill(0);
     const tMs: number[] = [];
@@ -116,7 +146,16 @@ export class Counters {
       upstreamLatencyMs: { mean: null, p50: null, p95: null, p99: null, max: null, count: 0 },
       latencyHistogram: histogram(this.latency),
       series,
-      server: { peakConnections: this.connectionsOpened, peakConnectionsPerSecond: busiestSecond(this.openTimes) },
+      server: {
+        peakConnections: this.connectionsOpened,
+        peakConnectionsPerSecond: busiestSecond(this.openTimes),
+        requestsPerSecond: { mean: micro(this.requests / (this.durationMs / 1000)), peak: micro(this.perSecondPeak(this.sRequests)) },
+        cpuBusyCores: { mean: micro(cores), peak: micro(this.perSecondPeak(this.sCpu) / 1e6) },
+        // Unlimited cores (the reference refuses server.cores): no utilisation, no waiting.
+        cpuUtilisation: { mean: null, peak: null },
+        memoryPeakBytes: this.connectionsOpened * memoryPerConnection,
+        queueDelayMs: { mean: 0, p95: 0 },
+      },
       events,
     };
   }

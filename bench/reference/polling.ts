@@ -63,6 +63,7 @@ export function unsupported(s: Scenario): string | null {
   if (s.http.version !== '1.1') return `http.version ${s.http.version} (streams, HPACK, frames)`;
   if (s.client.processingMs > 0) return 'client.processingMs > 0 (the page\'s handling draws)';
   if (s.server.processingMs > 0) return 'server.processingMs > 0 (the server\'s handling draws)';
+  if (s.server.cores > 0) return 'server.cores > 0 (requests queueing for a core)';
   return null;
 }
 
@@ -101,6 +102,11 @@ class PollingRun {
   gen = 0;
   heap: EventHeap;
 
+  /** The server's CPU per request and per accepted connection (µs), and memory per connection: counted, never waited for. */
+  private readonly requestCpu: number;
+  private readonly connectionCpu: number;
+  readonly memoryPerConnection: number;
+
   constructor(s: Scenario, feed: Float64Array) {
     const why = unsupported(s);
     if (why) throw new Error(`reference polling: scenario not modelled: ${why}`);
@@ -109,6 +115,9 @@ class PollingRun {
     this.c = new Counters(s.durationMs);
     this.endUs = fromMs(s.durationMs);
     this.intervalUs = fromMs(s.polling.intervalMs);
+    this.requestCpu = fromMs(s.server.cpuPerRequestMs);
+    this.connectionCpu = fromMs(s.server.cpuPerConnectionMs);
+    this.memoryPerConnection = s.server.memoryPerConnectionBytes;
     this.latencyUs = fromMs(s.network.latencyMs);
     // Head sizes are the wire layer's (the scenario's, or its head profile's), not the engine's.
     this.heads = new Heads(s.http);
@@ -148,6 +157,7 @@ class PollingRun {
         this.at(now + this.intervalUs, TIMER, d);
         break;
       case SYN_AT_SERVER:
+        this.c.busy(now, this.connectionCpu);
         this.c.wireDown += TCP_IP; // the SYN-ACK
         this.at(this.down.send(g, this.downLink, (g / POOL) | 0, now, 0), NETWORK, (g << 3) | SYNACK_AT_CLIENT);
         break;
@@ -157,6 +167,7 @@ class PollingRun {
         this.request(g, now);
         break;
       case REQUEST_AT_SERVER:
+        this.c.busy(now, this.requestCpu);
         this.respond(g, now);
         break;
       case RESPONSE_AT_CLIENT:
@@ -262,7 +273,7 @@ class PollingRun {
     const updates = this.feed.length; // every update is generated before the end
     let queued = 0;
     for (let i = 0; i < this.sent.length; i++) queued += updates - this.sent[i];
-    return this.c.result(updates * this.sent.length, queued, events);
+    return this.c.result(updates * this.sent.length, queued, events, this.memoryPerConnection);
   }
 }
 

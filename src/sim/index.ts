@@ -1,7 +1,7 @@
 // Public entry of the simulation core: resolve a scenario, run techniques.
 
 export { simulate, runTechnique, runShard, runShardToPost, mergeShards, mergeRun, type RunOptions } from './run/simulate';
-export { splitClients, type ClientRange, type ShardResult } from './run/shards';
+export { clientsIndependent, splitClients, type ClientRange, type ShardResult } from './run/shards';
 export type { Spawner } from './run/spawn';
 export { resolveScenario, parseValue, checkValue, readNumber, ScenarioError, type ScenarioProblem } from './scenario/validate';
 export { changedKeys, toFlat, nest, defaultFlat } from './scenario/flat';

@@ -122,7 +122,20 @@ export interface TechniqueResult {
   series: Series;
   media?: MediaResult;
   /** At the server (SPEC §7): the most connections open at once, and opened within one second (a reconnection storm). */
-  server: { peakConnections: number; peakConnectionsPerSecond: number };
+  server: {
+    peakConnections: number;
+    peakConnectionsPerSecond: number;
+    /** Requests handled per second: over the run, and in its busiest bin. */
+    requestsPerSecond: { mean: number; peak: number };
+    /** Cores' worth of CPU busy, mean and in the busiest bin (server.cpuPer*Ms). */
+    cpuBusyCores: { mean: number; peak: number };
+    /** The same, as a share of server.cores (null with unlimited cores). */
+    cpuUtilisation: { mean: number | null; peak: number | null };
+    /** Peak open connections x server.memoryPerConnectionBytes. */
+    memoryPeakBytes: number;
+    /** Each job's wait for a core (0 with unlimited cores). */
+    queueDelayMs: { mean: number; p95: number };
+  };
   /** Present when the scenario has a radio (network.radio). */
   energy?: EnergyResult;
   trace?: Trace;

@@ -31,6 +31,10 @@ export const scenarioArb: fc.Arbitrary<Record<string, unknown>> = fc.record({
     burstSpacingMs: fc.integer({ min: 0, max: 50 }),
     payloadBytes: fc.constantFrom(1, 100, 125, 126, 2000, 20000),
     processingMs: orOff(fc.double({ min: 0.1, max: 50, noNaN: true })),
+    // A server with a few cores (the clients then share it) and CPU costs up to a saturated core.
+    cores: orOff(fc.integer({ min: 1, max: 4 }), 2),
+    cpuPerRequestMs: fc.constantFrom(0, 0.1, 5),
+    cpuPerMessageMs: fc.constantFrom(0, 0.01, 2),
   }),
   client: fc.record({
     sendRateHz: orOff(fc.double({ min: 0.1, max: 5, noNaN: true })),
@@ -57,3 +61,10 @@ export const scenarioArb: fc.Arbitrary<Record<string, unknown>> = fc.record({
 });
 
 export const caseArb: fc.Arbitrary<Case> = fc.record({ id: fc.constantFrom(...TECHNIQUES), partial: scenarioArb });
+
+/**
+ * Cases whose clients are independent: the server's capacity unlimited
+ * (server.cores 0), the condition under which client 0 does not see the
+ * others and shards of clients merge exactly.
+ */
+export const independentCaseArb: fc.Arbitrary<Case> = caseArb.map((c) => ({ ...c, partial: { ...c.partial, server: { ...(c.partial.server as Record<string, unknown>), cores: 0 } } }));

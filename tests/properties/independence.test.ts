@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { simulate, type TechniqueId, type Trace } from '../../src/sim';
 import { scenario } from '../techniques/helpers';
-import { caseArb } from './arbitrary';
+import { independentCaseArb } from './arbitrary';
 
 const RUNS = Number(process.env.PROP_RUNS ?? 30);
 
@@ -36,7 +36,7 @@ function client0(partial: Record<string, unknown>, id: TechniqueId, clients: num
 describe('adding clients leaves client 0 alone', () => {
   it('client 0\'s packets and states (timing, sizes, text) are the same with 1 to 4 more clients, up to connection numbering', () => {
     fc.assert(
-      fc.property(caseArb, fc.integer({ min: 1, max: 4 }), (c, more) => {
+      fc.property(independentCaseArb, fc.integer({ min: 1, max: 4 }), (c, more) => {
         const a = client0(c.partial, c.id, 1);
         const b = client0(c.partial, c.id, 1 + more);
         expect(normalized(b)).toEqual(normalized(a));

@@ -13,7 +13,7 @@ import type { RadioLogPort } from './support';
 import type { RadioTimes } from './times';
 
 export class RadioLog implements RadioLogPort {
-  private times = new Float64Array(1024);
+  private times = new Float64Array(64);
   private n = 0;
 
   constructor(private readonly profile: RadioProfile) {}

@@ -23,6 +23,7 @@ export const STREAM_KIND = {
   handling: 8,
   serverHandling: 9,
   reconnectJitter: 10,
+  serverCpu: 11,
 } as const;
 
 export interface Rng {

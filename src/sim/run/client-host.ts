@@ -14,6 +14,7 @@ import { Handler } from './handler';
 import type { Channel } from './channel';
 import type { Http2StreamPort } from './http2-support';
 import type { World } from './world';
+import type { RadioLogPort } from '../radio/support';
 
 export const MAX_CONNECTIONS_PER_HOST = 6;
 
@@ -34,8 +35,11 @@ export class ClientHost {
   private upstreamStream: Rng | null = null;
   private faultStream: Rng | null = null;
   private jitterStream: Rng | null = null;
+  private cpuStream: Rng | null = null;
   /** Every connection of this client not yet closed or cut (pooled, HTTP/2, a WebSocket's own): a server restart cuts them all. */
   readonly live = new Set<Connection>();
+  /** This client's phone radio (network.radio; null = none). */
+  readonly radio: RadioLogPort | null;
   /** The page's handler (client.processingMs): one message at a time. */
   private handler: Handler | null = null;
   /** Open or opening pooled connections. */
@@ -58,6 +62,7 @@ export class ClientHost {
     private readonly w: World,
     readonly id: number,
   ) {
+    this.radio = w.clientRadio();
     const { s } = w;
     this.downlink = new Link(s.network.bandwidthKbps);
     this.uplink = new Link(s.network.uplinkKbps > 0 ? s.network.uplinkKbps : s.network.bandwidthKbps);
@@ -71,6 +76,11 @@ export class ClientHost {
   // and a stream's draws do not depend on when it is made.
   get upstreamRng(): Rng {
     return (this.upstreamStream ??= createStream(this.w.s.seed, STREAM_KIND.upstream, this.id));
+  }
+
+  /** Draws of the server's CPU time for this client's work (server.cores > 0: ./server-cpu.ts). */
+  get cpuRng(): Rng {
+    return (this.cpuStream ??= createStream(this.w.s.seed, STREAM_KIND.serverCpu, this.id));
   }
 
   /** Draws of the page's reconnection jitter (websocket.reconnectJitter). */

@@ -101,12 +101,20 @@ export class Connection implements Channel {
     if (w.proxyIdleUs > 0 || w.proxyLifetimeUs > 0) this.watchByProxy();
     this.control('up', SYN, 0, () => {
       if (this.cutAt !== Infinity) return;
-      this.control('down', SYN_ACK, 0, () => {
-        if (this.state !== 'opening') return;
-        w.metrics.wire('up', TCP_IP_HEADER_BYTES); // the handshake's final ACK
-        if (w.s.tls.version === 'none') this.established(onOpen);
-        else this.tlsFlights(handshake(w.s.tls.version, this.host.tlsSession), 0, onOpen);
-      });
+      // The server accepts it (CPU: ./server-cpu.ts), then answers.
+      w.cpu.run(w.cpu.costs.connection, this.host, () => this.synAck(onOpen));
+    });
+  }
+
+  /** The server's SYN-ACK; at the client, the handshake's last ACK, then TLS or the open connection. */
+  private synAck(onOpen: () => void): void {
+    const { w } = this;
+    if (this.cutAt !== Infinity) return;
+    this.control('down', SYN_ACK, 0, () => {
+      if (this.state !== 'opening') return;
+      w.metrics.wire('up', TCP_IP_HEADER_BYTES); // the handshake's final ACK
+      if (w.s.tls.version === 'none') this.established(onOpen);
+      else this.tlsFlights(handshake(w.s.tls.version, this.host.tlsSession), 0, onOpen);
     });
   }
 
@@ -119,10 +127,16 @@ export class Connection implements Channel {
       this.established(onOpen);
       return;
     }
-    const spec = tlsFlight(this.w.s.tls.version, h.names[i], h.flights[i]);
-    this.control(i % 2 === 0 ? 'up' : 'down', spec, h.flights[i], () => {
-      if (this.cutAt === Infinity && this.state === 'opening') this.tlsFlights(h, i + 1, onOpen);
-    });
+    const { w } = this;
+    const send = () => {
+      const spec = tlsFlight(w.s.tls.version, h.names[i], h.flights[i]);
+      this.control(i % 2 === 0 ? 'up' : 'down', spec, h.flights[i], () => {
+        if (this.cutAt === Infinity && this.state === 'opening') this.tlsFlights(h, i + 1, onOpen);
+      });
+    };
+    // The server's first flight follows its key exchange and signature (CPU; a resumed session's costs a tenth).
+    if (i === 1) w.cpu.run(this.host.tlsSession ? w.cpu.costs.resumed : w.cpu.costs.handshake, this.host, send);
+    else send();
   }
 
   private established(onOpen: () => void): void {
@@ -270,7 +284,7 @@ export class Connection implements Channel {
 
   /** The phone's radio (network.radio) is busy when it sends a packet and when its ACKs come back, and when a packet arrives. */
   private radioHears(dir: 'up' | 'down', d: Delivery): void {
-    const r = this.w.radio;
+    const r = this.host.radio;
     if (!r) return;
     if (dir === 'down') r.saw(d.arriveAt);
     else {
@@ -355,7 +369,7 @@ export class Connection implements Channel {
     w.metrics.connectionClosed(w.kernel.now);
     w.metrics.wire('down', TCP_IP_HEADER_BYTES); // the FIN (or RST) the client receives
     const noticeAt = Math.max(w.kernel.now + w.latencyUs, this.down.drainedAt);
-    w.radio?.saw(noticeAt);
+    this.host.radio?.saw(noticeAt);
     w.kernel.at(noticeAt, PRIORITY.network, () => {
       this.state = 'closed';
       this.actor.send({ type: 'DROP' });

@@ -31,6 +31,7 @@ export interface MetricsShard {
   down: Bytes3;
   latency: LatencyCounts;
   upLatency: LatencyCounts;
+  queueDelay: LatencyCounts;
   openedAt: Float64Array;
   closedAt: Float64Array;
   bins: Float64Array[];
@@ -39,7 +40,7 @@ export interface MetricsShard {
 
 type LatencyCounts = ReturnType<MicrosCounts['toJSON']>;
 
-const SCALARS = ['requests', 'responses', 'emptyResponses', 'connectionsOpened', 'delivered', 'inFlight', 'upGenerated', 'upDelivered', 'wireUp', 'wireDown'] as const;
+const SCALARS = ['requests', 'responses', 'emptyResponses', 'connectionsOpened', 'delivered', 'inFlight', 'upGenerated', 'upDelivered', 'wireUp', 'wireDown', 'cpuUs'] as const;
 
 export class Metrics {
   requests = 0;
@@ -65,6 +66,10 @@ export class Metrics {
   wireDown = 0;
   readonly latency = new MicrosCounts();
   readonly upLatency = new MicrosCounts();
+  /** The server's CPU time (µs of one core), in all and per bin (./server-cpu.ts). */
+  cpuUs = 0;
+  /** Each job's wait for a core (server.cores > 0). */
+  readonly queueDelay = new MicrosCounts();
   /** The clients' radios: time in each state, wake-ups (src/sim/radio/; zero without a radio). */
   readonly radio = noRadioTimes();
 
@@ -82,6 +87,8 @@ export class Metrics {
   private readonly sOpenDelta: Float64Array;
   /** Connections opened in each bin (a reconnection storm). */
   private readonly sOpened: Float64Array;
+  /** The server's busy CPU µs in each bin. */
+  private readonly sCpu: Float64Array;
 
   constructor(durationMs: number) {
     this.durationMs = durationMs;
@@ -96,6 +103,7 @@ export class Metrics {
     this.sDelivered = new Float64Array(this.nBins);
     this.sOpenDelta = new Float64Array(this.nBins);
     this.sOpened = new Float64Array(this.nBins);
+    this.sCpu = new Float64Array(this.nBins);
   }
 
   private bin(t: Micros): number {
@@ -141,6 +149,21 @@ export class Metrics {
     this.latency.add(t - generatedAt);
   }
 
+  /** `cost` µs of server CPU from `start` (split over the bins it spans), after a wait of `wait` µs for a core (-1: unlimited cores, no wait to count). */
+  cpu(start: Micros, cost: Micros, wait: Micros): void {
+    this.cpuUs += cost;
+    let t = start;
+    let left = cost;
+    while (left > 0) {
+      const i = this.bin(t);
+      const inBin = i === this.nBins - 1 ? left : Math.min(left, (i + 1) * this.binUs - t);
+      this.sCpu[i] += inBin;
+      left -= inBin;
+      t += inBin;
+    }
+    if (wait >= 0) this.queueDelay.add(wait);
+  }
+
   connectionOpened(t: Micros): void {
     this.connectionsOpened++;
     this.openedAt.push(t);
@@ -157,7 +180,7 @@ export class Metrics {
   /** The per-bin arrays, in one fixed order (shards add them bin by bin). */
   private binArrays(): Float64Array[] {
     const { up, down } = this.sClass;
-    return [this.sBytesUp, this.sBytesDown, up.header, up.framing, up.payload, down.header, down.framing, down.payload, this.sRequests, this.sDelivered, this.sOpenDelta, this.sOpened];
+    return [this.sBytesUp, this.sBytesDown, up.header, up.framing, up.payload, down.header, down.framing, down.payload, this.sRequests, this.sDelivered, this.sOpenDelta, this.sOpened, this.sCpu];
   }
 
   /** This run's counters as plain data, for the merge of shards of clients. */
@@ -170,6 +193,7 @@ export class Metrics {
       down: { ...this.down },
       latency: this.latency.toJSON(),
       upLatency: this.upLatency.toJSON(),
+      queueDelay: this.queueDelay.toJSON(),
       openedAt: this.openedAt.values().slice(),
       closedAt: this.closedAt.values().slice(),
       bins: this.binArrays().map((a) => a.slice()),
@@ -191,6 +215,7 @@ export class Metrics {
     for (const k of Object.keys(this.radio) as (keyof RadioTimes)[]) this.radio[k] += sh.radio[k];
     this.latency.addCounts(sh.latency);
     this.upLatency.addCounts(sh.upLatency);
+    this.queueDelay.addCounts(sh.queueDelay);
     this.openedAt.append(sh.openedAt);
     this.closedAt.append(sh.closedAt);
     const mine = this.binArrays();
@@ -256,8 +281,35 @@ export class Metrics {
     };
   }
 
+  /** The busiest bin of a per-bin count, per second (the last bin may be shorter than the others). */
+  private peakPerSecond(a: Float64Array): number {
+    let peak = 0;
+    for (let i = 0; i < this.nBins; i++) {
+      const width = Math.min(this.binMs, this.durationMs - i * this.binMs) / 1000;
+      if (width > 0 && a[i] / width > peak) peak = a[i] / width;
+    }
+    return peak;
+  }
+
+  /** SPEC §7's server fields: connections, requests per second, CPU, memory, queueing. */
+  private server(peak: number, cores: number, memoryPerConnection: number): TechniqueResult['server'] {
+    const r6 = (x: number) => Math.round(x * 1e6) / 1e6;
+    const busyMean = this.cpuUs / (this.durationMs * 1000);
+    const busyPeak = this.peakPerSecond(this.sCpu) / 1e6;
+    const wait = summarize(this.queueDelay);
+    return {
+      peakConnections: peak,
+      peakConnectionsPerSecond: this.peakOpenedPerSecond(),
+      requestsPerSecond: { mean: r6(this.requests / (this.durationMs / 1000)), peak: r6(this.peakPerSecond(this.sRequests)) },
+      cpuBusyCores: { mean: r6(busyMean), peak: r6(busyPeak) },
+      cpuUtilisation: cores > 0 ? { mean: r6(busyMean / cores), peak: r6(busyPeak / cores) } : { mean: null, peak: null },
+      memoryPeakBytes: peak * memoryPerConnection,
+      queueDelayMs: { mean: cores > 0 ? (wait.mean ?? 0) : 0, p95: cores > 0 ? (wait.p95 ?? 0) : 0 },
+    };
+  }
+
   /** The result fields; `generated` and `queued` come from the feed and the sessions. */
-  result(generated: number, queued: number, upPending: number, events: number): TechniqueResult {
+  result(generated: number, queued: number, upPending: number, events: number, cores = 0, memoryPerConnection = 0): TechniqueResult {
     const peak = this.peakOpen();
     return {
       requests: this.requests,
@@ -279,7 +331,7 @@ export class Metrics {
       upstreamLatencyMs: summarize(this.upLatency),
       latencyHistogram: histogram(this.latency),
       series: this.series(),
-      server: { peakConnections: peak, peakConnectionsPerSecond: this.peakOpenedPerSecond() },
+      server: this.server(peak, cores, memoryPerConnection),
       events,
     };
   }

@@ -14,14 +14,20 @@ import { fromMs } from '../kernel/time';
 import { STREAM_KIND } from '../random/streams';
 import { Handler } from './handler';
 import type { Subscriber, World } from './world';
+import type { ClientHost } from './client-host';
+
+const NOTHING = (): void => {};
 
 export class ServerSession implements ServerPort, Subscriber {
   /** Updates feed[0 .. sent-1] have been sent to this client. */
   sent = 0;
+  readonly client: number;
   /** The connection of the poll being answered, the held long poll, or the open stream. */
   conn: Channel | null = null;
   private readonly actor;
   private postConn: Channel | null = null;
+  /** Updates whose writes wait for a core (server.cores > 0). */
+  private writing = 0;
   /** Updates sent on the open stream, and the stream's number (a lifetime timer ends only its own stream). */
   private streamUpdates = 0;
   private streamSeq = 0;
@@ -30,11 +36,12 @@ export class ServerSession implements ServerPort, Subscriber {
 
   constructor(
     private readonly w: World,
-    readonly client: number,
+    private readonly host: ClientHost,
     private readonly technique: Technique,
   ) {
+    this.client = host.id;
     this.actor = w.spawn(serverDef, { port: this, longPollTimeoutMs: w.s.longPolling.timeoutMs, pingIntervalMs: technique.pingIntervalMs(w.s) });
-    traceActor(w, this.actor, client, 'server', null);
+    traceActor(w, this.actor, this.client, 'server', null);
   }
 
   get queued(): number {
@@ -51,6 +58,17 @@ export class ServerSession implements ServerPort, Subscriber {
    * (server.processingMs; at once when 0), unless the connection died meanwhile.
    */
   request(conn: Channel, event: ServerEvent): void {
+    if (!conn.alive) return;
+    const { w } = this;
+    // The server's CPU first (./server-cpu.ts: with cores, the request waits for one), then its handling time.
+    if (w.shared) w.cpu.run(w.cpu.costs.request, this.host, () => this.handled(conn, event));
+    else {
+      w.cpu.run(w.cpu.costs.request, this.host, NOTHING);
+      this.handled(conn, event);
+    }
+  }
+
+  private handled(conn: Channel, event: ServerEvent): void {
     if (!conn.alive) return;
     const { w } = this;
     if (w.serverHandlingUs > 0) {
@@ -124,12 +142,33 @@ export class ServerSession implements ServerPort, Subscriber {
   }
 
   push(): void {
+    const { w } = this;
+    if (!this.conn) return;
+    const n = this.queued - this.writing;
+    if (n <= 0) return;
+    const cost = n * w.cpu.costs.message;
+    if (!w.shared) {
+      w.cpu.run(cost, this.host, NOTHING);
+      this.write(n);
+      return;
+    }
+    // With cores, the writes wait for one: what is queued now goes when that work is done, in order.
+    this.writing += n;
+    w.cpu.run(cost, this.host, () => {
+      this.writing -= n;
+      this.write(n);
+    });
+  }
+
+  /** Write the next `n` queued updates (or fewer, if the stream ended or went meanwhile) on the open stream. */
+  private write(n: number): void {
     const c = this.conn;
     if (!c) return;
     const { enc, s } = this.w;
     const stream = this.stream();
     const limit = stream.ending ? stream.ending.updates(s) : 0;
-    while (this.sent < this.w.generated) {
+    const until = Math.min(this.w.generated, this.sent + n);
+    while (this.sent < until) {
       const i = this.sent++;
       c.send('down', stream.update(enc, i), i, 1);
       if (limit > 0 && ++this.streamUpdates >= limit) {
@@ -180,7 +219,11 @@ export class ServerSession implements ServerPort, Subscriber {
 
   /** An upstream message arrived: in a POST on `postConn`, or in a WebSocket frame (null). */
   upstreamArrived(postConn: Channel | null): void {
-    this.postConn = postConn;
-    this.actor.send({ type: 'UPSTREAM' });
+    const { w } = this;
+    const cost = postConn ? w.cpu.costs.request : w.cpu.costs.message;
+    w.cpu.run(cost, this.host, () => {
+      this.postConn = postConn;
+      this.actor.send({ type: 'UPSTREAM' });
+    });
   }
 }

@@ -27,6 +27,9 @@ export interface ShardResult {
   trace?: Trace;
 }
 
+/** Clients can be split into shards unless they share the server's cores (server.cores > 0: ./server-cpu.ts). */
+export const clientsIndependent = (s: { server: { cores: number } }): boolean => s.server.cores === 0;
+
 /**
  * Split clients 0..n-1 into at most `parts` ranges of near-equal size, the
  * traced clients (0..traced-1) all in the first. Ranges are contiguous and

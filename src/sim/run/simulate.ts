@@ -74,12 +74,11 @@ function runClients(s: Scenario, id: TechniqueId, range: ClientRange, opts: RunO
   let queued = 0;
   let upPending = 0;
 
-  // One client after another, each on its own kernel (src/sim/run/world.ts says why).
-  for (let c = range.from; c < range.to; c++) {
-    w.beginClient();
+  /** Set up client c on the current kernel: its host, its server session, its technique's driver, its start and its faults. */
+  const startClient = (c: number) => {
     const { kernel } = w;
     const host = new ClientHost(w, c);
-    const session = new ServerSession(w, c, technique);
+    const session = new ServerSession(w, host, technique);
     const driver = technique.client(w, host, session);
     // The intermediary's cuts and the server's restart: the session's own connection (a held long poll, an open stream) through the session, as a fault.
     if (proxied || restartUs > 0) {
@@ -102,10 +101,30 @@ function runClients(s: Scenario, id: TechniqueId, range: ClientRange, opts: RunO
       };
       kernel.at(Math.max(1, Math.round(host.faultRng.exponential(disconnectUs))), PRIORITY.timer, next);
     }
-    kernel.run(w.durationUs);
-    w.radio?.close(w.durationUs, w.metrics.radio);
+    return { host, session };
+  };
+  /** Client c's run is over: what it still owes and holds. */
+  const finishClient = ({ host, session }: ReturnType<typeof startClient>) => {
+    host.radio?.close(w.durationUs, w.metrics.radio);
     queued += made - session.sent;
     upPending += host.upstream.length;
+  };
+
+  if (w.shared) {
+    // The clients share the server's cores (server.cores): all of them on one kernel.
+    w.beginClient();
+    const clients = [];
+    for (let c = range.from; c < range.to; c++) clients.push(startClient(c));
+    w.kernel.run(w.durationUs);
+    for (const client of clients) finishClient(client);
+  } else {
+    // One client after another, each on its own kernel (src/sim/run/world.ts says why).
+    for (let c = range.from; c < range.to; c++) {
+      w.beginClient();
+      const client = startClient(c);
+      w.kernel.run(w.durationUs);
+      finishClient(client);
+    }
   }
 
   const shard: Omit<ShardResult, 'metrics'> = { range, queued, upPending, events: w.events };
@@ -142,7 +161,7 @@ export function mergeShards(s: Scenario, id: TechniqueId, feed: Float64Array, sh
 /** The result from the counters of every client and the sums of the rest. */
 function techniqueResult(s: Scenario, id: TechniqueId, feed: Float64Array, metrics: Metrics, all: Omit<ShardResult, 'metrics'>): TechniqueResult {
   const generated = updatesBefore(feed, fromMs(s.durationMs));
-  const result = metrics.result(generated * s.clients, all.queued, all.upPending, all.events);
+  const result = metrics.result(generated * s.clients, all.queued, all.upPending, all.events, s.server.cores, s.server.memoryPerConnectionBytes);
   if (all.trace) result.trace = all.trace;
   if (TECHNIQUE_DEFS[id].mediaCase && s.streaming.mediaBytes > 0) result.media = mediaCase(s);
   if (s.network.radio !== 'none') {

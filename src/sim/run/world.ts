@@ -32,6 +32,7 @@ import { Metrics } from './metrics';
 import { Tracer } from './tracer';
 import type { RadioLogPort } from '../radio/support';
 import { part } from './parts';
+import { ServerCpu } from './server-cpu';
 
 export interface Subscriber {
   onUpdate(): void;
@@ -55,8 +56,12 @@ export class World {
   /** The intermediary's wait for an answer's first byte (µs; 0 = none). */
   readonly proxyFirstByteUs: Micros;
   readonly path: PathParams;
-  /** The current client's radio (network.radio; null = none): src/sim/radio/. */
-  readonly radio: RadioLogPort | null;
+  /** The clients' radio log (network.radio; null = none: src/sim/radio/), reused from client to client when they run one after another. */
+  private readonly radioLog: RadioLogPort | null;
+  /** The server's processors, shared by every client (server.cores > 0; null = unlimited): ./server-cpu.ts. */
+  readonly cpu: ServerCpu;
+  /** Clients share the server's processors (server.cores > 0): they run together on one kernel (./simulate.ts). */
+  readonly shared: boolean;
   /** Updates generated so far for the current client: feed[0 .. made-1]. */
   private made = 0;
   /** A feed event is queued (the next update, with listeners waiting for it). */
@@ -84,7 +89,9 @@ export class World {
     this.proxyIdleUs = fromMs(s.proxy.idleTimeoutMs);
     this.proxyLifetimeUs = fromMs(s.proxy.lifetimeMs);
     this.proxyFirstByteUs = fromMs(s.proxy.firstByteTimeoutMs);
-    this.radio = s.network.radio === 'none' ? null : part('radio').log(s.network.radio);
+    this.radioLog = s.network.radio === 'none' ? null : part('radio').log(s.network.radio);
+    this.shared = s.server.cores > 0;
+    this.cpu = new ServerCpu(this);
   }
 
   /** Start simulating the next client: a fresh kernel and clock, no update seen yet. */
@@ -95,6 +102,12 @@ export class World {
     this.made = 0;
     this.feedQueued = false;
     this.subscribers.clear();
+  }
+
+  /** A client's radio log: the reused one, or its own when the clients run together. */
+  clientRadio(): RadioLogPort | null {
+    if (!this.radioLog || !this.shared) return this.radioLog;
+    return part('radio').log(this.s.network.radio as Exclude<Scenario['network']['radio'], 'none'>);
   }
 
   /** Kernel events of every client so far. */

@@ -36,8 +36,12 @@ export class ClientHost {
   private faultStream: Rng | null = null;
   private jitterStream: Rng | null = null;
   private cpuStream: Rng | null = null;
-  /** Every connection of this client not yet closed or cut (pooled, HTTP/2, a WebSocket's own): a server restart cuts them all. */
-  readonly live = new Set<Connection>();
+  /**
+   * Every connection of this client not yet closed or cut (pooled, HTTP/2, a
+   * WebSocket's own), kept only when a server restart will cut them all
+   * (faults.serverRestartAtMs): null otherwise, so a client costs nothing more.
+   */
+  readonly live: Connection[] | null;
   /** This client's phone radio (network.radio; null = none). */
   readonly radio: RadioLogPort | null;
   /** The page's handler (client.processingMs): one message at a time. */
@@ -63,6 +67,7 @@ export class ClientHost {
     readonly id: number,
   ) {
     this.radio = w.clientRadio();
+    this.live = w.s.faults.serverRestartAtMs > 0 ? [] : null;
     const { s } = w;
     this.downlink = new Link(s.network.bandwidthKbps);
     this.uplink = new Link(s.network.uplinkKbps > 0 ? s.network.uplinkKbps : s.network.bandwidthKbps);
@@ -186,7 +191,13 @@ export class ClientHost {
 
   /** Cut every live connection of this client (a server restart), each as the intermediary would. */
   cutAll(): void {
-    for (const c of [...this.live]) this.cutByProxy(c);
+    if (this.live) for (const c of [...this.live]) this.cutByProxy(c);
+  }
+
+  /** `c` closed or was cut: no longer among the live ones. */
+  gone(c: Connection): void {
+    const i = this.live ? this.live.indexOf(c) : -1;
+    if (i >= 0) this.live!.splice(i, 1);
   }
 
   /** Drop a dead connection from the pool; a waiting request may open a new one. */

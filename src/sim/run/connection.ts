@@ -90,7 +90,7 @@ export class Connection implements Channel {
     this.up = new TcpPath(host.uplink, host.upRng, w.path);
     this.down = new TcpPath(host.downlink, host.downRng, w.path);
     this.actor = w.spawn(connectionDef, undefined);
-    host.live.add(this);
+    host.live?.push(this);
     traceActor(w, this.actor, host.id, 'connection', this.id);
   }
 
@@ -347,7 +347,7 @@ export class Connection implements Channel {
     const { w } = this;
     if (this.state === 'closed') return;
     this.state = 'closed';
-    this.host.live.delete(this);
+    this.host.gone(this);
     if (this.cutAt === Infinity) w.metrics.connectionClosed(w.kernel.now);
     this.actor.send({ type: 'CLOSE' });
     this.control('up', FIN, 0, () => this.control('down', FIN_ACK, 0, () => w.metrics.wire('up', TCP_IP_HEADER_BYTES)));
@@ -365,7 +365,7 @@ export class Connection implements Channel {
     this.flushOn(this);
     if (this.h2) for (const st of this.h2.streams) this.flushOn(st);
     this.cutAt = w.kernel.now;
-    this.host.live.delete(this);
+    this.host.gone(this);
     w.metrics.connectionClosed(w.kernel.now);
     w.metrics.wire('down', TCP_IP_HEADER_BYTES); // the FIN (or RST) the client receives
     const noticeAt = Math.max(w.kernel.now + w.latencyUs, this.down.drainedAt);

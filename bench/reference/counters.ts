@@ -124,6 +124,7 @@ export class Counters {
       messagesDelivered: Array.from(this.sDelivered),
       openConnections: open,
       connectionsOpened: Array.from(this.sOpened),
+      cpuBusyUs: Array.from(this.sCpu),
     };
     return {
       requests: this.requests,

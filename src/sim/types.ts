@@ -51,6 +51,8 @@ export interface Series {
   openConnections: number[];
   /** Connections opened in each bin, all clients (a reconnection storm at the server). */
   connectionsOpened: number[];
+  /** The server's CPU busy in each bin (µs of one core; server.cpuPer*Ms). */
+  cpuBusyUs: number[];
 }
 
 /**

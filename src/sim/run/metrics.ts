@@ -278,6 +278,7 @@ export class Metrics {
       messagesDelivered: plain(this.sDelivered),
       openConnections,
       connectionsOpened: plain(this.sOpened),
+      cpuBusyUs: plain(this.sCpu),
     };
   }
 

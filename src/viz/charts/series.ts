@@ -75,9 +75,13 @@ const rate = (bytes: number, fromMs: number, toMs: number): number => (toMs > fr
  * at durationMs. `endMs` is where the last step ends.
  */
 export function bytesPerSecond(s: Series, dir: 'up' | 'down', maxBins = Infinity): { binMs: number; endMs: number; pts: Pt[] } {
-  const bytes = dir === 'down' ? s.bytesDown : s.bytesUp;
+  return perSecond(s, dir === 'down' ? s.bytesDown : s.bytesUp, maxBins);
+}
+
+/** A per-bin count (bytes, connections opened, CPU µs) as a rate per second over merged bins, held over each bin. */
+export function perSecond(s: Series, values: readonly number[], maxBins = Infinity): { binMs: number; endMs: number; pts: Pt[] } {
   const { binMs, bins } = mergeBins(s, maxBins);
-  const pts = bins.map((b) => ({ t: b.t0, v: rate(sumRange(bytes, b.i0, b.i1), b.t0, b.t1) }));
+  const pts = bins.map((b) => ({ t: b.t0, v: rate(sumRange(values, b.i0, b.i1), b.t0, b.t1) }));
   return { binMs, endMs: bins.length > 0 ? bins[bins.length - 1].t1 : 0, pts };
 }
 

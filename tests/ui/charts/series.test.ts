@@ -10,6 +10,7 @@ import { cursorX, plotBox, ticks125, FALLBACK_WIDTH, MIN_WIDTH } from '../../../
 import {
   byteSegments,
   bytesPerSecond,
+  perSecond,
   classRates,
   cumulativeAtBinEnds,
   histogramBins,
@@ -40,6 +41,7 @@ function series(binMs: number, bytesDown: number[], extra: Partial<Series> = {})
     messagesDelivered: new Array(n).fill(0),
     openConnections: new Array(n).fill(0),
     connectionsOpened: new Array(n).fill(0),
+    cpuBusyUs: new Array(n).fill(0),
     ...extra,
   };
 }
@@ -290,5 +292,14 @@ describe('scales and formats', () => {
     expect(fmtPct(null)).toBe('–');
     expect(fmtSi(0.25)).toBe('0.25');
     expect(fmtSi(1500)).toBe('1.5k');
+  });
+});
+
+describe('perSecond (the server chart: connections opened, CPU µs)', () => {
+  it('a per-bin count over each bin’s width: 4 connections in a 500 ms bin is 8 a second; the short last bin over its own width', () => {
+    const s = series(500, [0, 0, 0], { connectionsOpened: [0, 4, 1], durationMs: 1250, tMs: [0, 500, 1000] });
+    const r = perSecond(s, s.connectionsOpened);
+    expect(r.pts.map((p) => p.v)).toEqual([0, 8, 4]);
+    expect(r.endMs).toBe(1250);
   });
 });

@@ -24,7 +24,8 @@ export type SweepParam =
   | 'clients'
   | 'server.payloadBytes'
   | 'http.requestHeaderBytes'
-  | 'longPolling.timeoutMs';
+  | 'longPolling.timeoutMs'
+  | 'server.cores';
 
 /** The sweepable keys and their default ranges (inside the keys' allowed ranges). */
 export const SWEEP_PARAMS: readonly SweepParamSpec[] = [
@@ -35,11 +36,12 @@ export const SWEEP_PARAMS: readonly SweepParamSpec[] = [
   { key: 'server.payloadBytes', label: 'Update size', unit: 'B', from: 10, to: 100000 },
   { key: 'http.requestHeaderBytes', label: 'Request head', unit: 'B', from: 256, to: 8192 },
   { key: 'longPolling.timeoutMs', label: 'Long-poll timeout', unit: 'ms', from: 1000, to: 120000 },
+  { key: 'server.cores', label: 'Server cores', unit: 'cores', from: 1, to: 64 },
 ];
 
 export const SWEEP_PARAM_INDEX: ReadonlyMap<SweepParam, SweepParamSpec> = new Map(SWEEP_PARAMS.map((p) => [p.key, p]));
 
-export type SweepMetric = 'bandwidthDown' | 'bandwidthUp' | 'requests' | 'latencyMean' | 'latencyP95' | 'overhead';
+export type SweepMetric = 'bandwidthDown' | 'bandwidthUp' | 'requests' | 'latencyMean' | 'latencyP95' | 'overhead' | 'serverCores' | 'queueDelay' | 'energy';
 
 export interface SweepMetricSpec {
   id: SweepMetric;
@@ -59,6 +61,10 @@ export const SWEEP_METRICS: readonly SweepMetricSpec[] = [
   { id: 'latencyMean', label: 'Mean latency (ms)', axis: 'mean latency, ms', logByDefault: true },
   { id: 'latencyP95', label: 'p95 latency (ms)', axis: 'p95 latency, ms', logByDefault: true },
   { id: 'overhead', label: 'Overhead % (header + framing)', axis: 'overhead, % of all bytes', logByDefault: false, percent: true },
+  // The server and the phone (issue 11): where the server saturates, what the radio costs.
+  { id: 'serverCores', label: 'Server CPU (cores busy)', axis: 'server cores busy, mean', logByDefault: false },
+  { id: 'queueDelay', label: 'Wait for a server core (ms)', axis: 'mean wait for a core, ms (with a number of cores)', logByDefault: false },
+  { id: 'energy', label: 'Radio energy (J/h per client)', axis: "one client's radio, joules per hour (with a radio)", logByDefault: false },
 ];
 
 export const SWEEP_METRIC_INDEX: ReadonlyMap<SweepMetric, SweepMetricSpec> = new Map(SWEEP_METRICS.map((m) => [m.id, m]));
@@ -118,6 +124,12 @@ export function metricValue(r: TechniqueResult, metric: SweepMetric, durationMs:
       return r.latencyMs.p95;
     case 'overhead':
       return overheadFraction(r);
+    case 'serverCores':
+      return r.server.cpuBusyCores.mean;
+    case 'queueDelay':
+      return r.server.queueDelayMs.mean;
+    case 'energy':
+      return r.energy?.joulesPerHour ?? null;
   }
 }
 

@@ -177,3 +177,19 @@ describe('groupCrossovers', () => {
     expect(groupCrossovers(c)).toEqual([{ a: 'long-polling', b: ['sse', 'websocket', 'streaming'], x: c[0].x, aLowerAfter: false }]);
   });
 });
+
+describe('sweeping clients to the server’s saturation (issue 11)', () => {
+  it('one core, 50 ms per poll, a poll a second each: below 20 clients the wait is short, past 20 (ρ > 1) it grows without bound; push keeps its one request', () => {
+    const s = resolveScenario({ durationMs: 20_000, tls: { version: 'none' }, server: { cores: 1, cpuPerRequestMs: 50, cpuPerConnectionMs: 0, updateRateHz: 0.2 } });
+    const r = runSweep(s, 'clients', 'queueDelay', undefined, undefined, { range: { from: 2, to: 40, count: 4 }, techniques: ['polling', 'sse'] })!;
+    const waits = r.values.polling;
+    expect(r.xs[0]).toBe(2);
+    expect(r.xs[r.xs.length - 1]).toBe(40);
+    // ρ = clients × 0.05: 0.1 at 2 clients (M/M/1-like wait ρs/(1 − ρ) ≈ 5.6 ms; deterministic arrivals wait less), 2 at 40 (the queue grows for the whole run).
+    expect(waits[0]!).toBeLessThan(10);
+    expect(waits[waits.length - 1]!).toBeGreaterThan(1000);
+    for (let i = 1; i < waits.length; i++) expect(waits[i]!).toBeGreaterThan(waits[i - 1]!);
+    expect(r.all.serverCores.polling[r.xs.length - 1]!).toBeGreaterThan(0.95);
+    expect(r.all.energy.polling[0]).toBeNull(); // no radio in this scenario
+  });
+});

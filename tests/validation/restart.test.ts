@@ -70,3 +70,14 @@ describe('a server restart', () => {
     expect(JSON.stringify({ ...after, trace: undefined })).toBe(JSON.stringify({ ...none, trace: undefined }));
   });
 });
+
+describe('a recurring restart', () => {
+  it('every 10 s from 15 s: SSE reopens once per restart before the end (15, 25, 35, 45, 55 s), each after retry', () => {
+    const r = run('sse', { ...base, clients: 50, faults: { serverRestartAtMs: 15_000, serverRestartIntervalMs: 10_000 } }, 1);
+    // Restarts at 15, 25, 35, 45, 55 s; the last one's reconnection (55 s + L + 3 s) is before the end too.
+    expect(r.connectionsOpened).toBe(50 * 6);
+    const syns = r.trace!.packets.filter((p) => p.kind === 'tcp' && p.dir === 'up' && p.text.startsWith('SYN')).map((p) => p.sendMs);
+    expect(syns.slice(1).map((t) => Math.round(t - L - 3000))).toEqual([15_000, 25_000, 35_000, 45_000, 55_000]);
+    expect(r.messagesDelivered + r.messagesPending).toBe(r.messagesGenerated);
+  });
+});

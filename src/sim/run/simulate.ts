@@ -69,6 +69,7 @@ function runClients(s: Scenario, id: TechniqueId, range: ClientRange, opts: RunO
   const disconnectUs = fromMs(s.faults.disconnectIntervalMs);
   const proxied = w.proxyIdleUs > 0 || w.proxyLifetimeUs > 0 || w.proxyFirstByteUs > 0;
   const restartUs = fromMs(s.faults.serverRestartAtMs);
+  const restartEveryUs = fromMs(s.faults.serverRestartIntervalMs);
   // Every update is for every client: those made before the end are each client's to receive.
   const made = updatesBefore(feed, w.durationUs);
   let queued = 0;
@@ -90,8 +91,14 @@ function runClients(s: Scenario, id: TechniqueId, range: ClientRange, opts: RunO
     const startAt = Math.floor(host.startRng.uniform() * spanUs);
     kernel.at(startAt, PRIORITY.timer, () => driver.actor.send({ type: 'START' }));
     host.startUpstream(() => driver.pumpUpstream());
-    // A server restart (faults.serverRestartAtMs): every connection of the client drops at once.
-    if (restartUs > 0 && restartUs < w.durationUs) kernel.at(restartUs, PRIORITY.timer, () => host.cutAll());
+    // A server restart (faults.serverRestartAtMs, then every serverRestartIntervalMs): every connection of the client drops at once.
+    if (restartUs > 0 && restartUs < w.durationUs) {
+      const restart = () => {
+        host.cutAll();
+        if (restartEveryUs > 0 && kernel.now + restartEveryUs < w.durationUs) kernel.at(kernel.now + restartEveryUs, PRIORITY.timer, restart);
+      };
+      kernel.at(restartUs, PRIORITY.timer, restart);
+    }
     if (disconnectUs > 0) {
       // Faults: the client's push connection (held long poll or open stream)
       // is cut at exponential intervals; nothing happens if none is open.

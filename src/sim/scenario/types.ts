@@ -44,5 +44,5 @@ export interface Scenario {
   websocket: { pingIntervalMs: number; reconnectDelayMs: number; reconnectJitter: number; overHttp2: 'ownConnection' | 'extendedConnect'; fallbackMs: number };
   streaming: { reconnectDelayMs: number; mediaBytes: number; mediaBitrateKbps: number; chunkBytes: number };
   proxy: { idleTimeoutMs: number; lifetimeMs: number; firstByteTimeoutMs: number; buffering: number; websocket: 'passes' | 'refuses' };
-  faults: { disconnectIntervalMs: number; serverRestartAtMs: number };
+  faults: { disconnectIntervalMs: number; serverRestartAtMs: number; serverRestartIntervalMs: number };
 }

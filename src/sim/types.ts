@@ -194,6 +194,16 @@ export interface TraceState {
   state: string;
 }
 
+/** A phone radio's state (network.radio): idle, promoting out of idle, in its tail after a packet (3G: DCH), or 3G's second stage (FACH). */
+export type RadioState = 'idle' | 'promotion' | 'tail' | 'fach';
+
+/** A stretch of time a traced client's radio spent in one state. */
+export interface RadioSpan {
+  state: RadioState;
+  fromMs: number;
+  toMs: number;
+}
+
 export interface Trace {
   /** Clients 0..clients-1 are traced. */
   clients: number;
@@ -203,6 +213,8 @@ export interface Trace {
   updatesMs: number[];
   /** True when the packet cap was hit and later packets were left out. */
   truncated: boolean;
+  /** The traced clients' radio states over the run (network.radio; absent without a radio). */
+  radio?: (RadioSpan & { client: number })[];
 }
 
 export interface RunOutput {

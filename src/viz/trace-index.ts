@@ -4,7 +4,7 @@
 // search, so a frame costs the packets in flight, not the whole trace.
 
 import { bisector } from 'd3';
-import type { Trace, TracePacket, TraceState } from '../sim/types';
+import type { RadioSpan, Trace, TracePacket, TraceState } from '../sim/types';
 
 export type Machine = TraceState['machine'];
 
@@ -24,6 +24,8 @@ export interface TraceIndex {
   deliveredAt: Float64Array;
   deliveredCount: Int32Array;
   clients: number;
+  /** The traced clients' radio states (network.radio), by client; empty without a radio. */
+  radio: Map<number, RadioSpan[]>;
 }
 
 const bySend = bisector((p: TracePacket) => p.sendMs).right;
@@ -81,7 +83,13 @@ export function buildIndex(trace: Trace, lostMs = 100): TraceIndex {
     list.push(s);
   }
   for (const list of states.values()) list.sort((a, b) => a.tMs - b.tMs);
-  return { packets, endMs, maxFlightMs, states, sentRequests, sentBytes, deliveredAt, deliveredCount, clients: trace.clients };
+  const radio = new Map<number, RadioSpan[]>();
+  for (const sp of trace.radio ?? []) {
+    let list = radio.get(sp.client);
+    if (!list) radio.set(sp.client, (list = []));
+    list.push({ state: sp.state, fromMs: sp.fromMs, toMs: sp.toMs });
+  }
+  return { packets, endMs, maxFlightMs, states, sentRequests, sentBytes, deliveredAt, deliveredCount, clients: trace.clients, radio };
 }
 
 export interface Flying {

@@ -166,3 +166,22 @@ describe('energy per hour is monotone in the poll rate on each side of the LTE t
     expect(energy(20_000)).toBeLessThan(energy(11_000));
   });
 });
+
+describe("a traced client's radio states in the trace (Focus draws them)", () => {
+  it('cover the run without gaps or overlaps, alternate idle and awake, and add up to the awake share', () => {
+    const r = polls(20_000, 'lte', 120_000);
+    const spans = r.trace!.radio!.filter((sp) => sp.client === 0);
+    expect(spans[0].fromMs).toBe(0);
+    expect(spans[spans.length - 1].toMs).toBe(120_000);
+    for (let i = 1; i < spans.length; i++) {
+      expect(spans[i].fromMs).toBe(spans[i - 1].toMs);
+      expect(spans[i].state).not.toBe(spans[i - 1].state);
+    }
+    // Each poll: idle, then a promotion, then the tail (LTE has one stage).
+    expect(spans.map((sp) => sp.state).slice(0, 4)).toEqual(['idle', 'promotion', 'tail', 'idle']);
+    expect(spans.some((sp) => sp.state === 'fach')).toBe(false);
+    const awake = spans.filter((sp) => sp.state !== 'idle').reduce((a, sp) => a + sp.toMs - sp.fromMs, 0);
+    expect(awake / 120_000).toBeCloseTo(r.energy!.connectedShare, 3);
+    expect(polls(1000, 'none').trace!.radio).toBeUndefined();
+  });
+});

@@ -11,6 +11,9 @@
 import type { RadioProfile } from './profiles';
 import type { RadioLogPort } from './support';
 import type { RadioTimes } from './times';
+import type { RadioSpan, RadioState } from '../types';
+
+const TIME_OF: Record<RadioState, 'idleUs' | 'promotionUs' | 'tailUs' | 'fachUs'> = { idle: 'idleUs', promotion: 'promotionUs', tail: 'tailUs', fach: 'fachUs' };
 
 export class RadioLog implements RadioLogPort {
   private times = new Float64Array(64);
@@ -40,37 +43,45 @@ export class RadioLog implements RadioLogPort {
    * its tail: stage 1, then stage 2, then idle; a packet in the tail starts
    * the tail again.
    */
-  close(endUs: number, into: RadioTimes): void {
+  close(endUs: number, into: RadioTimes, spans?: RadioSpan[]): void {
     const p = this.profile;
     const t1 = p.tail[0].us;
     const tailAll = t1 + p.tail[1].us;
     const ts = this.times.subarray(0, this.n).sort();
+    /** [from, to) in `state`: counted, and kept as a span for a traced client (touching spans of one state merged). */
+    const add = (state: RadioState, from: number, to: number) => {
+      if (to <= from) return;
+      into[TIME_OF[state]] += to - from;
+      if (!spans) return;
+      const prev = spans[spans.length - 1];
+      if (prev && prev.state === state && prev.toMs === from / 1000) prev.toMs = to / 1000;
+      else spans.push({ state, fromMs: from / 1000, toMs: to / 1000 });
+    };
+    /** The tail after a packet at `at`, `gap` µs of it (at most the whole tail): stage 1 first. */
+    const tail = (at: number, gap: number) => {
+      add('tail', at, at + Math.min(gap, t1));
+      add('fach', at + t1, at + gap);
+    };
     let last = -1;
     for (let i = 0; i < ts.length && ts[i] < endUs; i++) {
       const t = ts[i];
       if (last < 0 || t - last > tailAll) {
         const idleFrom = last < 0 ? 0 : last + tailAll;
-        if (last >= 0) this.tail(tailAll, t1, into);
+        if (last >= 0) tail(last, tailAll);
         const promotion = Math.min(p.promotionUs, t - idleFrom);
-        into.promotionUs += promotion;
-        into.idleUs += t - idleFrom - promotion;
+        add('idle', idleFrom, t - promotion);
+        add('promotion', t - promotion, t);
         into.wakeups++;
-      } else this.tail(t - last, t1, into);
+      } else tail(last, t - last);
       last = t;
     }
-    if (last < 0) into.idleUs += endUs;
+    if (last < 0) add('idle', 0, endUs);
     else {
       const gap = endUs - last;
-      this.tail(Math.min(gap, tailAll), t1, into);
-      if (gap > tailAll) into.idleUs += gap - tailAll;
+      tail(last, Math.min(gap, tailAll));
+      if (gap > tailAll) add('idle', last + tailAll, endUs);
     }
     this.n = 0;
   }
 
-  /** `gap` µs of tail after a packet (at most the whole tail): stage 1 first. */
-  private tail(gap: number, t1: number, into: RadioTimes): void {
-    const first = Math.min(gap, t1);
-    into.tailUs += first;
-    into.fachUs += gap - first;
-  }
 }

@@ -10,7 +10,8 @@ export type RadioKind = Exclude<RadioChoice, 'none'>;
 /** One client's radio at a time: the packets it saw, then its time in each state. */
 export interface RadioLogPort {
   saw(t: number): void;
-  close(endUs: number, into: RadioTimes): void;
+  /** `spans`, when given, receives the client's states over time (a traced client). */
+  close(endUs: number, into: RadioTimes, spans?: import('../types').RadioSpan[]): void;
 }
 
 export interface RadioSupport {

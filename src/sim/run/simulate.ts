@@ -7,7 +7,7 @@ import { updatesBefore, updateTimes } from '../feed';
 import { mediaCase } from '../media';
 import type { Scenario } from '../scenario/types';
 import { TECHNIQUE_DEFS } from '../techniques';
-import { TECHNIQUES, type RunOutput, type TechniqueId, type TechniqueResult } from '../types';
+import { TECHNIQUES, type RadioSpan, type RunOutput, type TechniqueId, type TechniqueResult } from '../types';
 import { ClientHost } from './client-host';
 import { ServerSession } from './server-session';
 import { DEFAULT_TRACE_CLIENTS, plainTrace } from './tracer';
@@ -112,7 +112,12 @@ function runClients(s: Scenario, id: TechniqueId, range: ClientRange, opts: RunO
   };
   /** Client c's run is over: what it still owes and holds. */
   const finishClient = ({ host, session }: ReturnType<typeof startClient>) => {
-    host.radio?.close(w.durationUs, w.metrics.radio);
+    if (host.radio) {
+      // A traced client's radio states go into the trace (Focus draws them).
+      const spans: RadioSpan[] | undefined = w.tracer.traces(host.id) ? [] : undefined;
+      host.radio.close(w.durationUs, w.metrics.radio, spans);
+      if (spans) w.tracer.radio(host.id, spans);
+    }
     queued += made - session.sent;
     upPending += host.upstream.length;
   };

@@ -9,7 +9,7 @@
 // complete up to a time, for every traced client, as the animation needs.
 
 import { toMs, type Micros } from '../kernel/time';
-import { TRACE_PACKET_FIELDS, type Trace, type TracePacket, type TraceState } from '../types';
+import { TRACE_PACKET_FIELDS, type Trace, type TracePacket, type TraceState, type RadioSpan } from '../types';
 import type { PacketSpec } from './encode';
 import { clipText } from './bounded-text';
 
@@ -80,6 +80,8 @@ export const MAX_TRACE_STATES = 20000;
 export class Tracer {
   private readonly packets: TracedPacket[] = [];
   private readonly states: TraceState[] = [];
+  /** Traced clients' radio states (network.radio), in client order; null without a radio. */
+  private radioSpans: NonNullable<Trace['radio']> | null = null;
   private readonly packetShare: number;
   private readonly stateShare: number;
   /** Per traced client, records so far. */
@@ -112,6 +114,13 @@ export class Tracer {
     return p;
   }
 
+  /** A traced client's radio states over its run (a radio's spans are few: one per wake-up and tail). */
+  radio(client: number, spans: readonly RadioSpan[]): void {
+    if (client >= this.clients) return;
+    this.radioSpans ??= [];
+    for (const sp of spans) this.radioSpans.push({ client, ...sp });
+  }
+
   state(client: number, machine: TraceState['machine'], conn: number | null, t: Micros, state: string): void {
     if (client >= this.clients) return;
     if (this.nStates[client] >= this.stateShare) {
@@ -131,6 +140,8 @@ export class Tracer {
       // A packet sent before the cut may arrive after it: kept whole (its arrival is known).
     });
     const states = this.states.filter((st) => st.tMs < cut).sort((a, b) => a.tMs - b.tMs || a.client - b.client);
-    return { clients: this.clients, packets, states, updatesMs, truncated: cut !== Infinity };
+    const trace: Trace = { clients: this.clients, packets, states, updatesMs, truncated: cut !== Infinity };
+    if (this.radioSpans) trace.radio = this.radioSpans.filter((sp) => sp.fromMs < cut);
+    return trace;
   }
 }

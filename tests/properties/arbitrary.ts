@@ -53,11 +53,11 @@ export const scenarioArb: fc.Arbitrary<Record<string, unknown>> = fc.record({
   longPolling: fc.record({ timeoutMs: fc.integer({ min: 200, max: 30000 }), reconnectDelayMs: orOff(fc.integer({ min: 1, max: 1000 })) }),
   sse: fc.record({ retryMs: fc.integer({ min: 0, max: 3000 }), heartbeatMs: orOff(fc.integer({ min: 200, max: 5000 }), 2), eventsPerStream: orOff(fc.integer({ min: 1, max: 10 }), 3), streamLifetimeMs: orOff(fc.integer({ min: 500, max: 8000 }), 3) }),
   proxy: fc.record({ idleTimeoutMs: orOff(fc.integer({ min: 300, max: 10000 }), 2), lifetimeMs: orOff(fc.integer({ min: 1000, max: 20000 }), 3), firstByteTimeoutMs: orOff(fc.integer({ min: 200, max: 5000 }), 3), buffering: orOff(fc.integer({ min: 1, max: 3000 }), 2), websocket: fc.constantFrom('passes', 'passes', 'refuses') }),
-  websocket: fc.record({ pingIntervalMs: orOff(fc.integer({ min: 100, max: 5000 })), reconnectDelayMs: fc.integer({ min: 0, max: 2000 }), reconnectJitter: fc.constantFrom(0, 0, 0.3, 1), overHttp2: fc.constantFrom('ownConnection', 'extendedConnect') }),
+  websocket: fc.record({ pingIntervalMs: orOff(fc.integer({ min: 100, max: 5000 })), reconnectDelayMs: fc.integer({ min: 0, max: 2000 }), reconnectJitter: fc.constantFrom(0, 0, 0.3, 1), reconnectGrowth: fc.constantFrom(1, 2, 2), reconnectMaxDelayMs: fc.constantFrom(0, 5000), overHttp2: fc.constantFrom('ownConnection', 'extendedConnect') }),
   // A low stream limit makes HTTP/2 exchanges wait for one another.
   http2: fc.record({ maxConcurrentStreams: fc.constantFrom(1, 2, 100) }),
   streaming: fc.record({ reconnectDelayMs: fc.integer({ min: 0, max: 2000 }) }),
-  faults: fc.record({ disconnectIntervalMs: orOff(fc.integer({ min: 500, max: 10000 })), serverRestartAtMs: orOff(fc.integer({ min: 1, max: 15000 }), 2), serverRestartIntervalMs: orOff(fc.integer({ min: 1000, max: 8000 }), 2) }),
+  faults: fc.record({ disconnectIntervalMs: orOff(fc.integer({ min: 500, max: 10000 })), serverRestartAtMs: orOff(fc.integer({ min: 1, max: 15000 }), 2), serverRestartIntervalMs: orOff(fc.integer({ min: 1000, max: 8000 }), 2), serverDownMs: orOff(fc.integer({ min: 100, max: 5000 }), 2) }),
 });
 
 export const caseArb: fc.Arbitrary<Case> = fc.record({ id: fc.constantFrom(...TECHNIQUES), partial: scenarioArb });

@@ -49,6 +49,8 @@ export class ClientHost {
   /** Open or opening pooled connections. */
   private readonly pool: Connection[] = [];
   private readonly waiting = new Fifo<(c: Channel) => void>();
+  /** What each waiting exchange does if no connection can be had (the server refuses it): in step with `waiting`. */
+  private readonly waitingFailed = new Fifo<() => void>();
   /** HTTP/2: the one connection, while it lives. */
   private h2conn: Connection | null = null;
   private readonly http2: boolean;
@@ -102,10 +104,15 @@ export class ClientHost {
     return (this.handler ??= new Handler(this.w.s.seed, STREAM_KIND.handling, this.id, this.w.handlingUs)).done(t);
   }
 
-  /** Get a channel for one exchange, then call `use`: an idle pooled connection (opening one if the pool allows), or on HTTP/2 a new stream. */
-  acquire(use: (c: Channel) => void): void {
+  /**
+   * Get a channel for one exchange, then call `use`: an idle pooled
+   * connection (opening one if the pool allows), or on HTTP/2 a new stream.
+   * If the connection it waits for fails to open (refused, or cut while
+   * opening), `failed` runs instead, as the page's fetch rejects.
+   */
+  acquire(use: (c: Channel) => void, failed: () => void): void {
     if (this.http2) {
-      this.acquireStream(use);
+      this.acquireStream(use, failed);
       return;
     }
     for (const c of this.pool) {
@@ -119,29 +126,47 @@ export class ClientHost {
       const c = new Connection(this.w, this);
       c.busy = true;
       this.pool.push(c);
-      c.open(() => use(c));
+      c.open(() => use(c), failed);
       return;
     }
-    this.waiting.push(use);
+    this.wait(use, failed);
   }
 
+  private wait(use: (c: Channel) => void, failed: () => void): void {
+    this.waiting.push(use);
+    this.waitingFailed.push(failed);
+  }
+
+
   /** HTTP/2: a stream on the one connection, opening it first if there is none; past the stream limit, wait. */
-  private acquireStream(use: (c: Channel) => void): void {
+  private acquireStream(use: (c: Channel) => void, failed: () => void): void {
     const c = this.h2conn;
     if (c && c.alive) {
       if (c.state === 'open' && !c.h2!.full) use(c.h2!.open());
-      else this.waiting.push(use);
+      else this.wait(use, failed);
       return;
     }
     const fresh = new Connection(this.w, this, true);
     this.h2conn = fresh;
-    this.waiting.push(use);
-    fresh.open(() => this.startStreams(fresh));
+    this.wait(use, failed);
+    fresh.open(() => this.startStreams(fresh), () => this.failWaiting(fresh));
+  }
+
+  /** HTTP/2's connection failed to open: every exchange waiting for it fails (those its failures start wait for a new one). */
+  private failWaiting(c: Connection): void {
+    if (c === this.h2conn) this.h2conn = null;
+    for (let n = this.waiting.length; n > 0; n--) {
+      this.waiting.shift();
+      this.waitingFailed.shift()!();
+    }
   }
 
   /** Start waiting exchanges on the HTTP/2 connection while the stream limit allows. */
   private startStreams(c: Connection): void {
-    while (this.waiting.length > 0 && c.alive && !c.h2!.full) this.waiting.shift()!(c.h2!.open());
+    while (this.waiting.length > 0 && c.alive && !c.h2!.full) {
+      this.waitingFailed.shift();
+      this.waiting.shift()!(c.h2!.open());
+    }
   }
 
   /** The exchange on `c` is over: hand the connection to a waiting request or leave it idle (keep-alive); on HTTP/2 the stream closes. */
@@ -158,10 +183,11 @@ export class ClientHost {
     const conn = c.connection;
     conn.busy = false;
     if (!conn.alive) return;
-    const next = this.waiting.shift();
-    if (next) {
+    const use = this.waiting.shift();
+    if (use) {
+      this.waitingFailed.shift();
       conn.busy = true;
-      next(conn);
+      use(conn);
     }
   }
 
@@ -170,13 +196,13 @@ export class ClientHost {
    * HTTP/1.1 (also beside an HTTP/2 one, unless the server offers RFC 8441's
    * extended CONNECT: then a stream of it).
    */
-  dedicated(onOpen: (c: Channel) => void): void {
+  dedicated(onOpen: (c: Channel) => void, failed: () => void): void {
     if (this.http2 && this.w.s.websocket.overHttp2 === 'extendedConnect') {
-      this.acquireStream(onOpen);
+      this.acquireStream(onOpen, failed);
       return;
     }
     const c = new Connection(this.w, this);
-    c.open(() => onOpen(c));
+    c.open(() => onOpen(c), failed);
   }
 
   /**
@@ -204,15 +230,15 @@ export class ClientHost {
   forget(c: Connection): void {
     if (c === this.h2conn) {
       this.h2conn = null;
-      const next = this.waiting.shift();
-      if (next) this.acquireStream(next);
+      const use = this.waiting.shift();
+      if (use) this.acquireStream(use, this.waitingFailed.shift()!);
       return;
     }
     const i = this.pool.indexOf(c);
     if (i < 0) return;
     this.pool.splice(i, 1);
-    const next = this.waiting.shift();
-    if (next) this.acquire(next);
+    const use = this.waiting.shift();
+    if (use) this.acquire(use, this.waitingFailed.shift()!);
   }
 
   /** Start generating upstream messages (Poisson, client.sendRateHz) from time 0; `onMessage` sends them. */

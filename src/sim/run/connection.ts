@@ -47,6 +47,7 @@ const SYN = control('SYN');
 const SYN_ACK = control('SYN-ACK');
 const FIN = control('FIN');
 const FIN_ACK = control('FIN-ACK');
+const RST = control('RST');
 /** A TLS handshake flight, for the trace: its messages and version. */
 const tlsFlight = (version: string, names: string, bytes: number): PacketSpec => {
   const text = `TLS ${version} handshake: ${names} (${bytes} B in records)`;
@@ -76,6 +77,8 @@ export class Connection implements Channel {
   /** A buffering intermediary holds what the server writes downstream (an open SSE or streamed response's body). */
   holdBody = false;
   held: HeldBody | null = null;
+  /** What the exchange waiting for this connection does if it never opens (refused, or cut while opening). */
+  private onFail: (() => void) | null = null;
   private readonly up: TcpPath;
   private readonly down: TcpPath;
   private readonly actor;
@@ -94,13 +97,22 @@ export class Connection implements Channel {
     traceActor(w, this.actor, host.id, 'connection', this.id);
   }
 
-  /** SYN, SYN-ACK; the client's ACK goes with its first data. Calls back when open at the client. */
-  open(onOpen: () => void): void {
+  /**
+   * SYN, SYN-ACK; the client's ACK goes with its first data. Calls back
+   * when open at the client, or `onFail` when the client learns that it
+   * never will be (the server refused it, or it was cut while opening).
+   */
+  open(onOpen: () => void, onFail: () => void): void {
     const { w } = this;
+    this.onFail = onFail;
     w.metrics.connectionOpened(w.kernel.now);
     if (w.proxyIdleUs > 0 || w.proxyLifetimeUs > 0) this.watchByProxy();
     this.control('up', SYN, 0, () => {
       if (this.cutAt !== Infinity) return;
+      if (w.serverDown(w.kernel.now)) {
+        this.refuse();
+        return;
+      }
       // The server accepts it (CPU: ./server-cpu.ts), then answers.
       w.cpu.run(w.cpu.costs.connection, this.host, () => this.synAck(onOpen));
     });
@@ -141,6 +153,7 @@ export class Connection implements Channel {
 
   private established(onOpen: () => void): void {
     this.state = 'open';
+    this.onFail = null;
     this.actor.send({ type: 'ESTABLISHED' });
     onOpen();
   }
@@ -371,12 +384,41 @@ export class Connection implements Channel {
     const noticeAt = Math.max(w.kernel.now + w.latencyUs, this.down.drainedAt);
     this.host.radio?.saw(noticeAt);
     w.kernel.at(noticeAt, PRIORITY.network, () => {
+      if (this.state === 'opening') {
+        this.failed();
+        return;
+      }
       this.state = 'closed';
       this.actor.send({ type: 'DROP' });
       this.host.forget(this);
       if (this.h2) for (const st of this.h2.closeAll()) st.onCut?.(st);
       else this.onCut?.(this);
     });
+  }
+
+  /**
+   * The server is down (faults.serverDownMs): nothing listens on its port,
+   * so its kernel answers the SYN with a reset, and the client's attempt
+   * fails when that arrives (Chromium's ERR_CONNECTION_REFUSED).
+   */
+  private refuse(): void {
+    const { w } = this;
+    this.cutAt = w.kernel.now;
+    this.host.gone(this);
+    w.metrics.connectionClosed(w.kernel.now);
+    this.control('down', RST, 0, () => this.failed());
+  }
+
+  /** The client learns that this connection never opened: it is closed, and the exchange waiting for it fails. */
+  private failed(): void {
+    this.state = 'closed';
+    this.actor.send({ type: 'DROP' });
+    // The waiting exchange fails first, then the pool lets the connection go: on HTTP/2 those
+    // waiting for this connection fail with it, rather than move to the next one.
+    const fail = this.onFail;
+    this.onFail = null;
+    fail?.();
+    this.host.forget(this);
   }
 
   get alive(): boolean {

@@ -68,8 +68,7 @@ function runClients(s: Scenario, id: TechniqueId, range: ClientRange, opts: RunO
   const spanUs = fromMs(technique.startSpanMs(s));
   const disconnectUs = fromMs(s.faults.disconnectIntervalMs);
   const proxied = w.proxyIdleUs > 0 || w.proxyLifetimeUs > 0 || w.proxyFirstByteUs > 0;
-  const restartUs = fromMs(s.faults.serverRestartAtMs);
-  const restartEveryUs = fromMs(s.faults.serverRestartIntervalMs);
+  const { restartUs, restartEveryUs } = w;
   // Every update is for every client: those made before the end are each client's to receive.
   const made = updatesBefore(feed, w.durationUs);
   let queued = 0;

@@ -17,6 +17,7 @@ import { MSS } from '../net/tcp';
 import { handshake } from '../wire/tls';
 import { Heads } from './heads';
 import { TECHNIQUE_DEFS } from '../techniques';
+import { POST_RETRY_MS } from '../techniques/upstream-post';
 import type { Scenario } from '../scenario/types';
 import { TECHNIQUES, type TechniqueId } from '../types';
 
@@ -96,7 +97,10 @@ export function techniqueWork(s: Scenario, id: TechniqueId): number {
 
   // TLS: each connection's handshake flights (1.3: two, 1.2: four), the server's in a few segments.
   const tls = s.tls.version === 'none' ? 0 : (s.tls.version === '1.2' ? 4 : 2) + segments(handshake(s.tls.version, false).flights[1]);
-  let perClient = BASE_PER_CLIENT + tls + (cuts + ends) * (PER_RECONNECT + tls);
+  // Restarts cut every connection too; while the server is down each technique tries again by its own rule (attemptsWhileDown).
+  const restarts = serverRestarts(s);
+  const refused = restarts * attemptsWhileDown(s, id);
+  let perClient = BASE_PER_CLIENT + tls + (cuts + ends + restarts) * (PER_RECONNECT + tls) + refused * PER_RECONNECT;
   // Per request: the intermediary's first-byte check, the server's handling step.
   const perRequest = (s.proxy.firstByteTimeoutMs > 0 ? 1 : 0) + (s.server.processingMs > 0 ? 1 : 0);
   // A WebSocket refused by the intermediary falls back to long polling (src/sim/techniques/websocket.ts).
@@ -131,10 +135,44 @@ export function techniqueWork(s: Scenario, id: TechniqueId): number {
   }
   // Upstream: generation, send, arrival, answer (a POST and its 204, or a frame), maybe a new connection.
   perClient += upstream * (model === 'websocket' ? 3 + upSegs : 8 + perRequest + upSegs + requestSegs);
+  // A POST refused while the server is down is sent again after the page's pause.
+  if (upstream > 0 && model !== 'websocket' && s.faults.serverDownMs > 0) perClient += restarts * (s.faults.serverDownMs / (POST_RETRY_MS + refusalRoundTripMs(s)) + 2) * PER_RECONNECT;
   let work = s.clients * (perClient + (id === 'polling' ? 0 : updates));
   if (id === 'streaming') work += mediaWork(s);
   // Clients sharing the server's cores run together on one kernel, every client's state alive at once (./simulate.ts).
   return s.server.cores > 0 ? work * SHARED_SERVER_FACTOR : work;
+}
+
+/** How many times the server restarts within the run (faults.serverRestartAtMs, serverRestartIntervalMs). */
+function serverRestarts(s: Scenario): number {
+  const { serverRestartAtMs: at, serverRestartIntervalMs: every } = s.faults;
+  if (at <= 0 || at >= s.durationMs) return 0;
+  return 1 + (every > 0 ? Math.floor((s.durationMs - at) / every) : 0);
+}
+
+/**
+ * The shortest time in which a refused connection attempt comes back: the
+ * SYN there and the reset back, each at least its transmission time (40 B
+ * of headers on the link), and at least a microsecond (the kernel's tick).
+ */
+function refusalRoundTripMs(s: Scenario): number {
+  const up = s.network.uplinkKbps > 0 ? s.network.uplinkKbps : s.network.bandwidthKbps;
+  const bits = 40 * 8;
+  return Math.max(0.001, 2 * s.network.latencyMs + bits / up + bits / s.network.bandwidthKbps);
+}
+
+/**
+ * Connection attempts one client makes while the server is down after a
+ * restart (faults.serverDownMs), each refused: one per the technique's own
+ * pause plus the refusal's round trip (the backoff only lengthens a
+ * WebSocket's pauses; a long poll with no pause tries once per round trip).
+ */
+function attemptsWhileDown(s: Scenario, id: TechniqueId): number {
+  const down = s.faults.serverDownMs;
+  if (down <= 0) return 0;
+  const model = id === 'websocket' && s.proxy.websocket === 'refuses' ? 'long-polling' : id;
+  const pause = { polling: s.polling.intervalMs, 'long-polling': s.longPolling.reconnectDelayMs, sse: s.sse.retryMs, streaming: s.streaming.reconnectDelayMs, websocket: s.websocket.reconnectDelayMs }[model];
+  return down / (pause + refusalRoundTripMs(s)) + 2;
 }
 
 /** Work of a run of `techniques` over the scenario. */

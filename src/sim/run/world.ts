@@ -56,6 +56,10 @@ export class World {
   /** The intermediary's wait for an answer's first byte (µs; 0 = none). */
   readonly proxyFirstByteUs: Micros;
   readonly path: PathParams;
+  /** The server's restarts: the first, the period after it (0 = once), and how long it is down after each (µs; 0 = none). */
+  readonly restartUs: Micros;
+  readonly restartEveryUs: Micros;
+  private readonly downUs: Micros;
   /** The clients' radio log (network.radio; null = none: src/sim/radio/), reused from client to client when they run one after another. */
   private readonly radioLog: RadioLogPort | null;
   /** The server's processors, shared by every client (server.cores > 0; null = unlimited): ./server-cpu.ts. */
@@ -89,6 +93,9 @@ export class World {
     this.proxyIdleUs = fromMs(s.proxy.idleTimeoutMs);
     this.proxyLifetimeUs = fromMs(s.proxy.lifetimeMs);
     this.proxyFirstByteUs = fromMs(s.proxy.firstByteTimeoutMs);
+    this.restartUs = fromMs(s.faults.serverRestartAtMs);
+    this.restartEveryUs = fromMs(s.faults.serverRestartIntervalMs);
+    this.downUs = this.restartUs > 0 ? fromMs(s.faults.serverDownMs) : 0;
     this.radioLog = s.network.radio === 'none' ? null : part('radio').log(s.network.radio);
     this.shared = s.server.cores > 0;
     this.cpu = new ServerCpu(this);
@@ -111,6 +118,13 @@ export class World {
   }
 
   /** Kernel events of every client so far. */
+  /** The server is down at `t` (within faults.serverDownMs after a restart): it refuses connections. */
+  serverDown(t: Micros): boolean {
+    if (this.downUs === 0 || t < this.restartUs) return false;
+    const since = this.restartEveryUs > 0 ? (t - this.restartUs) % this.restartEveryUs : t - this.restartUs;
+    return since < this.downUs;
+  }
+
   get events(): number {
     return this.eventsBefore + this.kernel.processed;
   }

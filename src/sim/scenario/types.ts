@@ -41,8 +41,8 @@ export interface Scenario {
   polling: { intervalMs: number; firstRequest: 'immediate' | 'afterInterval' };
   longPolling: { timeoutMs: number; reconnectDelayMs: number };
   sse: { retryMs: number; heartbeatMs: number; eventsPerStream: number; streamLifetimeMs: number };
-  websocket: { pingIntervalMs: number; reconnectDelayMs: number; reconnectJitter: number; overHttp2: 'ownConnection' | 'extendedConnect'; fallbackMs: number };
+  websocket: { pingIntervalMs: number; reconnectDelayMs: number; reconnectJitter: number; reconnectGrowth: number; reconnectMaxDelayMs: number; overHttp2: 'ownConnection' | 'extendedConnect'; fallbackMs: number };
   streaming: { reconnectDelayMs: number; mediaBytes: number; mediaBitrateKbps: number; chunkBytes: number };
   proxy: { idleTimeoutMs: number; lifetimeMs: number; firstByteTimeoutMs: number; buffering: number; websocket: 'passes' | 'refuses' };
-  faults: { disconnectIntervalMs: number; serverRestartAtMs: number; serverRestartIntervalMs: number };
+  faults: { disconnectIntervalMs: number; serverRestartAtMs: number; serverRestartIntervalMs: number; serverDownMs: number };
 }

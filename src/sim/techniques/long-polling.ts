@@ -18,7 +18,7 @@ export const longPollingDriver: DriverFactory = (w, host, session) => {
   };
   const cut = () => actor.send(DROPPED);
   const send = httpRequest(w, session, () => w.enc.longPoll(), () => ({ type: 'LONG_POLL', queued: session.queued }), answered, cut);
-  const port = { sendLongPoll: () => host.acquire(send) };
+  const port = { sendLongPoll: () => host.acquire(send, cut) };
   const actor = w.spawn(longPollingDef, { port, reconnectDelayMs: w.s.longPolling.reconnectDelayMs });
   traceActor(w, actor, host.id, 'client', null);
   return { actor, pumpUpstream: postUpstream(w, host, session) };

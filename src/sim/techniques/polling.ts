@@ -27,7 +27,7 @@ export const pollingDriver: DriverFactory = (w, host, session) => {
   const port = {
     sendPoll: () => {
       outstanding++;
-      host.acquire(send);
+      host.acquire(send, cut);
     },
   };
   const actor = w.spawn(pollingDef, { port, intervalMs: w.s.polling.intervalMs, firstRequest: w.s.polling.firstRequest });

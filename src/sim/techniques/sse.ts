@@ -33,7 +33,7 @@ export const sseDriver: DriverFactory = (w, host, session) => {
   };
   const cut = () => actor.send(DROPPED);
   const send = httpRequest(w, session, () => w.enc.sseOpen(lastEventId), () => OPEN_STREAM, received, cut);
-  const port = { connect: () => host.acquire(send) };
+  const port = { connect: () => host.acquire(send, cut) };
   const actor = w.spawn(sseDef, { port, reconnectDelayMs: w.s.sse.retryMs });
   traceActor(w, actor, host.id, 'client', null);
   return { actor, pumpUpstream: postUpstream(w, host, session) };

@@ -20,7 +20,7 @@ export const streamingDriver: DriverFactory = (w, host, session) => {
   };
   const cut = () => actor.send(DROPPED);
   const send = httpRequest(w, session, () => w.enc.streamOpen(), () => OPEN_STREAM, received, cut);
-  const port = { connect: () => host.acquire(send) };
+  const port = { connect: () => host.acquire(send, cut) };
   const actor = w.spawn(streamingDef, { port, reconnectDelayMs: w.s.streaming.reconnectDelayMs });
   traceActor(w, actor, host.id, 'client', null);
   return { actor, pumpUpstream: postUpstream(w, host, session) };

@@ -6,6 +6,11 @@
 import type { ClientHost } from '../run/client-host';
 import type { ServerSession } from '../run/server-session';
 import type { World } from '../run/world';
+import { PRIORITY } from '../kernel/order';
+
+/** The page's pause before it sends again a POST whose connection was refused (1 s, as a fetch wrapper's retry would wait). */
+export const POST_RETRY_MS = 1000;
+const POST_RETRY_US = POST_RETRY_MS * 1000;
 
 export function postUpstream(w: World, host: ClientHost, session: ServerSession): () => void {
   let busy = false;
@@ -33,6 +38,13 @@ export function postUpstream(w: World, host: ClientHost, session: ServerSession)
         host.upstreamDelivered(m);
         session.upstreamArrived(conn);
       });
+    }, failed);
+  };
+  // No connection could be had (the server refused it): the page's code tries again after a pause.
+  const failed = () => {
+    w.kernel.at(w.kernel.now + POST_RETRY_US, PRIORITY.timer, () => {
+      busy = false;
+      pump();
     });
   };
   return pump;

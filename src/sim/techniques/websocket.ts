@@ -25,6 +25,8 @@ export const websocketDriver: DriverFactory = (w, host, session) => {
   let ws: Channel | null = null;
   let open = false;
   let pongs = 0;
+  /** Reconnection attempts in a row that have not opened (the backoff's exponent). */
+  let failures = 0;
 
   const sendFrame = (c: Channel, m: UpstreamMessage) => {
     m.sent = true;
@@ -61,6 +63,7 @@ export const websocketDriver: DriverFactory = (w, host, session) => {
   const received = (conn: Channel, kind: PacketKind) => {
     if (kind === 'handshake') {
       open = true;
+      failures = 0;
       cursor = 0;
       actor.send(OPENED);
       pumpUpstream();
@@ -98,13 +101,20 @@ export const websocketDriver: DriverFactory = (w, host, session) => {
         conn.onCut = cut;
         conn.send('up', w.enc.wsHandshake(host.id, conn.id), 0, 0, atServer);
         if (refused && fallbackUs > 0) w.kernel.at(w.kernel.now + fallbackUs, PRIORITY.timer, () => giveUp(conn));
-      });
+      }, cut);
     },
   };
-  const { reconnectDelayMs: d, reconnectJitter: j } = w.s.websocket;
-  // The page's backoff with jitter (websocket.reconnectJitter): d(1 - j) + d·j·U, drawn per reconnection from the client's own stream.
-  const reconnectDelay = j > 0 ? () => d * (1 - j) + d * j * host.jitterRng.uniform() : undefined;
-  const actor = w.spawn(websocketDef, { port, reconnectDelayMs: d, reconnectDelay });
+  const { reconnectDelayMs: base, reconnectJitter: j, reconnectGrowth: g, reconnectMaxDelayMs: cap } = w.s.websocket;
+  // The page's backoff, as Socket.IO's: the pause is base·g^k after k
+  // attempts in a row that did not open (k = 0 after an open connection
+  // drops), at most the cap (never below the base); jitter then draws its
+  // fraction j of it, d(1 - j) + d·j·U, from the client's own stream.
+  const backoff = () => {
+    const d = failures === 0 ? base : Math.max(base, Math.min(cap, base * g ** failures));
+    failures++;
+    return j > 0 ? d * (1 - j) + d * j * host.jitterRng.uniform() : d;
+  };
+  const actor = w.spawn(websocketDef, { port, reconnectDelayMs: base, reconnectDelay: backoff });
   traceActor(w, actor, host.id, 'client', null);
   return { actor, pumpUpstream: () => (fallback ? fallback.pumpUpstream() : pumpUpstream()) };
 };

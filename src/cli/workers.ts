@@ -4,7 +4,7 @@
 // Node only (worker_threads); src/sim stays free of it.
 
 import { Worker } from 'node:worker_threads';
-import { clientsIndependent, mergeRun, splitClients, type RunOutput, type Scenario, type ShardResult, type TechniqueId } from '../sim';
+import { clientsIndependent, mergeRun, population, splitClients, type RunOutput, type Scenario, type ShardResult, type TechniqueId } from '../sim';
 import type { ShardJob } from './shard-worker';
 
 /** Shards per thread and technique: smaller pieces even out techniques of unequal cost. */
@@ -26,7 +26,7 @@ function startWorker(): Worker {
 export async function simulateInWorkers(scenario: Scenario, techniques: readonly TechniqueId[], traceClients: number, workers: number): Promise<RunOutput> {
   const jobs: ShardJob[] = [];
   for (const technique of techniques) {
-    for (const range of splitClients(scenario.clients, clientsIndependent(scenario) ? workers * SHARDS_PER_WORKER : 1, traceClients)) jobs.push({ scenario, technique, range, traceClients });
+    for (const range of splitClients(population(scenario).total, clientsIndependent(scenario) ? workers * SHARDS_PER_WORKER : 1, traceClients)) jobs.push({ scenario, technique, range, traceClients });
   }
   const done = new Map<TechniqueId, ShardResult[]>(techniques.map((t) => [t, []]));
   let next = 0;

@@ -2,6 +2,7 @@
 
 export { simulate, runTechnique, runShard, runShardToPost, mergeShards, mergeRun, type RunOptions } from './run/simulate';
 export { clientsIndependent, splitClients, type ClientRange, type ShardResult } from './run/shards';
+export { population, hasChurn, type Population } from './run/population';
 export type { Spawner } from './run/spawn';
 export { resolveScenario, parseValue, checkValue, readNumber, ScenarioError, type ScenarioProblem } from './scenario/validate';
 export { changedKeys, toFlat, nest, defaultFlat } from './scenario/flat';

@@ -140,6 +140,16 @@ export interface TechniqueResult {
   };
   /** Present when the scenario has a radio (network.radio). */
   energy?: EnergyResult;
+  /** Present with client churn (churn.*): who came and went. */
+  population?: {
+    /** Clients there at the start, and those that arrived during the run. */
+    initial: number;
+    arrived: number;
+    /** Clients that closed their tab before the end. */
+    left: number;
+    /** Clients there, on average over the run (client-seconds / seconds). */
+    meanPresent: number;
+  };
   trace?: Trace;
   /** Kernel events processed (diagnostics). */
   events: number;

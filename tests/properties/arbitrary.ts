@@ -57,6 +57,7 @@ export const scenarioArb: fc.Arbitrary<Record<string, unknown>> = fc.record({
   // A low stream limit makes HTTP/2 exchanges wait for one another.
   http2: fc.record({ maxConcurrentStreams: fc.constantFrom(1, 2, 100) }),
   streaming: fc.record({ reconnectDelayMs: fc.integer({ min: 0, max: 2000 }) }),
+  churn: fc.record({ arrivalsPerSecond: orOff(fc.double({ min: 0.1, max: 5, noNaN: true }), 2), meanSessionMs: orOff(fc.integer({ min: 1000, max: 10000 }), 2) }),
   faults: fc.record({ disconnectIntervalMs: orOff(fc.integer({ min: 500, max: 10000 })), serverRestartAtMs: orOff(fc.integer({ min: 1, max: 15000 }), 2), serverRestartIntervalMs: orOff(fc.integer({ min: 1000, max: 8000 }), 2), serverDownMs: orOff(fc.integer({ min: 100, max: 5000 }), 2) }),
 });
 

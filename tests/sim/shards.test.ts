@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runShard, mergeShards, runTechnique } from '../../src/sim/run/simulate';
 import { splitClients } from '../../src/sim/run/shards';
-import { updateTimes } from '../../src/sim';
+import { population, updateTimes } from '../../src/sim';
 import { scenario } from '../techniques/helpers';
 import { independentCaseArb } from '../properties/arbitrary';
 
@@ -41,7 +41,7 @@ describe('shards of clients', () => {
         const s = scenario({ ...c.partial, clients });
         const feed = updateTimes(s);
         const whole = runTechnique(s, c.id, { traceClients: traced, feed });
-        const shards = splitClients(clients, parts, traced).map((r) => runShard(s, c.id, r, { traceClients: traced, feed }));
+        const shards = splitClients(population(s).total, parts, traced).map((r) => runShard(s, c.id, r, { traceClients: traced, feed }));
         // Merged in any order of arrival (workers finish when they finish).
         const merged = mergeShards(s, c.id, feed, shards.reverse());
         expect(JSON.stringify(merged)).toBe(JSON.stringify(whole));

@@ -28,7 +28,7 @@ describe('the radio log: time in each state (hand-worked)', () => {
     const log = new RadioLog(LTE);
     for (const t of [20 * S, 1 * S, 2 * S]) log.saw(t); // out of order, as packets are seen
     const into = noRadioTimes();
-    log.close(40 * S, into);
+    log.close(0, 40 * S, into);
     const tPro = 260_100;
     const tTail = 11_576_000;
     expect(into.wakeups).toBe(2);
@@ -46,7 +46,7 @@ describe('the radio log: time in each state (hand-worked)', () => {
     log.saw(0.5 * S);
     log.saw(9 * S);
     const into = noRadioTimes();
-    log.close(9.5 * S, into);
+    log.close(0, 9.5 * S, into);
     expect(into.wakeups).toBe(1);
     expect(into.promotionUs).toBe(0.5 * S); // 582.1 ms wanted, 0.5 s of idle before the packet
     expect(into.idleUs).toBe(0);
@@ -57,9 +57,9 @@ describe('the radio log: time in each state (hand-worked)', () => {
   it('no packet: idle throughout; the log is empty again after each client', () => {
     const log = new RadioLog(LTE);
     log.saw(3 * S);
-    log.close(10 * S, noRadioTimes());
+    log.close(0, 10 * S, noRadioTimes());
     const into = noRadioTimes();
-    log.close(10 * S, into);
+    log.close(0, 10 * S, into);
     expect(into).toEqual({ idleUs: 10 * S, promotionUs: 0, tailUs: 0, fachUs: 0, wakeups: 0 });
   });
 
@@ -68,7 +68,7 @@ describe('the radio log: time in each state (hand-worked)', () => {
     for (let i = 0; i < 5000; i++) log.saw(i * 1000);
     log.saw(99 * S);
     const into = noRadioTimes();
-    log.close(10 * S, into);
+    log.close(0, 10 * S, into);
     expect(into.wakeups).toBe(1);
     expect(into.idleUs + into.promotionUs + into.tailUs + into.fachUs).toBe(10 * S);
   });

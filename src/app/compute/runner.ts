@@ -14,7 +14,7 @@
 // structured clone, cold workers) says nothing about the main thread, and
 // learning from it kept every later slider move on the slower worker path.
 
-import { clientsIndependent, mergeRun, simulate, splitClients, techniqueWork, TECHNIQUES, type RunOutput, type Scenario, type ShardResult, type TechniqueId } from '../../sim';
+import { clientsIndependent, mergeRun, population, simulate, splitClients, techniqueWork, TECHNIQUES, type RunOutput, type Scenario, type ShardResult, type TechniqueId } from '../../sim';
 import { CostModel, overBudget } from './cost';
 import type { JobReply, JobRequest } from './protocol';
 import { simulationWorker } from '../worker-factory';
@@ -211,7 +211,7 @@ export function jobsFor(s: Scenario, gen: number): JobRequest[] {
   const scenario = plainCopy(s);
   const traceClients = traceClientsFor(s);
   return TECHNIQUES.flatMap((technique) =>
-    splitClients(s.clients, clientsIndependent(s) ? Math.ceil(techniqueWork(s, technique) / JOB_UNITS) : 1, traceClients).map((range) => ({ kind: 'technique' as const, gen, technique, scenario, range, traceClients })),
+    splitClients(population(s).total, clientsIndependent(s) ? Math.ceil(techniqueWork(s, technique) / JOB_UNITS) : 1, traceClients).map((range) => ({ kind: 'technique' as const, gen, technique, scenario, range, traceClients })),
   );
 }
 

@@ -33,8 +33,8 @@ export class RadioLog implements RadioLogPort {
 
   /**
    * The client's run is over at `endUs`: add its time in each state to
-   * `into` (a partition of [0, endUs): idle + promotion + tail + fach =
-   * endUs) and forget its packets.
+   * `into` (a partition of [startUs, endUs), from the client's arrival:
+   * idle + promotion + tail + fach = endUs - startUs) and forget its packets.
    *
    * The radio is idle until its first packet. A packet while idle wakes it:
    * the promotion takes the time just before the packet (at most what idle
@@ -43,7 +43,7 @@ export class RadioLog implements RadioLogPort {
    * its tail: stage 1, then stage 2, then idle; a packet in the tail starts
    * the tail again.
    */
-  close(endUs: number, into: RadioTimes, spans?: RadioSpan[]): void {
+  close(startUs: number, endUs: number, into: RadioTimes, spans?: RadioSpan[]): void {
     const p = this.profile;
     const t1 = p.tail[0].us;
     const tailAll = t1 + p.tail[1].us;
@@ -66,7 +66,7 @@ export class RadioLog implements RadioLogPort {
     for (let i = 0; i < ts.length && ts[i] < endUs; i++) {
       const t = ts[i];
       if (last < 0 || t - last > tailAll) {
-        const idleFrom = last < 0 ? 0 : last + tailAll;
+        const idleFrom = last < 0 ? startUs : last + tailAll;
         if (last >= 0) tail(last, tailAll);
         const promotion = Math.min(p.promotionUs, t - idleFrom);
         add('idle', idleFrom, t - promotion);
@@ -75,7 +75,7 @@ export class RadioLog implements RadioLogPort {
       } else tail(last, t - last);
       last = t;
     }
-    if (last < 0) add('idle', 0, endUs);
+    if (last < 0) add('idle', startUs, endUs);
     else {
       const gap = endUs - last;
       tail(last, Math.min(gap, tailAll));

@@ -19,20 +19,20 @@ const round = (x: number, digits: number): number => {
 };
 
 /** Energy of `clients` radios over `durationUs` each, with the wire bytes they moved in all. */
-export function energyResult(p: RadioProfile, t: RadioTimes, wireUp: number, wireDown: number, clients: number, durationUs: number): EnergyResult {
+export function energyResult(p: RadioProfile, t: RadioTimes, wireUp: number, wireDown: number, clientUs: number): EnergyResult {
   const tail = joules(t.tailUs, p.tail[0].mw) + joules(t.fachUs, p.tail[1].mw);
   const promotion = joules(t.promotionUs, p.promotionMw);
   const idle = joules(t.idleUs, p.idleMw);
   // mJ per Mbit x Mbit.
   const data = (p.upMjPerMbit * wireUp * 8 + p.downMjPerMbit * wireDown * 8) / 1e9;
   const total = tail + promotion + idle + data;
-  const clientHours = (clients * durationUs) / US_PER_HOUR;
+  const clientHours = clientUs / US_PER_HOUR;
   return {
     radio: p.kind,
     tailMs: (p.tail[0].us + p.tail[1].us) / 1000,
     joulesPerHour: round(total / clientHours, 3),
     radioWakeupsPerHour: round(t.wakeups / clientHours, 3),
-    connectedShare: round((t.promotionUs + t.tailUs + t.fachUs) / (clients * durationUs), 4),
+    connectedShare: round((t.promotionUs + t.tailUs + t.fachUs) / clientUs, 4),
     tailShare: total > 0 ? round(tail / total, 4) : 0,
   };
 }

@@ -11,6 +11,6 @@ import { RADIO_PROFILES } from './profiles';
 export function installRadioSupport(): void {
   installPart('radio', {
     log: (kind) => new RadioLog(RADIO_PROFILES[kind]),
-    energy: (kind, t, up, down, clients, durationUs) => energyResult(RADIO_PROFILES[kind], t, up, down, clients, durationUs),
+    energy: (kind, t, up, down, clientUs) => energyResult(RADIO_PROFILES[kind], t, up, down, clientUs),
   });
 }

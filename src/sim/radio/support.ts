@@ -10,12 +10,12 @@ export type RadioKind = Exclude<RadioChoice, 'none'>;
 /** One client's radio at a time: the packets it saw, then its time in each state. */
 export interface RadioLogPort {
   saw(t: number): void;
-  /** `spans`, when given, receives the client's states over time (a traced client). */
-  close(endUs: number, into: RadioTimes, spans?: import('../types').RadioSpan[]): void;
+  /** The client's radio from `startUs` (its arrival) to `endUs`; `spans`, when given, receives its states over time (a traced client). */
+  close(startUs: number, endUs: number, into: RadioTimes, spans?: import('../types').RadioSpan[]): void;
 }
 
 export interface RadioSupport {
   log(kind: RadioKind): RadioLogPort;
-  /** Energy of `clients` radios over `durationUs` each, with the wire bytes they moved in all. */
-  energy(kind: RadioKind, t: RadioTimes, wireUp: number, wireDown: number, clients: number, durationUs: number): EnergyResult;
+  /** Energy of radios watched for `clientUs` µs in all (clients × the time each was watched), with the wire bytes they moved. */
+  energy(kind: RadioKind, t: RadioTimes, wireUp: number, wireDown: number, clientUs: number): EnergyResult;
 }

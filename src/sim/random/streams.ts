@@ -24,6 +24,8 @@ export const STREAM_KIND = {
   serverHandling: 9,
   reconnectJitter: 10,
   serverCpu: 11,
+  arrivals: 12,
+  session: 13,
 } as const;
 
 export interface Rng {

@@ -39,7 +39,8 @@ export class ClientHost {
   /**
    * Every connection of this client not yet closed or cut (pooled, HTTP/2, a
    * WebSocket's own), kept only when a server restart will cut them all
-   * (faults.serverRestartAtMs): null otherwise, so a client costs nothing more.
+   * (faults.serverRestartAtMs) or the client may leave (churn.meanSessionMs):
+   * null otherwise, so a client costs nothing more.
    */
   readonly live: Connection[] | null;
   /** This client's phone radio (network.radio; null = none). */
@@ -69,7 +70,7 @@ export class ClientHost {
     readonly id: number,
   ) {
     this.radio = w.clientRadio();
-    this.live = w.s.faults.serverRestartAtMs > 0 ? [] : null;
+    this.live = w.s.faults.serverRestartAtMs > 0 || w.s.churn.meanSessionMs > 0 ? [] : null;
     const { s } = w;
     this.downlink = new Link(s.network.bandwidthKbps);
     this.uplink = new Link(s.network.uplinkKbps > 0 ? s.network.uplinkKbps : s.network.bandwidthKbps);
@@ -220,6 +221,11 @@ export class ClientHost {
     if (this.live) for (const c of [...this.live]) this.cutByProxy(c);
   }
 
+  /** The client closes its tab: every live connection closes (FIN), as the browser closes its sockets. */
+  closeAll(): void {
+    if (this.live) for (const c of [...this.live]) c.close();
+  }
+
   /** `c` closed or was cut: no longer among the live ones. */
   gone(c: Connection): void {
     const i = this.live ? this.live.indexOf(c) : -1;
@@ -241,8 +247,8 @@ export class ClientHost {
     if (use) this.acquire(use, this.waitingFailed.shift()!);
   }
 
-  /** Start generating upstream messages (Poisson, client.sendRateHz) from time 0; `onMessage` sends them. */
-  startUpstream(onMessage: () => void): void {
+  /** Start generating upstream messages (Poisson, client.sendRateHz) from `fromUs` (the client's arrival); `onMessage` sends them. */
+  startUpstream(onMessage: () => void, fromUs: Micros): void {
     const rate = this.w.s.client.sendRateHz;
     if (rate <= 0) return;
     const meanUs = 1e6 / rate;
@@ -260,7 +266,7 @@ export class ClientHost {
       onMessage();
       schedule(k.now);
     };
-    schedule(0);
+    schedule(fromUs);
   }
 
   /** An upstream message reached the server. */

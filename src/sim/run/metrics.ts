@@ -40,7 +40,7 @@ export interface MetricsShard {
 
 type LatencyCounts = ReturnType<MicrosCounts['toJSON']>;
 
-const SCALARS = ['requests', 'responses', 'emptyResponses', 'connectionsOpened', 'delivered', 'inFlight', 'upGenerated', 'upDelivered', 'wireUp', 'wireDown', 'cpuUs'] as const;
+const SCALARS = ['requests', 'responses', 'emptyResponses', 'connectionsOpened', 'delivered', 'inFlight', 'upGenerated', 'upDelivered', 'wireUp', 'wireDown', 'cpuUs', 'generated', 'arrived', 'left', 'presentUs', 'radioUs'] as const;
 
 export class Metrics {
   requests = 0;
@@ -68,6 +68,14 @@ export class Metrics {
   readonly upLatency = new MicrosCounts();
   /** The server's CPU time (µs of one core), in all and per bin (./server-cpu.ts). */
   cpuUs = 0;
+  /** Updates made for the clients while each was there (every update for every client, without churn). */
+  generated = 0;
+  /** Churn (./population.ts): clients that arrived during the run and that left before its end; µs each was there, summed. */
+  arrived = 0;
+  left = 0;
+  presentUs = 0;
+  /** µs each client's radio was watched, summed (from its arrival to the end: the phone stays on after the tab closes). */
+  radioUs = 0;
   /** Each job's wait for a core (server.cores > 0). */
   readonly queueDelay = new MicrosCounts();
   /** The clients' radios: time in each state, wake-ups (src/sim/radio/; zero without a radio). */

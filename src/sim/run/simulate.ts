@@ -14,6 +14,7 @@ import { DEFAULT_TRACE_CLIENTS, plainTrace } from './tracer';
 import { World } from './world';
 import { part } from './parts';
 import { Metrics } from './metrics';
+import { hasChurn, population } from './population';
 import type { ClientRange, ShardResult } from './shards';
 import type { Spawner } from './spawn';
 
@@ -29,7 +30,7 @@ export interface RunOptions {
 export function runTechnique(s: Scenario, id: TechniqueId, opts: RunOptions = {}): TechniqueResult {
   const feed = opts.feed ?? updateTimes(s);
   // All clients in one shard: its live counters give the result, without the copy a merge needs.
-  const run = runClients(s, id, { from: 0, to: s.clients }, { ...opts, feed });
+  const run = runClients(s, id, { from: 0, to: population(s).total }, { ...opts, feed });
   return techniqueResult(s, id, feed, run.metrics, run.shard);
 }
 
@@ -69,16 +70,22 @@ function runClients(s: Scenario, id: TechniqueId, range: ClientRange, opts: RunO
   const disconnectUs = fromMs(s.faults.disconnectIntervalMs);
   const proxied = w.proxyIdleUs > 0 || w.proxyLifetimeUs > 0 || w.proxyFirstByteUs > 0;
   const { restartUs, restartEveryUs } = w;
-  // Every update is for every client: those made before the end are each client's to receive.
-  const made = updatesBefore(feed, w.durationUs);
+  // Every update is for every client there when it is made (./population.ts).
+  const pop = population(s);
   let queued = 0;
   let upPending = 0;
 
-  /** Set up client c on the current kernel: its host, its server session, its technique's driver, its start and its faults. */
+  /** Set up client c on the current kernel: its host, its server session, its technique's driver, its start, its faults and its leaving. */
   const startClient = (c: number) => {
     const { kernel } = w;
+    // What the client's set-up schedules is the client's own (the kernel drops it when the client leaves).
+    kernel.owner = c;
+    const arriveUs = pop.arriveUs(c);
+    const leaveUs = Math.min(pop.leaveUs(c), w.durationUs);
     const host = new ClientHost(w, c);
     const session = new ServerSession(w, host, technique);
+    // A client that arrives later is subscribed from then: the updates made before are not its.
+    if (arriveUs > 0) session.sent = updatesBefore(feed, arriveUs);
     const driver = technique.client(w, host, session);
     // The intermediary's cuts and the server's restart: the session's own connection (a held long poll, an open stream) through the session, as a fault.
     if (proxied || restartUs > 0) {
@@ -87,9 +94,10 @@ function runClients(s: Scenario, id: TechniqueId, range: ClientRange, opts: RunO
         else conn.cut();
       };
     }
-    const startAt = Math.floor(host.startRng.uniform() * spanUs);
+    // Those there from the start begin within the start span; an arrival opens the page when it arrives.
+    const startAt = c < s.clients ? Math.floor(host.startRng.uniform() * spanUs) : arriveUs;
     kernel.at(startAt, PRIORITY.timer, () => driver.actor.send({ type: 'START' }));
-    host.startUpstream(() => driver.pumpUpstream());
+    host.startUpstream(() => driver.pumpUpstream(), arriveUs);
     // A server restart (faults.serverRestartAtMs, then every serverRestartIntervalMs): every connection of the client drops at once.
     if (restartUs > 0 && restartUs < w.durationUs) {
       const restart = () => {
@@ -107,17 +115,37 @@ function runClients(s: Scenario, id: TechniqueId, range: ClientRange, opts: RunO
       };
       kernel.at(Math.max(1, Math.round(host.faultRng.exponential(disconnectUs))), PRIORITY.timer, next);
     }
-    return { host, session };
+    // The client leaves (churn.meanSessionMs): nothing it has scheduled happens any more; the browser closes its sockets.
+    if (leaveUs < w.durationUs) {
+      kernel.at(leaveUs, PRIORITY.timer, () => {
+        kernel.drop(c);
+        w.tracer.left(c, leaveUs);
+        w.unsubscribe(session);
+        w.metrics.left++;
+        // The closing FINs are nobody's: they go out after the client is gone.
+        kernel.owner = -1;
+        host.closeAll();
+      });
+    }
+    kernel.owner = -1;
+    return { host, session, arriveUs, leaveUs };
   };
   /** Client c's run is over: what it still owes and holds. */
-  const finishClient = ({ host, session }: ReturnType<typeof startClient>) => {
+  const finishClient = ({ host, session, arriveUs, leaveUs }: ReturnType<typeof startClient>) => {
     if (host.radio) {
       // A traced client's radio states go into the trace (Focus draws them).
       const spans: RadioSpan[] | undefined = w.tracer.traces(host.id) ? [] : undefined;
-      host.radio.close(w.durationUs, w.metrics.radio, spans);
+      host.radio.close(arriveUs, w.durationUs, w.metrics.radio, spans);
       if (spans) w.tracer.radio(host.id, spans);
     }
-    queued += made - session.sent;
+    const m = w.metrics;
+    m.radioUs += w.durationUs - arriveUs;
+    m.presentUs += leaveUs - arriveUs;
+    if (arriveUs > 0) m.arrived++;
+    // The updates made while it was there (at its leaving, those of that microsecond too: the feed runs first) are its to receive.
+    const made = updatesBefore(feed, leaveUs < w.durationUs ? leaveUs + 1 : w.durationUs) - updatesBefore(feed, arriveUs);
+    m.generated += made;
+    queued += made - (session.sent - updatesBefore(feed, arriveUs));
     upPending += host.upstream.length;
   };
 
@@ -166,17 +194,19 @@ export function mergeShards(s: Scenario, id: TechniqueId, feed: Float64Array, sh
     events += sh.events;
     trace ??= sh.trace;
   }
-  return techniqueResult(s, id, feed, metrics, { range: { from: 0, to: s.clients }, queued, upPending, events, trace });
+  return techniqueResult(s, id, feed, metrics, { range: { from: 0, to: population(s).total }, queued, upPending, events, trace });
 }
 
 /** The result from the counters of every client and the sums of the rest. */
 function techniqueResult(s: Scenario, id: TechniqueId, feed: Float64Array, metrics: Metrics, all: Omit<ShardResult, 'metrics'>): TechniqueResult {
-  const generated = updatesBefore(feed, fromMs(s.durationMs));
-  const result = metrics.result(generated * s.clients, all.queued, all.upPending, all.events, s.server.cores, s.server.memoryPerConnectionBytes);
+  const result = metrics.result(metrics.generated, all.queued, all.upPending, all.events, s.server.cores, s.server.memoryPerConnectionBytes);
   if (all.trace) result.trace = all.trace;
   if (TECHNIQUE_DEFS[id].mediaCase && s.streaming.mediaBytes > 0) result.media = mediaCase(s);
   if (s.network.radio !== 'none') {
-    result.energy = part('radio').energy(s.network.radio, metrics.radio, result.bytes.wire.up, result.bytes.wire.down, s.clients, fromMs(s.durationMs));
+    result.energy = part('radio').energy(s.network.radio, metrics.radio, result.bytes.wire.up, result.bytes.wire.down, metrics.radioUs);
+  }
+  if (hasChurn(s)) {
+    result.population = { initial: s.clients, arrived: metrics.arrived, left: metrics.left, meanPresent: Math.round((metrics.presentUs / fromMs(s.durationMs)) * 1000) / 1000 };
   }
   return result;
 }

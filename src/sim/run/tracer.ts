@@ -114,6 +114,13 @@ export class Tracer {
     return p;
   }
 
+  /** The client left at `t` (churn.meanSessionMs): its packets still on the wire never arrive (their events are dropped with it). */
+  left(client: number, t: Micros): void {
+    if (client >= this.clients) return;
+    const ms = toMs(t);
+    for (const p of this.packets) if (p.client === client && p.arriveMs !== null && p.arriveMs > ms) p.arriveMs = null;
+  }
+
   /** A traced client's radio states over its run (a radio's spans are few: one per wake-up and tail). */
   radio(client: number, spans: readonly RadioSpan[]): void {
     if (client >= this.clients) return;

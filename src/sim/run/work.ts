@@ -137,7 +137,11 @@ export function techniqueWork(s: Scenario, id: TechniqueId): number {
   perClient += upstream * (model === 'websocket' ? 3 + upSegs : 8 + perRequest + upSegs + requestSegs);
   // A POST refused while the server is down is sent again after the page's pause.
   if (upstream > 0 && model !== 'websocket' && s.faults.serverDownMs > 0) perClient += restarts * (s.faults.serverDownMs / (POST_RETRY_MS + refusalRoundTripMs(s)) + 2) * PER_RECONNECT;
-  let work = s.clients * (perClient + (id === 'polling' ? 0 : updates));
+  // Churn (./population.ts): every arrival is a client of its own (at most the whole run each), and leaving closes its connections.
+  const meanArrivals = s.churn.arrivalsPerSecond * seconds;
+  const arrivals = meanArrivals > 0 ? meanArrivals + 4 * Math.sqrt(meanArrivals) + 1 : 0;
+  if (s.churn.meanSessionMs > 0) perClient += PER_RECONNECT;
+  let work = (s.clients + arrivals) * (perClient + (id === 'polling' ? 0 : updates));
   if (id === 'streaming') work += mediaWork(s);
   // Clients sharing the server's cores run together on one kernel, every client's state alive at once (./simulate.ts).
   return s.server.cores > 0 ? work * SHARED_SERVER_FACTOR : work;

@@ -33,8 +33,11 @@ import { Tracer } from './tracer';
 import type { RadioLogPort } from '../radio/support';
 import { part } from './parts';
 import { ServerCpu } from './server-cpu';
+import { population } from './population';
 
 export interface Subscriber {
+  /** The client it serves: what it schedules on an update is that client's (the kernel's owner). */
+  readonly client: number;
   onUpdate(): void;
 }
 
@@ -83,7 +86,7 @@ export class World {
   ) {
     this.clock = kernelClock(this.kernel);
     this.metrics = new Metrics(s.durationMs);
-    this.tracer = new Tracer(Math.min(traceClients, s.clients));
+    this.tracer = new Tracer(Math.min(traceClients, population(s).total));
     this.enc = s.http.version === '2' ? http2().encoder(s, (i) => feed[i]) : new Encoder(s, (i) => feed[i]);
     this.durationUs = fromMs(s.durationMs);
     this.path = pathParams(s);
@@ -117,7 +120,6 @@ export class World {
     return part('radio').log(this.s.network.radio as Exclude<Scenario['network']['radio'], 'none'>);
   }
 
-  /** Kernel events of every client so far. */
   /** The server is down at `t` (within faults.serverDownMs after a restart): it refuses connections. */
   serverDown(t: Micros): boolean {
     if (this.downUs === 0 || t < this.restartUs) return false;
@@ -125,6 +127,7 @@ export class World {
     return since < this.downUs;
   }
 
+  /** Kernel events of every client so far. */
   get events(): number {
     return this.eventsBefore + this.kernel.processed;
   }
@@ -164,6 +167,11 @@ export class World {
     this.made++;
     this.feedQueued = this.subscribers.size > 0 && this.made < this.feed.length;
     if (this.feedQueued) this.kernel.lead(this.feed[this.made], this.publish);
-    for (const sub of this.subscribers) sub.onUpdate();
+    const k = this.kernel;
+    for (const sub of this.subscribers) {
+      k.owner = sub.client;
+      sub.onUpdate();
+    }
+    k.owner = -1;
   };
 }

@@ -44,5 +44,6 @@ export interface Scenario {
   websocket: { pingIntervalMs: number; reconnectDelayMs: number; reconnectJitter: number; reconnectGrowth: number; reconnectMaxDelayMs: number; overHttp2: 'ownConnection' | 'extendedConnect'; fallbackMs: number };
   streaming: { reconnectDelayMs: number; mediaBytes: number; mediaBitrateKbps: number; chunkBytes: number };
   proxy: { idleTimeoutMs: number; lifetimeMs: number; firstByteTimeoutMs: number; buffering: number; websocket: 'passes' | 'refuses' };
+  churn: { arrivalsPerSecond: number; meanSessionMs: number };
   faults: { disconnectIntervalMs: number; serverRestartAtMs: number; serverRestartIntervalMs: number; serverDownMs: number };
 }

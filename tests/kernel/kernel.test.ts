@@ -368,3 +368,39 @@ describe('the lead slot (the feed: a priority-0 event with no queue entry)', () 
     expect(k.processed).toBe(1);
   });
 });
+
+describe('owners (a client that leaves: churn.meanSessionMs)', () => {
+  it('an event belongs to the owner of the event that scheduled it; a dropped owner runs nothing more, whoever scheduled it', () => {
+    const k = new Kernel();
+    const log: string[] = [];
+    k.owner = 1;
+    // Client 1's timer schedules a follow-up (inherited owner 1); client 2's is untouched.
+    k.at(10, P, () => {
+      log.push(`a@${k.now}:${k.owner}`);
+      k.at(30, P, () => log.push(`a2@${k.now}`));
+    });
+    k.owner = 2;
+    k.at(15, P, () => log.push(`b@${k.now}:${k.owner}`));
+    k.at(40, P, () => log.push(`b2@${k.now}`));
+    // Nobody's event drops client 1 at 20: its follow-up at 30 never runs; what it schedules is nobody's.
+    k.owner = -1;
+    k.at(20, P, () => {
+      k.drop(1);
+      k.at(35, P, () => log.push(`fin@${k.now}:${k.owner}`));
+    });
+    k.run(100);
+    expect(log).toEqual(['a@10:1', 'b@15:2', 'fin@35:-1', 'b2@40']);
+  });
+
+  it('the lead slot runs as nobody, so what a subscriber schedules is given its owner by the caller', () => {
+    const k = new Kernel();
+    let seen = 0;
+    k.owner = 3;
+    k.lead(5, () => {
+      seen = k.owner;
+    });
+    k.owner = -1;
+    k.run(10);
+    expect(seen).toBe(-1);
+  });
+});

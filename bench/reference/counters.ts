@@ -46,6 +46,8 @@ export class Counters {
   readonly sDelivered: Float64Array;
   /** Connections opened per bin (none closes in polling without faults). */
   readonly sOpened: Float64Array;
+  /** Updates made and not yet answered, change per bin (+ each client at its making, − at each answer). */
+  readonly sQueued: Float64Array;
 
   constructor(private readonly durationMs: number) {
     this.binMs = binWidthMs(durationMs);
@@ -60,6 +62,7 @@ export class Counters {
     this.sRequests = a();
     this.sDelivered = a();
     this.sOpened = a();
+    this.sQueued = a();
   }
 
   bin(t: number): number {
@@ -93,7 +96,7 @@ export class Counters {
   }
 
   /** `generated` and `queued` come from the feed and the clients; `events` is the reference's own count. */
-  result(generated: number, queued: number, events: number, memoryPerConnection: number): TechniqueResult {
+  result(generated: number, queued: number, events: number, memoryPerConnection: number, memoryPerMessage: number): TechniqueResult {
     const micro = (x: number) => Math.round(x * 1e6) / 1e6;
     const cores = this.cpuUs / (this.durationMs * 1000);
     const n = this.nBins;
@@ -101,11 +104,18 @@ export class Counters {
     const tMs: number[] = [];
     const open: number[] = [];
     const bytesDown: number[] = [];
+    const waiting: number[] = [];
     let level = 0;
+    let queuedLevel = 0;
+    // The memory peak: all connections (nothing closes), or a bin end's connections and queued updates if more.
+    let memory = this.connectionsOpened * memoryPerConnection;
     for (let i = 0; i < n; i++) {
       tMs.push(i * this.binMs);
       level += this.sOpened[i];
       open.push(level);
+      queuedLevel += this.sQueued[i];
+      waiting.push(queuedLevel);
+      if (memoryPerMessage > 0) memory = Math.max(memory, level * memoryPerConnection + queuedLevel * memoryPerMessage);
       // Summed in the project's order (header + framing + payload) per packet;
       // integers, so the per-bin sum is exact either way.
       bytesDown.push(this.sDownHeader[i] + this.sDownFraming[i] + this.sDownPayload[i]);
@@ -125,6 +135,7 @@ export class Counters {
       openConnections: open,
       connectionsOpened: Array.from(this.sOpened),
       cpuBusyUs: Array.from(this.sCpu),
+      queuedMessages: waiting,
     };
     return {
       requests: this.requests,
@@ -154,7 +165,8 @@ export class Counters {
         cpuBusyCores: { mean: micro(cores), peak: micro(this.perSecondPeak(this.sCpu) / 1e6) },
         // Unlimited cores (the reference refuses server.cores): no utilisation, no waiting.
         cpuUtilisation: { mean: null, peak: null },
-        memoryPeakBytes: this.connectionsOpened * memoryPerConnection,
+        memoryPeakBytes: memory,
+        peakQueuedMessages: Math.max(0, ...waiting),
         queueDelayMs: { mean: 0, p95: 0 },
       },
       events,

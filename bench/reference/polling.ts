@@ -106,6 +106,7 @@ class PollingRun {
   private readonly requestCpu: number;
   private readonly connectionCpu: number;
   readonly memoryPerConnection: number;
+  readonly memoryPerMessage: number;
 
   constructor(s: Scenario, feed: Float64Array) {
     const why = unsupported(s);
@@ -118,6 +119,7 @@ class PollingRun {
     this.requestCpu = fromMs(s.server.cpuPerRequestMs);
     this.connectionCpu = fromMs(s.server.cpuPerConnectionMs);
     this.memoryPerConnection = s.server.memoryPerConnectionBytes;
+    this.memoryPerMessage = s.server.memoryPerQueuedMessageBytes;
     this.latencyUs = fromMs(s.network.latencyMs);
     // Head sizes are the wire layer's (the scenario's, or its head profile's), not the engine's.
     this.heads = new Heads(s.http);
@@ -229,6 +231,7 @@ class PollingRun {
     const c = this.c;
     c.responses++;
     if (n === 0) c.emptyResponses++;
+    c.sQueued[c.bin(now)] -= n;
     // "[]" or "[" items joined by "," "]".
     const framing = n === 0 ? 2 : n + 1;
     const payload = n * this.payloadBytes;
@@ -273,7 +276,9 @@ class PollingRun {
     const updates = this.feed.length; // every update is generated before the end
     let queued = 0;
     for (let i = 0; i < this.sent.length; i++) queued += updates - this.sent[i];
-    return this.c.result(updates * this.sent.length, queued, events, this.memoryPerConnection);
+    // Every client is owed every update from its making.
+    for (let k = 0; k < updates; k++) this.c.sQueued[this.c.bin(this.feed[k])] += this.sent.length;
+    return this.c.result(updates * this.sent.length, queued, events, this.memoryPerConnection, this.memoryPerMessage);
   }
 }
 

@@ -53,6 +53,8 @@ export interface Series {
   connectionsOpened: number[];
   /** The server's CPU busy in each bin (µs of one core; server.cpuPer*Ms). */
   cpuBusyUs: number[];
+  /** Updates queued at the server at the end of the bin, all clients: made for a client and not yet sent to it (between polls, while it reconnects). */
+  queuedMessages: number[];
 }
 
 /**
@@ -133,8 +135,10 @@ export interface TechniqueResult {
     cpuBusyCores: { mean: number; peak: number };
     /** The same, as a share of server.cores (null with unlimited cores). */
     cpuUtilisation: { mean: number | null; peak: number | null };
-    /** Peak open connections x server.memoryPerConnectionBytes. */
+    /** Peak open connections x server.memoryPerConnectionBytes, or, if more, the busiest bin's connections and queued updates (server.memoryPerQueuedMessageBytes each). */
     memoryPeakBytes: number;
+    /** Updates queued at the server for its clients at the busiest bin end (series.queuedMessages). */
+    peakQueuedMessages: number;
     /** Each job's wait for a core (0 with unlimited cores). */
     queueDelayMs: { mean: number; p95: number };
   };

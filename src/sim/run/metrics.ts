@@ -97,6 +97,8 @@ export class Metrics {
   private readonly sOpened: Float64Array;
   /** The server's busy CPU µs in each bin. */
   private readonly sCpu: Float64Array;
+  /** Change of the updates queued at the server (made for a client, not yet sent to it) in each bin; a level at the end. */
+  private readonly sQueuedDelta: Float64Array;
 
   constructor(durationMs: number) {
     this.durationMs = durationMs;
@@ -112,6 +114,17 @@ export class Metrics {
     this.sOpenDelta = new Float64Array(this.nBins);
     this.sOpened = new Float64Array(this.nBins);
     this.sCpu = new Float64Array(this.nBins);
+    this.sQueuedDelta = new Float64Array(this.nBins);
+  }
+
+  /** `n` updates made at `t` wait at the server for a client (or for each of `n` clients). */
+  enqueued(t: Micros, n: number): void {
+    this.sQueuedDelta[this.bin(t)] += n;
+  }
+
+  /** `n` updates leave the server's queue for a client at `t` (sent, or dropped with a client that left). */
+  dequeued(t: Micros, n: number): void {
+    this.sQueuedDelta[this.bin(t)] -= n;
   }
 
   private bin(t: Micros): number {
@@ -188,7 +201,7 @@ export class Metrics {
   /** The per-bin arrays, in one fixed order (shards add them bin by bin). */
   private binArrays(): Float64Array[] {
     const { up, down } = this.sClass;
-    return [this.sBytesUp, this.sBytesDown, up.header, up.framing, up.payload, down.header, down.framing, down.payload, this.sRequests, this.sDelivered, this.sOpenDelta, this.sOpened, this.sCpu];
+    return [this.sBytesUp, this.sBytesDown, up.header, up.framing, up.payload, down.header, down.framing, down.payload, this.sRequests, this.sDelivered, this.sOpenDelta, this.sOpened, this.sCpu, this.sQueuedDelta];
   }
 
   /** This run's counters as plain data, for the merge of shards of clients. */
@@ -269,11 +282,15 @@ export class Metrics {
   series(): Series {
     const tMs: number[] = [];
     const openConnections: number[] = [];
+    const queuedMessages: number[] = [];
     let level = 0;
+    let queued = 0;
     for (let i = 0; i < this.nBins; i++) {
       tMs.push(i * this.binMs);
       level += this.sOpenDelta[i];
       openConnections.push(level);
+      queued += this.sQueuedDelta[i];
+      queuedMessages.push(queued);
     }
     return {
       binMs: this.binMs,
@@ -290,6 +307,7 @@ export class Metrics {
       openConnections,
       connectionsOpened: plain(this.sOpened),
       cpuBusyUs: plain(this.sCpu),
+      queuedMessages,
     };
   }
 
@@ -304,7 +322,7 @@ export class Metrics {
   }
 
   /** SPEC §7's server fields: connections, requests per second, CPU, memory, queueing. */
-  private server(peak: number, opens: Float64Array, cores: number, memoryPerConnection: number): TechniqueResult['server'] {
+  private server(peak: number, opens: Float64Array, cores: number, memoryPerConnection: number, memoryPerMessage: number, series: Series): TechniqueResult['server'] {
     const r6 = (x: number) => Math.round(x * 1e6) / 1e6;
     const busyMean = this.cpuUs / (this.durationMs * 1000);
     const busyPeak = this.peakPerSecond(this.sCpu) / 1e6;
@@ -315,15 +333,17 @@ export class Metrics {
       requestsPerSecond: { mean: r6(this.requests / (this.durationMs / 1000)), peak: r6(this.peakPerSecond(this.sRequests)) },
       cpuBusyCores: { mean: r6(busyMean), peak: r6(busyPeak) },
       cpuUtilisation: cores > 0 ? { mean: r6(busyMean / cores), peak: r6(busyPeak / cores) } : { mean: null, peak: null },
-      memoryPeakBytes: peak * memoryPerConnection,
+      memoryPeakBytes: memoryPeak(peak, memoryPerConnection, memoryPerMessage, series),
+      peakQueuedMessages: Math.max(0, ...series.queuedMessages),
       queueDelayMs: { mean: cores > 0 ? (wait.mean ?? 0) : 0, p95: cores > 0 ? (wait.p95 ?? 0) : 0 },
     };
   }
 
   /** The result fields; `generated` and `queued` come from the feed and the sessions. */
-  result(generated: number, queued: number, upPending: number, events: number, cores = 0, memoryPerConnection = 0): TechniqueResult {
+  result(generated: number, queued: number, upPending: number, events: number, cores = 0, memoryPerConnection = 0, memoryPerMessage = 0): TechniqueResult {
     const opens = this.sortedOpens();
     const peak = this.peakOpen(opens);
+    const series = this.series();
     return {
       requests: this.requests,
       responses: this.responses,
@@ -343,9 +363,21 @@ export class Metrics {
       latencyMs: summarize(this.latency),
       upstreamLatencyMs: summarize(this.upLatency),
       latencyHistogram: histogram(this.latency),
-      series: this.series(),
-      server: this.server(peak, opens, cores, memoryPerConnection),
+      series,
+      server: this.server(peak, opens, cores, memoryPerConnection, memoryPerMessage, series),
       events,
     };
   }
+}
+
+/**
+ * The server's memory at its peak: its open connections' (the exact peak)
+ * or, if more, the busiest bin end's connections and queued updates
+ * together (the queue is known per bin: ./metrics.ts `sQueuedDelta`).
+ */
+function memoryPeak(peakConnections: number, perConnection: number, perMessage: number, series: Series): number {
+  let peak = peakConnections * perConnection;
+  if (perMessage <= 0) return peak;
+  for (let i = 0; i < series.tMs.length; i++) peak = Math.max(peak, series.openConnections[i] * perConnection + series.queuedMessages[i] * perMessage);
+  return peak;
 }

@@ -105,6 +105,7 @@ export class ServerSession implements ServerPort, Subscriber {
     const n = this.queued;
     const first = this.sent;
     this.sent += n;
+    if (n > 0) this.w.metrics.dequeued(this.w.kernel.now, n);
     this.w.metrics.responses++;
     if (n === 0) this.w.metrics.emptyResponses++;
     c.send('down', this.w.enc.batch(n), first, n);
@@ -170,6 +171,7 @@ export class ServerSession implements ServerPort, Subscriber {
     const until = Math.min(this.w.generated, this.sent + n);
     while (this.sent < until) {
       const i = this.sent++;
+      this.w.metrics.dequeued(this.w.kernel.now, 1);
       c.send('down', stream.update(enc, i), i, 1);
       if (limit > 0 && ++this.streamUpdates >= limit) {
         this.endStream();

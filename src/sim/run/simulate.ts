@@ -74,6 +74,8 @@ function runClients(s: Scenario, id: TechniqueId, range: ClientRange, opts: RunO
   const pop = population(s);
   let queued = 0;
   let upPending = 0;
+  /** Clients there for the whole run: each update joins each of their queues (counted once at the end, not per client). */
+  let wholeRun = 0;
 
   /** Set up client c on the current kernel: its host, its server session, its technique's driver, its start, its faults and its leaving. */
   const startClient = (c: number) => {
@@ -143,9 +145,17 @@ function runClients(s: Scenario, id: TechniqueId, range: ClientRange, opts: RunO
     m.presentUs += leaveUs - arriveUs;
     if (arriveUs > 0) m.arrived++;
     // The updates made while it was there (at its leaving, those of that microsecond too: the feed runs first) are its to receive.
-    const made = updatesBefore(feed, leaveUs < w.durationUs ? leaveUs + 1 : w.durationUs) - updatesBefore(feed, arriveUs);
-    m.generated += made;
-    queued += made - (session.sent - updatesBefore(feed, arriveUs));
+    const first = updatesBefore(feed, arriveUs);
+    const end = updatesBefore(feed, leaveUs < w.durationUs ? leaveUs + 1 : w.durationUs);
+    m.generated += end - first;
+    const owed = end - session.sent;
+    queued += owed;
+    // The server's queue for it (series.queuedMessages): each update from its making; what a client that left was owed goes with it.
+    if (arriveUs === 0 && leaveUs === w.durationUs) wholeRun++;
+    else {
+      for (let i = first; i < end; i++) m.enqueued(feed[i], 1);
+      if (leaveUs < w.durationUs && owed > 0) m.dequeued(leaveUs, owed);
+    }
     upPending += host.upstream.length;
   };
 
@@ -166,6 +176,7 @@ function runClients(s: Scenario, id: TechniqueId, range: ClientRange, opts: RunO
     }
   }
 
+  if (wholeRun > 0) for (let i = 0, made = updatesBefore(feed, w.durationUs); i < made; i++) w.metrics.enqueued(feed[i], wholeRun);
   const shard: Omit<ShardResult, 'metrics'> = { range, queued, upPending, events: w.events };
   if (range.from === 0 && w.tracer.clients > 0) shard.trace = w.tracer.result(tracedUpdates(s, feed));
   return { metrics: w.metrics, shard };
@@ -199,7 +210,7 @@ export function mergeShards(s: Scenario, id: TechniqueId, feed: Float64Array, sh
 
 /** The result from the counters of every client and the sums of the rest. */
 function techniqueResult(s: Scenario, id: TechniqueId, feed: Float64Array, metrics: Metrics, all: Omit<ShardResult, 'metrics'>): TechniqueResult {
-  const result = metrics.result(metrics.generated, all.queued, all.upPending, all.events, s.server.cores, s.server.memoryPerConnectionBytes);
+  const result = metrics.result(metrics.generated, all.queued, all.upPending, all.events, s.server.cores, s.server.memoryPerConnectionBytes, s.server.memoryPerQueuedMessageBytes);
   if (all.trace) result.trace = all.trace;
   if (TECHNIQUE_DEFS[id].mediaCase && s.streaming.mediaBytes > 0) result.media = mediaCase(s);
   if (s.network.radio !== 'none') {

@@ -18,7 +18,7 @@ export interface Scenario {
   durationMs: number;
   clients: number;
   network: { latencyMs: number; jitterMs: number; bandwidthKbps: number; uplinkKbps: number; lossRate: number; initialCwndSegments: number; radio: RadioChoice };
-  server: { updateRateHz: number; updatePattern: UpdatePattern; burstSize: number; burstSpacingMs: number; payloadBytes: number; processingMs: number; cores: number; cpuPerRequestMs: number; cpuPerMessageMs: number; cpuPerConnectionMs: number; cpuPerTlsHandshakeMs: number; memoryPerConnectionBytes: number };
+  server: { updateRateHz: number; updatePattern: UpdatePattern; burstSize: number; burstSpacingMs: number; payloadBytes: number; processingMs: number; cores: number; cpuPerRequestMs: number; cpuPerMessageMs: number; cpuPerConnectionMs: number; cpuPerTlsHandshakeMs: number; memoryPerConnectionBytes: number; memoryPerQueuedMessageBytes: number };
   client: { sendRateHz: number; payloadBytes: number; processingMs: number };
   http: {
     version: HttpVersion;

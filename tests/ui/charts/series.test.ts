@@ -42,6 +42,7 @@ function series(binMs: number, bytesDown: number[], extra: Partial<Series> = {})
     openConnections: new Array(n).fill(0),
     connectionsOpened: new Array(n).fill(0),
     cpuBusyUs: new Array(n).fill(0),
+    queuedMessages: new Array(n).fill(0),
     ...extra,
   };
 }

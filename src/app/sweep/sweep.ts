@@ -144,6 +144,8 @@ export interface SweepResult {
   /** The metric asked for: all[metric]. */
   metric: SweepMetric;
   values: Record<TechniqueId, (number | null)[]>;
+  /** The scenario's server.cores (0 = unlimited), for the saturation point (./saturation.ts). */
+  cores?: number;
 }
 
 export interface SweepProgress {
@@ -186,7 +188,7 @@ export function* sweepSteps(scenario: Scenario, param: SweepParam, opts: SweepOp
       yield { done, total };
     }
   }
-  return { param, xs, techniques, all };
+  return { param, xs, techniques, all, cores: scenario.server.cores };
 }
 
 /** Pick one metric out of a finished sweep. */

@@ -6,6 +6,7 @@ import { TECHNIQUES } from '../../../src/sim/types';
 import { crossovers, metricValue, points, runSweep, SWEEP_METRICS, SWEEP_PARAMS, withParam, type SweepProgress } from '../../../src/app/sweep/sweep';
 import { sweepScales } from '../../../src/app/sweep/geometry';
 import { plotBox } from '../../../src/viz/charts/scales';
+import { saturationPoints } from '../../../src/app/sweep/saturation';
 
 describe('points', () => {
   it('log-spaced from..to inclusive, ascending, 2 significant digits', () => {
@@ -191,5 +192,29 @@ describe('sweeping clients to the server’s saturation (issue 11)', () => {
     for (let i = 1; i < waits.length; i++) expect(waits[i]!).toBeGreaterThan(waits[i - 1]!);
     expect(r.all.serverCores.polling[r.xs.length - 1]!).toBeGreaterThan(0.95);
     expect(r.all.energy.polling[0]).toBeNull(); // no radio in this scenario
+  });
+});
+
+describe('the saturation point (issue 11)', () => {
+  it('one core, 50 ms per poll, a poll a second each: polling fills the core near 20 clients (ρ = N × 0.05 = 1)', () => {
+    const s = resolveScenario({ durationMs: 20_000, tls: { version: 'none' }, server: { cores: 1, cpuPerRequestMs: 50, cpuPerConnectionMs: 0, updateRateHz: 0.2 } });
+    const r = runSweep(s, 'clients', 'serverCores', undefined, undefined, { range: { from: 2, to: 40, count: 4 }, techniques: ['polling', 'sse'] })!;
+    const points = saturationPoints(r);
+    const polling = points.find((p) => p.technique === 'polling')!;
+    expect(polling.where).toBe('within');
+    // Extrapolated from the largest count under 80% busy; the closed form is 1 / (1 poll/s × 0.05 s) = 20.
+    expect(polling.clients).toBeGreaterThan(18);
+    expect(polling.clients).toBeLessThan(22);
+    // SSE asks once: far past the range.
+    expect(points.find((p) => p.technique === 'sse')!.where).toBe('beyond');
+  });
+
+  it('no point without cores, or over another key; "below" when busy from the first value', () => {
+    const table = (busy: number[]) => ({ serverCores: { polling: busy } }) as unknown as Parameters<typeof saturationPoints>[0]['all'];
+    const base = { xs: [10, 100, 1000], techniques: ['polling' as const] };
+    expect(saturationPoints({ ...base, param: 'clients', all: table([0.1, 1, 4]), cores: 0 })).toEqual([]);
+    expect(saturationPoints({ ...base, param: 'network.latencyMs', all: table([0.1, 1, 4]), cores: 4 })).toEqual([]);
+    expect(saturationPoints({ ...base, param: 'clients', all: table([0.1, 1, 4]), cores: 4 })).toEqual([{ technique: 'polling', clients: 400, where: 'within' }]);
+    expect(saturationPoints({ ...base, param: 'clients', all: table([3.9, 4, 4]), cores: 4 })).toEqual([{ technique: 'polling', clients: 10, where: 'below' }]);
   });
 });

@@ -25,7 +25,11 @@ export type SweepParam =
   | 'server.payloadBytes'
   | 'http.requestHeaderBytes'
   | 'longPolling.timeoutMs'
-  | 'server.cores';
+  | 'server.cores'
+  | 'server.cpuPerRequestMs'
+  | 'faults.serverDownMs'
+  | 'websocket.reconnectJitter'
+  | 'churn.arrivalsPerSecond';
 
 /** The sweepable keys and their default ranges (inside the keys' allowed ranges). */
 export const SWEEP_PARAMS: readonly SweepParamSpec[] = [
@@ -37,6 +41,10 @@ export const SWEEP_PARAMS: readonly SweepParamSpec[] = [
   { key: 'http.requestHeaderBytes', label: 'Request head', unit: 'B', from: 256, to: 8192 },
   { key: 'longPolling.timeoutMs', label: 'Long-poll timeout', unit: 'ms', from: 1000, to: 120000 },
   { key: 'server.cores', label: 'Server cores', unit: 'cores', from: 1, to: 64 },
+  { key: 'server.cpuPerRequestMs', label: 'Server CPU per request', unit: 'ms', from: 0.01, to: 10 },
+  { key: 'faults.serverDownMs', label: 'Server down after a restart', unit: 'ms', from: 100, to: 30000 },
+  { key: 'websocket.reconnectJitter', label: 'WebSocket reconnect jitter', unit: '', from: 0.01, to: 1 },
+  { key: 'churn.arrivalsPerSecond', label: 'Client arrivals', unit: 'Hz', from: 0.1, to: 100 },
 ];
 
 export const SWEEP_PARAM_INDEX: ReadonlyMap<SweepParam, SweepParamSpec> = new Map(SWEEP_PARAMS.map((p) => [p.key, p]));

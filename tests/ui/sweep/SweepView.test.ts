@@ -69,4 +69,15 @@ describe('SweepView (main-thread fallback)', () => {
     await waitFor(() => expect(screen.getByTestId('sweep-status').textContent).toMatch(new RegExp(`^Not swept: .* over the page's limit of ${PAGE_WORK_BUDGET.toLocaleString('en-US')}`)));
     expect(container.querySelectorAll('path.line').length).toBe(0);
   });
+
+  it('the range can be set (clients from 2 to 300 here), and a range the key refuses is said, not run', async () => {
+    render(SweepView, { scenario: resolveScenario({ durationMs: 2000 }) });
+    await fireEvent.change(screen.getByLabelText('Parameter'), { target: { value: 'clients' } });
+    await fireEvent.change(screen.getByLabelText('Points'), { target: { value: '6' } });
+    await fireEvent.change(screen.getByLabelText('From'), { target: { value: '2' } });
+    await fireEvent.change(screen.getByLabelText('to'), { target: { value: '300' } });
+    await waitFor(() => expect(screen.getByRole('img', { name: /against clients from 2 to 300,/ })).toBeTruthy(), { timeout: 20000 });
+    await fireEvent.change(screen.getByLabelText('From'), { target: { value: '500' } });
+    await waitFor(() => expect(screen.getByTestId('sweep-status').textContent).toMatch(/^Not swept: clients: sweep range 500\.\.300 is not a positive increasing range\.$/), { timeout: 5000 });
+  });
 });

@@ -10,7 +10,7 @@ export const VIEWS: readonly { id: ViewId; name: string }[] = [
 ];
 
 /** The Charts view's charts, in their usual order (a lesson step can name one to lead). */
-export const CHART_IDS = ['summary', 'costs', 'bandwidth-down', 'bandwidth-up', 'requests', 'connections', 'server', 'latency', 'media'] as const;
+export const CHART_IDS = ['summary', 'costs', 'bandwidth-down', 'bandwidth-up', 'requests', 'connections', 'server', 'energy', 'latency', 'media'] as const;
 export type ChartId = (typeof CHART_IDS)[number];
 
 export const MIN_SPEED = 0.1;

@@ -162,7 +162,12 @@ export function cumulativeAtBinEnds(s: Series, values: readonly number[]): Pt[] 
 
 /** Open connections at each bin's end, starting from 0 open at t = 0. */
 export function openConnectionsAtBinEnds(s: Series): Pt[] {
-  return [{ t: 0, v: 0 }, ...s.tMs.map((_, i) => ({ t: binEnd(s, i), v: s.openConnections[i] }))];
+  return levelsAtBinEnds(s, s.openConnections);
+}
+
+/** A level known at each bin's end (open connections, queued updates), from 0 at the start. */
+export function levelsAtBinEnds(s: Series, levels: readonly number[]): Pt[] {
+  return [{ t: 0, v: 0 }, ...s.tMs.map((_, i) => ({ t: binEnd(s, i), v: levels[i] }))];
 }
 
 /** One technique's line over simulated time. */

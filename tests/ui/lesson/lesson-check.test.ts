@@ -37,7 +37,7 @@ const REFUSALS: [string, unknown, string][] = [
   ['a NaN speed', step({ speed: NaN }), 'step 1, speed: Invalid input: expected number, received NaN'],
   ['a speed too low', step({ speed: 0 }), 'step 1, speed: Too small: expected number to be >=0.1'],
   ['a speed too high', step({ speed: 1e9 }), 'step 1, speed: Too big: expected number to be <=10'],
-  ['an unknown chart', step({ chart: 'pie' }), 'step 1, chart: Invalid option: expected one of "summary"|"costs"|"bandwidth-down"|"bandwidth-up"|"requests"|"connections"|"server"|"latency"|"media"'],
+  ['an unknown chart', step({ chart: 'pie' }), 'step 1, chart: Invalid option: expected one of "summary"|"costs"|"bandwidth-down"|"bandwidth-up"|"requests"|"connections"|"server"|"energy"|"latency"|"media"'],
   ['21 pauses', step({ pauses: many(21, { at: 1, caption: 'c' }) }), 'step 1, pauses: Too big: expected array to have <=20 items'],
   ['a pause before 0', step({ pauses: [{ at: -1, caption: 'c' }] }), 'step 1, pauses[0].at: Too small: expected number to be >=0'],
   ['an unknown moment', step({ pauses: [{ at: 'later', caption: 'c' }] }), 'step 1, pauses[0].at: Invalid input'],

@@ -5,6 +5,7 @@
 // terminal escape sequences.
 
 import { DEFAULT_MAX_WORK, KEYS, allowedText } from '../sim';
+import { helpOf } from '../sim/scenario/key-help';
 import { quote } from '../sim/scenario/excerpt';
 import { TECHNIQUES, type TechniqueId } from '../sim/types';
 
@@ -43,7 +44,7 @@ export const USAGE = `usage: npm run --silent sim -- [--technique ID]... [--set 
   --help           this text
 
 scenario keys (default; allowed):
-${KEYS.map((k) => `  ${k.key.padEnd(30)} ${String(k.default).padEnd(9)} ${allowedText(k)}: ${k.help}`).join('\n')}`;
+${KEYS.map((k) => `  ${k.key.padEnd(30)} ${String(k.default).padEnd(9)} ${allowedText(k)}: ${helpOf(k.key)}`).join('\n')}`;
 
 /** Options that take no value: `--trace=no` is refused, not read as --trace. */
 const FLAGS = new Set(['--trace', '--help', '-h']);

@@ -82,3 +82,15 @@ describe('the KEYS-driven check', () => {
     expect(refusal('server.updatePattern', 'steady').message).toBe("scenario key 'server.updatePattern': 'steady' is not a known value; expected one of 'periodic', 'poisson', 'bursty'");
   });
 });
+
+describe("the keys' meanings (src/sim/scenario/key-help.ts, loaded by the page after its first paint)", () => {
+  it('every key has a one-line meaning, and no meaning names a key that does not exist', async () => {
+    const { KEY_HELP, helpOf } = await import('../../src/sim/scenario/key-help');
+    const keys = new Set(KEYS.map((k) => k.key));
+    const missing = KEYS.filter((k) => helpOf(k.key).trim().length < 10).map((k) => k.key);
+    expect(missing).toEqual([]);
+    expect(Object.keys(KEY_HELP).filter((k) => !keys.has(k))).toEqual([]);
+    for (const [k, text] of Object.entries(KEY_HELP)) expect(text, k).not.toMatch(/\n/);
+    expect(helpOf('no.such')).toBe('');
+  });
+});

@@ -27,6 +27,7 @@ const LAZY = {
   linkDecoder: /^decode-[\w-]+\.js$/,
   http2: /^http2-[\w-]+\.js$/,
   radio: /^radio-[\w-]+\.js$/,
+  keyHelp: /^key-help-[\w-]+\.js$/,
 };
 /**
  * The first visit's scripts, gzip (level 9, as npm run measure:ui reports
@@ -187,6 +188,19 @@ describe('code loaded on first use', () => {
     expect(await page.locator('[data-score-row="polling"] [data-column="energy"]').textContent()).toMatch(/^[\d,]+ J/);
     expect(await page.locator('[data-score-note]').allTextContents()).toContainEqual(expect.stringMatching(/LTE radio stays awake 11\.6 s after each packet/));
     expect(scripts().filter((f) => LAZY.radio.test(f))).toHaveLength(1);
+    expect(s.errors).toEqual([]);
+  });
+
+  it("pointing at a control fetches the keys' meanings, once: its label's tooltip and its description", async () => {
+    const page = s.page;
+    expect(scripts().filter((f) => LAZY.keyHelp.test(f))).toEqual([]);
+    const label = page.locator('.key label', { hasText: 'Latency (one way)' }).first();
+    expect(await label.getAttribute('title')).toBeNull();
+    await label.hover();
+    await page.waitForFunction(() => [...document.querySelectorAll('.key label')].some((l) => l.textContent === 'Latency (one way)' && l.getAttribute('title')));
+    expect(await label.getAttribute('title')).toMatch(/one-way propagation delay/);
+    await page.locator('.key label', { hasText: 'Bandwidth' }).first().hover();
+    expect(scripts().filter((f) => LAZY.keyHelp.test(f))).toHaveLength(1);
     expect(s.errors).toEqual([]);
   });
 });

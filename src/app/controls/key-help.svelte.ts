@@ -1,11 +1,12 @@
 // The keys' one-line meanings on the page (src/sim/scenario/key-help.ts),
-// fetched after the first paint so that the first visit does not carry them:
-// until they arrive a control has its label and no tooltip.
+// fetched the first time a reader points at or focuses a control, so that
+// the first visit does not carry them: until then (a few milliseconds after)
+// a control has its label and no tooltip or description.
 
 let help: Readonly<Record<string, string>> | null = $state.raw(null);
 let loading: Promise<void> | null = null;
 
-/** Fetch the meanings (once); controls call it when they mount. */
+/** Fetch the meanings (once); a control calls it when first pointed at or focused. */
 export function loadKeyHelp(): Promise<void> {
   loading ??= import('../../sim/scenario/key-help').then((m) => {
     help = m.KEY_HELP;
@@ -16,4 +17,15 @@ export function loadKeyHelp(): Promise<void> {
 /** A key's meaning, '' until fetched (reactive: controls update when it arrives). */
 export function keyHelp(key: string): string {
   return help?.[key] ?? '';
+}
+
+/** An attachment for a control's element: the first pointer over it or focus in it fetches the meanings. */
+export function helpOnFirstUse(el: HTMLElement): () => void {
+  const load = () => void loadKeyHelp();
+  el.addEventListener('pointerenter', load, { once: true });
+  el.addEventListener('focusin', load, { once: true });
+  return () => {
+    el.removeEventListener('pointerenter', load);
+    el.removeEventListener('focusin', load);
+  };
 }

@@ -47,7 +47,9 @@ export function costSheet(out: RunOutput, order: readonly TechniqueId[]): CostSh
   for (const id of order) {
     const r = out.results[id];
     if (!r) continue;
-    const perClient = (x: number) => x / s.clients;
+    // Per client there on average: with churn (churn.*) the crowd is not `clients`.
+    const crowd = r.population ? Math.max(r.population.meanPresent, 1e-9) : s.clients;
+    const perClient = (x: number) => x / crowd;
     const values: CostRow['values'] = {
       kbpsDown: perClient((r.bytes.wire.down * 8) / 1000 / seconds),
       kbpsUp: perClient((r.bytes.wire.up * 8) / 1000 / seconds),

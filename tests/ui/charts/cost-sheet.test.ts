@@ -43,4 +43,11 @@ describe('cost sheet', () => {
     const sheet = costSheet(out, push);
     for (const r of sheet.rows) expect(r.cheapest.has('connections')).toBe(false);
   });
+
+  it('with churn, per client means per client there on average (population.meanPresent)', () => {
+    const out = simulate(resolveScenario({ clients: 20, durationMs: 30_000, churn: { arrivalsPerSecond: 1, meanSessionMs: 20_000 } }), ['polling'], { traceClients: 0 });
+    const r = out.results.polling!;
+    const row = costSheet(out, ['polling']).rows[0];
+    expect(row.values.requestsPerMinute).toBeCloseTo(((r.requests / 30) * 60) / r.population!.meanPresent, 9);
+  });
 });

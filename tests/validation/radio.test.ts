@@ -202,3 +202,21 @@ describe('published comparison of the radios', () => {
     expect(lte / wifi).toBeLessThan(23 * 1.5);
   });
 });
+
+describe('heartbeats and pings cost the battery too', () => {
+  // With no updates an open SSE stream is silent: LTE wakes once (the
+  // connection) and sleeps. A heartbeat every H > tail wakes it once per H
+  // after the stream opens at t0 (within the first 1.5 s): 1 + ⌊(T − t0)/H⌋
+  // wake-ups over a run of T, 1 + 19 for T = 600 s, H = 30 s (derived from
+  // the state machine).
+  it('SSE with no updates on LTE: a 30 s heartbeat wakes the radio once per heartbeat; without it, once', () => {
+    const T = 600_000;
+    const sse = (heartbeatMs: number) => run('sse', { durationMs: T, server: { updateRateHz: 0 }, network: { radio: 'lte' }, sse: { heartbeatMs } }, 0).energy!;
+    const quiet = sse(0);
+    const beating = sse(30_000);
+    const perHour = 3_600_000 / T;
+    expect(quiet.radioWakeupsPerHour).toBeCloseTo(1 * perHour, 6);
+    expect(beating.radioWakeupsPerHour).toBeCloseTo((1 + 19) * perHour, 6);
+    expect(beating.joulesPerHour).toBeGreaterThan(quiet.joulesPerHour * 2);
+  });
+});

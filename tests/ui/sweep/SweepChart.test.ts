@@ -19,10 +19,10 @@ describe('SweepChart saturation', () => {
     const marks = container.querySelectorAll('[data-testid="saturation"]');
     expect(Array.from(marks, (m) => m.getAttribute('data-technique'))).toEqual(['polling']);
     const note = container.querySelector('[data-testid="saturation-note"]')!.textContent!;
-    expect(note).toContain("server's 4 cores");
+    expect(note).toContain("server's 4 cores fill");
     expect(note).toMatch(/Polling near 400/);
     expect(note).toMatch(/SSE near 40k \(past the range\)/);
-    expect(container.querySelector('svg[role="img"]')!.getAttribute('aria-label')).toContain('cores fill with clients');
+    expect(container.querySelector('svg[role="img"]')!.getAttribute('aria-label')).toContain('4 cores fill with clients');
   });
 
   it('unlimited cores, or another key: no mark, no note', () => {

@@ -6,8 +6,10 @@
 //     m/2 + (m/2)·ln 2, the 99th percentile by m/2 + (m/2)·ln 100;
 //   - bursts of b updates arriving together, b messages: the k-th waits for
 //     k draws (a FIFO single server), so the mean rises by m·(b+1)/2;
-//   - the packets on the wire do not move (the trace is the same), and a
-//     message handled after the run's end is still in flight.
+//   - the packets of a stream do not move (the trace is the same), and a
+//     message handled after the run's end is still in flight;
+//   - a long poll is asked again by the page's code, after its handler: the
+//     next GET leaves the draw after an answer with updates arrives.
 // The server's handling time (server.processingMs, the same law per
 // request): a poll's answer leaves m/2 + Exp(m/2) after the poll arrives, so
 // polling's mean latency rises by m; a held long poll is handled long
@@ -46,9 +48,9 @@ describe('page handling time', () => {
     expect(rise).toBeLessThan(1.1 * m * ((b + 1) / 2));
   });
 
-  it('moves no packet: the trace and the bytes are those without it; the client draws from a stream of its own', () => {
+  it('moves no packet of a stream: the trace and the bytes are those without it; the client draws from a stream of its own', () => {
     const jittery = { durationMs: 20_000, clients: 3, network: { jitterMs: 20, lossRate: 0.05 }, server: { updateRateHz: 2 } };
-    for (const id of ['long-polling', 'sse'] as const) {
+    for (const id of ['sse', 'websocket'] as const) {
       const base = run(id, jittery, 3);
       const slow = run(id, { ...jittery, client: { processingMs: m } }, 3);
       expect(slow.trace!.packets).toEqual(base.trace!.packets);
@@ -56,6 +58,25 @@ describe('page handling time', () => {
       expect(slow.requests).toBe(base.requests);
       expect(slow.latencyMs.mean!).toBeGreaterThan(base.latencyMs.mean!);
     }
+  });
+
+  it("long polling asks again when the page's handler is done: the next GET leaves the draw (mean m, at least m/2) after an answer with updates arrives", () => {
+    const lp = (processingMs: number) => run('long-polling', { ...steady, durationMs: 120_000, client: { processingMs } }, 1).trace!.packets;
+    const gaps = (ps: ReturnType<typeof lp>) => {
+      const out: number[] = [];
+      ps.forEach((p, i) => {
+        if (p.dir !== 'down' || p.kind !== 'response' || p.messages.length === 0 || p.arriveMs === null) return;
+        const next = ps.slice(i + 1).find((q) => q.dir === 'up' && q.kind === 'request');
+        if (next) out.push(next.sendMs - p.arriveMs);
+      });
+      return out;
+    };
+    expect(Math.max(...gaps(lp(0)))).toBeCloseTo(0, 6);
+    const slow = gaps(lp(m));
+    expect(slow.length).toBeGreaterThan(100);
+    expect(Math.min(...slow)).toBeGreaterThanOrEqual(m / 2 - 1e-6);
+    const mean = slow.reduce((a, b) => a + b, 0) / slow.length;
+    expect(Math.abs(mean - m)).toBeLessThan(4 * (m / 2 / Math.sqrt(slow.length)));
   });
 
   it('a message handled after the end is still in flight: generated = delivered + pending', () => {

@@ -47,6 +47,8 @@ export class ClientHost {
   readonly radio: RadioLogPort | null;
   /** The page's handler (client.processingMs): one message at a time. */
   private handler: Handler | null = null;
+  /** When the page's handler is done with the last message it was given (µs): the page's own code runs after that. */
+  pageBusyUntil = 0;
   /** Open or opening pooled connections. */
   private readonly pool: Connection[] = [];
   private readonly waiting = new Fifo<(c: Channel) => void>();

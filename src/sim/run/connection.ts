@@ -275,6 +275,7 @@ export class Connection implements Channel {
     // The client's machine hears of the packet on arrival: the browser's network stack does not wait for the page.
     if (w.handlingUs > 0 && count > 0) {
       const seen = this.host.handled(w.kernel.now);
+      this.host.pageBusyUntil = seen;
       if (seen < w.durationUs) for (let i = first; i < first + count; i++) w.metrics.deliver(seen, w.feed[i]);
     } else for (let i = first; i < first + count; i++) w.metrics.deliver(w.kernel.now, w.feed[i]);
     ch.onDown?.(ch, kind, first, count);

@@ -1,5 +1,7 @@
 // Long polling: a GET the server holds until an update is queued or
-// longPolling.timeoutMs passes; the next GET follows each answer.
+// longPolling.timeoutMs passes; the next GET follows each answer, once the
+// page's handler is done with it (client.processingMs): it is the page's
+// own code that asks again.
 
 import { longPollingDef } from '../machines/clients/long-polling';
 import type { Channel } from '../run/channel';
@@ -7,14 +9,17 @@ import { traceActor } from '../run/trace-actor';
 import { FIRST_SECOND, NO_PINGS, type DriverFactory, type Technique } from './driver';
 import { httpRequest } from './http-request';
 import { postUpstream } from './upstream-post';
+import { PRIORITY } from '../kernel/order';
 
 const RESPONSE = { type: 'RESPONSE' } as const;
 const DROPPED = { type: 'DROPPED' } as const;
 
 export const longPollingDriver: DriverFactory = (w, host, session) => {
+  const respond = () => actor.send(RESPONSE);
   const answered = (conn: Channel) => {
     host.release(conn);
-    actor.send(RESPONSE);
+    if (host.pageBusyUntil > w.kernel.now) w.kernel.at(host.pageBusyUntil, PRIORITY.timer, respond);
+    else respond();
   };
   const cut = () => actor.send(DROPPED);
   const send = httpRequest(w, session, () => w.enc.longPoll(), () => ({ type: 'LONG_POLL', queued: session.queued }), answered, cut);

@@ -15,6 +15,7 @@ export const STATE_WORDS: Readonly<Record<TraceState['machine'], Readonly<Record
     connecting: 'connecting',
     open: 'listening',
     reconnecting: 'reconnecting',
+    gaveUp: 'gave up: fell back',
   },
   server: {
     idle: 'idle',

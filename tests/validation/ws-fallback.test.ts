@@ -31,6 +31,10 @@ describe('a proxy that refuses the WebSocket upgrade', () => {
     expect(made).toBeGreaterThanOrEqual(9);
     expect(r.requests).toBe(polls.length + 1);
     expect(r.connectionsOpened).toBe(2);
+    // The WebSocket's own machine ends when the page gives up on it, then the long-polling machine runs.
+    const client = r.trace!.states.filter((st) => st.machine === 'client').map((st) => st.state);
+    expect(client.slice(0, 4)).toEqual(['stopped', 'connecting', 'gaveUp', 'stopped']);
+    expect(client[4]).toBe('waiting');
     expect(r.messagesGenerated).toBe(r.messagesDelivered + r.messagesPending);
   });
 

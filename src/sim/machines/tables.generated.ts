@@ -242,7 +242,8 @@ export const MACHINE_TABLES: Record<string, MachineTable> = {
               ],
               "to": 3
             }
-          ]
+          ],
+          "GAVE_UP": [{"actions":[],"to":4}]
         }
       },
       {
@@ -272,7 +273,8 @@ export const MACHINE_TABLES: Record<string, MachineTable> = {
             }
           ]
         }
-      }
+      },
+      {"value":"gaveUp","on":{},"done":true}
     ]
   },
   "websocket-client": {
@@ -296,7 +298,8 @@ export const MACHINE_TABLES: Record<string, MachineTable> = {
               ],
               "to": 3
             }
-          ]
+          ],
+          "GAVE_UP": [{"actions":[],"to":4}]
         }
       },
       {
@@ -326,7 +329,8 @@ export const MACHINE_TABLES: Record<string, MachineTable> = {
             }
           ]
         }
-      }
+      },
+      {"value":"gaveUp","on":{},"done":true}
     ]
   },
   "streaming-client": {
@@ -350,7 +354,8 @@ export const MACHINE_TABLES: Record<string, MachineTable> = {
               ],
               "to": 3
             }
-          ]
+          ],
+          "GAVE_UP": [{"actions":[],"to":4}]
         }
       },
       {
@@ -380,7 +385,8 @@ export const MACHINE_TABLES: Record<string, MachineTable> = {
             }
           ]
         }
-      }
+      },
+      {"value":"gaveUp","on":{},"done":true}
     ]
   }
 };

@@ -20,6 +20,7 @@ const OPENED = { type: 'OPENED' } as const;
 const DROPPED = { type: 'DROPPED' } as const;
 const OPEN_STREAM = { type: 'OPEN_STREAM' } as const;
 const START = { type: 'START' } as const;
+const GAVE_UP = { type: 'GAVE_UP' } as const;
 
 export const websocketDriver: DriverFactory = (w, host, session) => {
   let ws: Channel | null = null;
@@ -87,6 +88,7 @@ export const websocketDriver: DriverFactory = (w, host, session) => {
     conn.onDown = null;
     conn.onCut = null;
     conn.connection.close();
+    actor.send(GAVE_UP);
     fallback = longPollingDriver(w, host, session);
     fallback.actor.send(START);
   };

@@ -1,7 +1,9 @@
 // The shape shared by the clients that keep one connection open (SSE,
 // WebSocket, HTTP streaming): connect, stay open while messages flow (they
 // cost no machine step), and after a drop wait a reconnection delay and
-// connect again. Each technique names its own machine and delay in its file.
+// connect again; a page's library may give up while connecting and use
+// another transport (GAVE_UP). Each technique names its own machine and
+// delay in its file.
 
 import { setup } from 'xstate';
 import type { Behaviour, MachineDef } from '../engine';
@@ -22,7 +24,9 @@ export type PersistentEvent =
   | { type: 'START' }
   /** Response head (or 101) received: the stream is open. */
   | { type: 'OPENED' }
-  | { type: 'DROPPED' };
+  | { type: 'DROPPED' }
+  /** The page's library gave up on this transport and uses another (a WebSocket's fallback to long polling). */
+  | { type: 'GAVE_UP' };
 
 /** The machine's own functions (plain code, no xstate: the run links them with its generated table). */
 export const persistentBehaviour = {
@@ -46,9 +50,10 @@ export function persistentClient(id: string) {
     initial: 'stopped',
     states: {
       stopped: { on: { START: 'connecting' } },
-      connecting: { entry: 'connect', on: { OPENED: 'open', DROPPED: 'reconnecting' } },
+      connecting: { entry: 'connect', on: { OPENED: 'open', DROPPED: 'reconnecting', GAVE_UP: 'gaveUp' } },
       open: { on: { DROPPED: 'reconnecting' } },
       reconnecting: { after: { reconnect: 'connecting' } },
+      gaveUp: { type: 'final' },
     },
   });
 }

@@ -10,6 +10,7 @@ export { KEYS, KEY_INDEX, allowedText, type KeySpec } from './scenario/keys';
 export { editDistance, closestName } from './scenario/distance';
 export type { Scenario, UpdatePattern } from './scenario/types';
 export { updateTimes } from './feed';
+export { serverDownAt } from './downtime';
 export { mediaCase } from './media';
 export { estimateWork, techniqueWork, mediaWork, DEFAULT_MAX_WORK, type WorkEstimate } from './run/work';
 export * from './types';

@@ -34,6 +34,7 @@ import type { RadioLogPort } from '../radio/support';
 import { part } from './parts';
 import { ServerCpu } from './server-cpu';
 import { population } from './population';
+import { serverDownAt } from '../downtime';
 
 export interface Subscriber {
   /** The client it serves: what it schedules on an update is that client's (the kernel's owner). */
@@ -122,9 +123,7 @@ export class World {
 
   /** The server is down at `t` (within faults.serverDownMs after a restart): it refuses connections. */
   serverDown(t: Micros): boolean {
-    if (this.downUs === 0 || t < this.restartUs) return false;
-    const since = this.restartEveryUs > 0 ? (t - this.restartUs) % this.restartEveryUs : t - this.restartUs;
-    return since < this.downUs;
+    return serverDownAt(this.restartUs, this.restartEveryUs, this.downUs, t);
   }
 
   /** Kernel events of every client so far. */

@@ -137,3 +137,17 @@ describe('update journeys', () => {
     }
   });
 });
+
+describe('a server down after its restart, in the lane (faults.serverDownMs)', () => {
+  it('the server box says it is down and refuses connections while it is, and is itself again after', () => {
+    const sets = { faults: { serverRestartAtMs: 3000, serverDownMs: 4000 } };
+    const index = buildIndex(traceOf('sse', sets));
+    const { container, rerender } = render(Lane, { id: 'sse', index, playheadMs: 5000, down: true });
+    expect(container.querySelector('[data-down]')!.textContent).toBe('refuses connections');
+    expect(container.querySelector('.box.server.down')).not.toBeNull();
+    expect(container.textContent).toContain('server down');
+    rerender({ id: 'sse', index, playheadMs: 8000, down: false });
+    expect(container.querySelector('[data-down]')).toBeNull();
+    expect(container.querySelector('.box.server.down')).toBeNull();
+  });
+});

@@ -7,11 +7,20 @@ import type { TracePacket } from '../../sim/types';
 
 const CHUNK_LINE = /^([0-9a-f]+)\r\n/;
 
+/** What each TCP control segment of the trace means (src/sim/run/connection.ts sends them). */
+const TCP_NOTES: Readonly<Record<string, string>> = {
+  SYN: 'SYN: the client opens a TCP connection (the three-way handshake, before any HTTP).',
+  'SYN-ACK': 'SYN-ACK: the server accepts the new TCP connection; no HTTP yet.',
+  FIN: 'FIN: the client closes the connection (the page gave up on it, or the tab closed); the server answers with its own FIN.',
+  'FIN-ACK': "FIN-ACK: the server closes its side too; the client's last ACK ends the connection.",
+  RST: "RST: nothing listens on the server's port (it is down after a restart), so its kernel resets the connection; the browser reports ERR_CONNECTION_REFUSED and the page tries again by its own rule.",
+};
+
 export function annotate(p: Pick<TracePacket, 'kind' | 'dir' | 'text'>): string[] {
   const t = p.text;
   const notes: string[] = [];
   if (p.kind === 'tcp') {
-    notes.push(t.startsWith('SYN-ACK') ? 'SYN-ACK: the server accepts the new TCP connection; no HTTP yet.' : 'SYN: the client opens a TCP connection (the three-way handshake, before any HTTP).');
+    notes.push(TCP_NOTES[t] ?? TCP_NOTES.SYN);
     return notes;
   }
   if (p.kind === 'tls') {

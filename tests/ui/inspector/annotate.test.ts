@@ -64,4 +64,13 @@ describe('packet notes', () => {
     expect(annotate(first(st, (p) => p.kind === 'tcp' && p.dir === 'up'))[0]).toMatch(/^SYN:/);
     expect(annotate(first(packets('polling'), (p) => p.kind === 'request' && p.text.startsWith('POST'))).join(' ')).toContain('method POST');
   });
+
+  it('every TCP control segment says what it is: the refused attempt of a server down (RST), a close (FIN, FIN-ACK)', () => {
+    const down = simulate(resolveScenario({ faults: { serverRestartAtMs: 3000, serverDownMs: 4000 }, proxy: { websocket: 'refuses' } }), ['sse', 'websocket'], { traceClients: 1 }).results;
+    const sse = down.sse!.trace!.packets;
+    expect(annotate(first(sse, (p) => p.label === 'RST'))[0]).toMatch(/^RST: nothing listens/);
+    const ws = down.websocket!.trace!.packets;
+    expect(annotate(first(ws, (p) => p.label === 'FIN'))[0]).toMatch(/^FIN: the client closes/);
+    expect(annotate(first(ws, (p) => p.label === 'FIN-ACK'))[0]).toMatch(/^FIN-ACK:/);
+  });
 });

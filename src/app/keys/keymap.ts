@@ -1,6 +1,6 @@
 // The page's keyboard shortcuts, as a pure function from a key press (and
 // where the focus is) to an action. The page applies actions in ./actions.ts;
-// the overlay (./Shortcuts.svelte) lists SHORTCUTS.
+// the overlay (./Shortcuts.svelte) lists them (./shortcut-list.ts).
 //
 //   Space           play / pause
 //   ← / →           step one event back / forward
@@ -131,15 +131,3 @@ export function stepTime(times: ArrayLike<number>, t: number, events: number): n
   if (before === 0) return null;
   return times[Math.max(0, before + events)];
 }
-
-export const SHORTCUTS: readonly { keys: string[]; what: string }[] = [
-  { keys: ['Space'], what: 'Play / pause' },
-  { keys: ['←', '→'], what: 'Step one event back / forward' },
-  { keys: ['Shift+←', 'Shift+→'], what: `Jump ${JUMP_EVENTS} events back / forward` },
-  { keys: ['+', '-'], what: 'Faster / slower' },
-  { keys: ['R'], what: 'Reset to the start' },
-  { keys: ['1', '2', '3', '4', '5'], what: 'Choose a technique (Focus) or highlight its lane (Compare)' },
-  { keys: ['N', 'P'], what: 'Next / previous step of the lesson' },
-  { keys: ['?'], what: 'Show / hide these shortcuts' },
-  { keys: ['Esc'], what: 'Close this list' },
-];

@@ -113,7 +113,7 @@ export const KEYS: readonly KeySpec[] = [
   { key: 'proxy.websocket', kind: 'enum', default: 'passes', values: ['passes', 'refuses'], unit: '', label: 'Proxy and WebSocket' },
   { key: 'faults.serverRestartAtMs', kind: 'number', default: 0, min: 1, max: 3600000, zeroMeansOff: true, unit: 'ms', label: 'Server restart at' },
   { key: 'faults.serverRestartIntervalMs', kind: 'number', default: 0, min: 1000, max: 3600000, zeroMeansOff: true, offText: 'once', unit: 'ms', label: 'Server restarts every' },
-  { key: 'churn.arrivalsPerSecond', kind: 'number', default: 0, min: 0, max: 100000, unit: 'Hz', label: 'Arrivals' },
+  { key: 'churn.arrivalsPerSecond', kind: 'number', default: 0, min: 0, max: 10000, unit: 'Hz', label: 'Arrivals' },
   { key: 'churn.meanSessionMs', kind: 'number', default: 0, min: 1000, max: 86400000, zeroMeansOff: true, offText: 'whole run', unit: 'ms', label: 'Mean stay' },
   { key: 'faults.serverDownMs', kind: 'number', default: 0, min: 0, max: 3600000, unit: 'ms', label: 'Server down for' },
   { key: 'faults.disconnectIntervalMs', kind: 'number', default: 0, min: 100, max: 3600000, zeroMeansOff: true, unit: 'ms', label: 'Mean time between drops' },

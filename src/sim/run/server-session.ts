@@ -61,6 +61,7 @@ export class ServerSession implements ServerPort, Subscriber {
     if (!conn.alive) return;
     const { w } = this;
     // The server's CPU first (./server-cpu.ts: with cores, the request waits for one), then its handling time.
+    // Without cores the work is only counted and run() returns at once: no closure is made per request.
     if (w.shared) w.cpu.run(w.cpu.costs.request, this.host, () => this.handled(conn, event));
     else {
       w.cpu.run(w.cpu.costs.request, this.host, NOTHING);

@@ -74,6 +74,11 @@ export function mediaWork(s: Scenario): number {
   return 2 * chunks + SEGMENT_UNITS * Math.ceil(total / MSS) + 10;
 }
 
+/** The technique whose work a run does: a WebSocket refused by the intermediary falls back to long polling (src/sim/techniques/websocket.ts). */
+function workModel(s: Scenario, id: TechniqueId): TechniqueId {
+  return id === 'websocket' && s.proxy.websocket === 'refuses' ? 'long-polling' : id;
+}
+
 /** Work of one technique's run over the scenario. */
 export function techniqueWork(s: Scenario, id: TechniqueId): number {
   const seconds = s.durationMs / 1000;
@@ -103,8 +108,7 @@ export function techniqueWork(s: Scenario, id: TechniqueId): number {
   let perClient = BASE_PER_CLIENT + tls + (cuts + ends + restarts) * (PER_RECONNECT + tls) + refused * PER_RECONNECT;
   // Per request: the intermediary's first-byte check, the server's handling step.
   const perRequest = (s.proxy.firstByteTimeoutMs > 0 ? 1 : 0) + (s.server.processingMs > 0 ? 1 : 0);
-  // A WebSocket refused by the intermediary falls back to long polling (src/sim/techniques/websocket.ts).
-  const model = id === 'websocket' && s.proxy.websocket === 'refuses' ? 'long-polling' : id;
+  const model = workModel(s, id);
   // The feed's own event per update, per client that listens for updates
   // (a held long poll, an open stream; polling never does): added below.
   switch (model) {
@@ -174,7 +178,7 @@ function refusalRoundTripMs(s: Scenario): number {
 function attemptsWhileDown(s: Scenario, id: TechniqueId): number {
   const down = s.faults.serverDownMs;
   if (down <= 0) return 0;
-  const model = id === 'websocket' && s.proxy.websocket === 'refuses' ? 'long-polling' : id;
+  const model = workModel(s, id);
   const pause = { polling: s.polling.intervalMs, 'long-polling': s.longPolling.reconnectDelayMs, sse: s.sse.retryMs, streaming: s.streaming.reconnectDelayMs, websocket: s.websocket.reconnectDelayMs }[model];
   return down / (pause + refusalRoundTripMs(s)) + 2;
 }

@@ -174,10 +174,20 @@ export function scoreboard(out: RunOutput, order: readonly TechniqueId[]): Score
   return { columns, rows, notes: notes(out) };
 }
 
+/** How the crowd changes (churn.*): empty when the same clients stay for the whole run. */
+function crowd(s: Scenario): string {
+  const { arrivalsPerSecond: rate, meanSessionMs: stay } = s.churn;
+  if (rate <= 0 && stay <= 0) return '';
+  const parts = [];
+  if (rate > 0) parts.push(`${rate.toLocaleString('en-US')} more arriving a second`);
+  if (stay > 0) parts.push(`each staying ${seconds(stay)} on average`);
+  return ` at the start, ${parts.join(', ')}`;
+}
+
 /** The run in one line, above the scoreboard: what the numbers are of. */
 export function runSummary(s: Scenario): string {
   const rate = s.server.updateRateHz;
   const feed = rate === 0 ? 'no updates' : rate >= 1 ? `${rate.toLocaleString('en-US')} updates a second` : `an update every ${seconds(1000 / rate)} on average`;
-  const clients = `${int(s.clients)} client${s.clients === 1 ? '' : 's'}`;
+  const clients = `${int(s.clients)} client${s.clients === 1 ? '' : 's'}${crowd(s)}`;
   return `This run: ${clients}, ${seconds(s.durationMs)}, ${feed}, a poll every ${seconds(s.polling.intervalMs)}, ${s.network.latencyMs.toLocaleString('en-US')} ms one way.`;
 }

@@ -110,6 +110,11 @@ describe('scoreboard', () => {
   it('summarises the run', () => {
     expect(runSummary(resolveScenario({}))).toBe('This run: 1 client, 60 s, an update every 5 s on average, a poll every 1 s, 50 ms one way.');
     expect(runSummary(resolveScenario({ clients: 200, server: { updateRateHz: 2 } }))).toMatch(/^This run: 200 clients, 60 s, 2 updates a second/);
+    // With churn the count is the crowd at the start, and how it changes is said.
+    expect(runSummary(resolveScenario({ clients: 50, churn: { arrivalsPerSecond: 2, meanSessionMs: 20000 } }))).toMatch(
+      /^This run: 50 clients at the start, 2 more arriving a second, each staying 20 s on average, 60 s,/,
+    );
+    expect(runSummary(resolveScenario({ clients: 50, churn: { meanSessionMs: 30000 } }))).toMatch(/^This run: 50 clients at the start, each staying 30 s on average, 60 s,/);
   });
 });
 

@@ -8,6 +8,25 @@
 
 import { hasChurn, population, type Scenario } from '../sim';
 
+/** The crowd's comings and goings, sorted (µs): made once per scenario, shared by every lane. */
+const crowds = new WeakMap<Scenario, { arrive: Float64Array; leave: Float64Array }>();
+
+function crowdOf(s: Scenario): { arrive: Float64Array; leave: Float64Array } {
+  let c = crowds.get(s);
+  if (!c) {
+    const p = population(s);
+    // Arrivals are numbered in time order (src/sim/run/population.ts); stays are not.
+    const arrive = new Float64Array(p.total);
+    const leave = new Float64Array(p.total);
+    for (let i = 0; i < p.total; i++) {
+      arrive[i] = p.arriveUs(i);
+      leave[i] = p.leaveUs(i);
+    }
+    crowds.set(s, (c = { arrive, leave: leave.sort() }));
+  }
+  return c;
+}
+
 /** owed[k]: updates owed to all clients by the end of update k (updatesMs sorted, in ms). */
 export function owedUpdates(s: Scenario, updatesMs: ArrayLike<number>): Float64Array {
   const n = updatesMs.length;
@@ -16,15 +35,7 @@ export function owedUpdates(s: Scenario, updatesMs: ArrayLike<number>): Float64A
     for (let k = 0; k < n; k++) owed[k] = (k + 1) * s.clients;
     return owed;
   }
-  const p = population(s);
-  const arrive = new Float64Array(p.total);
-  const leave = new Float64Array(p.total);
-  for (let c = 0; c < p.total; c++) {
-    arrive[c] = p.arriveUs(c);
-    leave[c] = p.leaveUs(c);
-  }
-  arrive.sort();
-  leave.sort();
+  const { arrive, leave } = crowdOf(s);
   // Present at u: arrived at or before u, less those gone before u (a client leaves after it arrives).
   let a = 0;
   let l = 0;

@@ -94,8 +94,11 @@ function framingPerUpdate(r: TechniqueResult): number {
 /** Why this row looks the way it does, in one short line (at most ~60 characters) from its own numbers. */
 function because(id: TechniqueId, r: TechniqueResult, s: Scenario): string {
   const updates = (n: number) => `${int(n)} update${n === 1 ? '' : 's'}`;
-  // A push technique's one request, unless its connection was cut (faults, an intermediary) and reopened.
-  const stays = (what: string) => (r.requests > 1 ? `reopened ${int(r.requests - 1)}× after cuts` : `${what} stays open`);
+  // A push technique's one opening request per client (arrivals included), unless its connection was cut
+  // (faults, an intermediary) and reopened; the page's upstream POSTs are requests too (none on a WebSocket).
+  const clients = r.population ? r.population.initial + r.population.arrived : s.clients;
+  const reopens = r.requests - clients - (id === 'websocket' ? 0 : r.upstream.generated);
+  const stays = (what: string) => (reopens > 0 ? `reopened ${int(reopens)}× after cuts` : `${what} stays open`);
   switch (id) {
     case 'polling':
       return `it asks every ${seconds(s.polling.intervalMs)}, news or not: ${int(r.emptyResponses)} of ${int(r.responses)} answers empty`;

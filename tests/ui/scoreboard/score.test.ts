@@ -86,6 +86,17 @@ describe('scoreboard', () => {
     expect(scoreboard(run(), TECHNIQUES).rows.find((r) => r.id === 'sse')!.because).toMatch(/^one response stays open/);
   });
 
+  it('many clients, or clients coming and going, each open one stream: not reopenings', () => {
+    // 20 clients: 20 opening requests; with churn each arrival opens its own (found: the line said "reopened 19× after cuts").
+    for (const set of [[['clients', '20']], [['clients', '20'], ['churn.arrivalsPerSecond', '1'], ['churn.meanSessionMs', '20000']]] as [string, string][][]) {
+      const out = run(set);
+      expect(out.results.sse!.requests).toBeGreaterThan(1);
+      const rows = scoreboard(out, TECHNIQUES).rows;
+      expect(rows.find((r) => r.id === 'sse')!.because).toMatch(/^one response stays open/);
+      expect(rows.find((r) => r.id === 'websocket')!.because).toMatch(/^one connection stays open/);
+    }
+  });
+
   it('when updates come as often as polls, long polling makes more requests, and a note says why', () => {
     const out = run([['server.updateRateHz', '5']]);
     expect(out.results['long-polling']!.requests).toBeGreaterThanOrEqual(out.results.polling!.requests);

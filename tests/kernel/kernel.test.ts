@@ -3,8 +3,8 @@
 // until; cancel is honoured; scheduling is only at integer times >= now.
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { Kernel, type ScheduledEvent } from '../../src/sim/kernel/kernel';
-import { PRIORITY } from '../../src/sim/kernel/order';
+import { Kernel, type EventId } from '../../src/sim/kernel/kernel';
+import { MAX_EVENT_TIME, PRIORITY } from '../../src/sim/kernel/order';
 
 const P = PRIORITY.network;
 
@@ -73,7 +73,7 @@ describe('cancel', () => {
   it('an event can cancel a later event, including one at the same time', () => {
     const k = new Kernel();
     const ran: string[] = [];
-    const handles: ScheduledEvent[] = [];
+    const handles: EventId[] = [];
     k.at(10, P, () => {
       ran.push('first');
       for (const h of handles) k.cancel(h);
@@ -106,7 +106,74 @@ describe('cancel', () => {
   });
 });
 
+describe('event ids and reuse (the queue keeps events in typed arrays and reuses their slots)', () => {
+  it('cancelling the id of an event that has run does not cancel the event that took its slot', () => {
+    const k = new Kernel();
+    const ran: string[] = [];
+    const a = k.at(10, P, () => ran.push('a'));
+    k.run(20);
+    // The freed slot is taken by b; a's old id must not reach it.
+    const b = k.at(30, P, () => ran.push('b'));
+    expect(b).not.toBe(a);
+    k.cancel(a);
+    k.run(40);
+    expect(ran).toEqual(['a', 'b']);
+  });
+
+  it('a target and a code run as a closure would, in the same order among closures', () => {
+    const k = new Kernel();
+    const log: string[] = [];
+    const target = { fire: (code: number) => log.push(`t${code}@${k.now}`) };
+    k.post(10, P, target, 7);
+    k.at(10, P, () => log.push(`c@${k.now}`));
+    k.post(5, PRIORITY.timer, target, 2);
+    const x = k.post(20, P, target, 9);
+    k.cancel(x);
+    k.run(100);
+    expect(log).toEqual(['t2@5', 't7@10', 'c@10']);
+  });
+
+  it('reset starts again at time 0 with nothing pending and no owner dropped; ids from before do nothing', () => {
+    const k = new Kernel();
+    const ran: string[] = [];
+    k.owner = 4;
+    const old = k.at(50, P, () => ran.push('old'));
+    k.drop(4);
+    k.lead(60, () => ran.push('old lead'));
+    k.run(10);
+    k.reset();
+    expect([k.now, k.processed, k.pending, k.owner]).toEqual([0, 0, 0, -1]);
+    k.owner = 4;
+    k.at(5, P, () => ran.push('new'));
+    k.cancel(old);
+    k.owner = -1;
+    k.run(100);
+    expect(ran).toEqual(['new']);
+  });
+
+  it('grows past its first arrays and keeps order (3,000 events pending at once)', () => {
+    const k = new Kernel();
+    const seen: number[] = [];
+    // Times in a scrambled order, each once: they must come out sorted.
+    for (let i = 0; i < 3000; i++) k.at((i * 7919) % 3000, P, () => seen.push(k.now));
+    expect(k.pending).toBe(3000);
+    k.run(3000);
+    expect(seen).toEqual(Array.from({ length: 3000 }, (_, i) => i));
+  });
+});
+
 describe('scheduling rules', () => {
+  it('refuses a priority that is not an integer from 0 to PRIORITY_LEVELS - 1', () => {
+    const k = new Kernel();
+    for (const p of [-1, 4, 1.5, Number.NaN]) expect(() => k.at(1, p, () => {})).toThrow(`kernel: priority ${p} is not an integer from 0 to 3`);
+  });
+
+  it('refuses a time beyond the latest one ordered exactly', () => {
+    const k = new Kernel();
+    expect(() => k.at(MAX_EVENT_TIME + 1, P, () => {})).toThrow(/<= \d+\)/);
+    expect(() => k.at(MAX_EVENT_TIME, P, () => {})).not.toThrow();
+  });
+
   it('refuses a time in the past', () => {
     const k = new Kernel();
     k.run(100);
@@ -215,7 +282,7 @@ interface Tracked {
   time: number;
   priority: number;
   order: number; // the test's own insertion counter
-  handle: ScheduledEvent;
+  handle: EventId;
 }
 
 function check(steps: Step[], untils: number[]): void {
@@ -232,7 +299,7 @@ function check(steps: Step[], untils: number[]): void {
 
   const schedule = (i: number, time: number) => {
     const s = steps[i];
-    const t: Tracked = { step: i, time, priority: s.priority, order: order++, handle: undefined as unknown as ScheduledEvent };
+    const t: Tracked = { step: i, time, priority: s.priority, order: order++, handle: undefined as unknown as EventId };
     t.handle = k.at(time, s.priority, () => {
       // The kernel must pick the least pending event.
       const least = pending.reduce((m, x) => (before(x, m) ? x : m));

@@ -2,7 +2,7 @@
 // practice"): events run by time, then priority (lower first), then insertion
 // sequence (FIFO among equals), as SimPy does. Changing it changes every result.
 import { describe, it, expect } from 'vitest';
-import { compareEvents, PRIORITY, type Ordered } from '../../src/sim/kernel/order';
+import { compareEvents, MAX_EVENT_TIME, orderKey, PRIORITY, PRIORITY_LEVELS, type Ordered } from '../../src/sim/kernel/order';
 import { Kernel } from '../../src/sim/kernel/kernel';
 
 const ev = (time: number, priority: number, seq: number): Ordered => ({ time, priority, seq });
@@ -20,13 +20,23 @@ describe('PRIORITY', () => {
 
 describe('compareEvents', () => {
   it('puts the earlier time first, whatever the priority and sequence', () => {
-    expect(compareEvents(ev(1, 9, 9), ev(2, 0, 0))).toBeLessThan(0);
-    expect(compareEvents(ev(2, 0, 0), ev(1, 9, 9))).toBeGreaterThan(0);
+    // The highest priority there is (PRIORITY_LEVELS - 1) and a later sequence still lose to an earlier time.
+    expect(compareEvents(ev(1, 3, 9), ev(2, 0, 0))).toBeLessThan(0);
+    expect(compareEvents(ev(2, 0, 0), ev(1, 3, 9))).toBeGreaterThan(0);
   });
 
   it('at equal time puts the lower priority number first, whatever the sequence', () => {
     expect(compareEvents(ev(5, 0, 9), ev(5, 1, 0))).toBeLessThan(0);
     expect(compareEvents(ev(5, 2, 0), ev(5, 1, 9))).toBeGreaterThan(0);
+  });
+
+  it('keeps time and priority apart in one key: every priority below PRIORITY_LEVELS, the latest time exact', () => {
+    for (const p of Object.values(PRIORITY)) expect(p).toBeLessThan(PRIORITY_LEVELS);
+    // The last priority of a time still comes before the first of the next time, up to the latest time allowed.
+    for (const t of [0, 1, 3_600_000_000, MAX_EVENT_TIME - 1]) {
+      expect(orderKey(t, PRIORITY_LEVELS - 1)).toBeLessThan(orderKey(t + 1, 0));
+      expect(Number.isSafeInteger(orderKey(t + 1, PRIORITY_LEVELS - 1))).toBe(true);
+    }
   });
 
   it('at equal time and priority puts the earlier insertion first (FIFO)', () => {

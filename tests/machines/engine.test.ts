@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { and, assign, cancel, createActor, emit, enqueueActions, log, raise, sendTo, setup, spawnChild, fromPromise, type AnyStateMachine, type EventObject } from 'xstate';
-import { Kernel, type ScheduledEvent } from '../../src/sim/kernel/kernel';
+import { Kernel, type EventId } from '../../src/sim/kernel/kernel';
 import type { Clock } from '../../src/sim/kernel/clock';
 import { PRIORITY } from '../../src/sim/kernel/order';
 import { fromMs } from '../../src/sim/kernel/time';
@@ -58,24 +58,25 @@ interface World {
   kernel: Kernel;
   log: string[];
   seen: string[];
-  timers: Map<ScheduledEvent, number>;
+  timers: Map<EventId, number>;
   actor: ActorLike;
 }
 
 /** kernelClock plus a record of live timers (armed, not yet fired or cleared). */
-function recordingClock(kernel: Kernel, timers: Map<ScheduledEvent, number>): Clock {
+function recordingClock(kernel: Kernel, timers: Map<EventId, number>): Clock {
   return {
     setTimeout: (fn: (...args: unknown[]) => void, delayMs: number) => {
-      const h: ScheduledEvent = kernel.after(fromMs(delayMs), PRIORITY.timer, () => {
+      const due = kernel.now + fromMs(delayMs);
+      const h: EventId = kernel.at(due, PRIORITY.timer, () => {
         timers.delete(h);
         fn();
       });
-      timers.set(h, h.time);
+      timers.set(h, due);
       return h;
     },
     clearTimeout: (h: unknown) => {
-      timers.delete(h as ScheduledEvent);
-      kernel.cancel(h as ScheduledEvent);
+      timers.delete(h as EventId);
+      kernel.cancel(h as EventId);
     },
   };
 }
@@ -91,7 +92,7 @@ interface Spec {
 
 function makeWorld(engine: 'xstate' | 'fast', spec: Spec, inputRest: Record<string, unknown>, reactions: Reaction[]): World {
   const kernel = new Kernel();
-  const timers = new Map<ScheduledEvent, number>();
+  const timers = new Map<EventId, number>();
   const w = { kernel, log: [] as string[], seen: [] as string[], timers } as World;
   let next = 0;
   const port: Record<string, () => void> = {};

@@ -4,7 +4,7 @@
 // REFERENCES.md, "xstate v5 pitfalls"); here the kernel owns time.
 
 import type { ActorOptions, AnyActorLogic } from 'xstate';
-import type { Kernel, ScheduledEvent } from './kernel';
+import type { Kernel, EventId } from './kernel';
 import { PRIORITY } from './order';
 import { fromMs } from './time';
 
@@ -15,6 +15,6 @@ export type Clock = NonNullable<ActorOptions<AnyActorLogic>['clock']>;
 export function kernelClock(kernel: Kernel): Clock {
   return {
     setTimeout: (fn: (...args: unknown[]) => void, delayMs: number) => kernel.after(fromMs(delayMs), PRIORITY.timer, fn),
-    clearTimeout: (handle: unknown) => kernel.cancel(handle as ScheduledEvent),
+    clearTimeout: (handle: unknown) => kernel.cancel(handle as EventId),
   };
 }

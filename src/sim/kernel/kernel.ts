@@ -9,21 +9,25 @@
 // reaches a listening client through it with no queue entry and no
 // allocation; the order of a run is exactly what the queue gave.
 //
+// The queue (./event-queue.ts) keeps events in typed arrays: an event is an
+// id, not an object, and a hot event (a packet's arrival, a machine's
+// timer) is a long-lived target and an integer code, not a closure, so the
+// loop allocates nothing per event. One kernel serves client after client
+// (`reset`), keeping its arrays.
+//
 // Each event has an owner (a client, or -1 for none), inherited from the
 // event that scheduled it: a client that leaves (src/sim/run/population.ts)
 // is dropped, and every event it still has queued is skipped, whatever
 // scheduled it, without a search of the queue.
 
-import TinyQueue from 'tinyqueue';
-import { compareEvents, type Ordered } from './order';
+import { EventQueue, type EventAction } from './event-queue';
+import { MAX_EVENT_TIME, PRIORITY_LEVELS } from './order';
 import type { Micros } from './time';
 
-export interface ScheduledEvent extends Ordered {
-  readonly fire: () => void;
-  cancelled: boolean;
-  /** The client whose event this is (-1: none). */
-  readonly owner: number;
-}
+export type { KernelTarget } from './event-queue';
+
+/** A scheduled event, for cancel: an integer naming one use of a queue slot. */
+export type EventId = number;
 
 export class Kernel {
   /** Current virtual time (µs). Never decreases. */
@@ -31,27 +35,34 @@ export class Kernel {
   /** Events run so far (for benchmarks). */
   processed = 0;
   private seq = 0;
-  private readonly queue = new TinyQueue<ScheduledEvent>([], compareEvents);
+  private readonly queue = new EventQueue();
   private leadTime = Infinity;
   private leadFire: (() => void) | null = null;
   /** The owner of the event running now (and of what it schedules); -1 = none. */
   owner = -1;
-  /** Owners dropped (dropped[c] = 1), made on the first drop. */
+  /** Owners dropped (dropped[c] = 1), made on the first drop; `droppedList` says which to clear on reset. */
   private dropped: Uint8Array | null = null;
+  private readonly droppedList: number[] = [];
 
   /** Schedule `fire` at absolute time `time` (integer µs, not in the past). */
-  at(time: Micros, priority: number, fire: () => void): ScheduledEvent {
-    if (!Number.isInteger(time) || time < this.now) {
-      throw new Error(`kernel: cannot schedule at ${time} µs (now is ${this.now} µs; time must be an integer >= now)`);
-    }
-    const ev: ScheduledEvent = { time, priority, seq: this.seq++, fire, cancelled: false, owner: this.owner };
-    this.queue.push(ev);
-    return ev;
+  at(time: Micros, priority: number, fire: () => void): EventId {
+    return this.post(time, priority, fire, 0);
   }
 
   /** Schedule `fire` after `delay` µs. */
-  after(delay: Micros, priority: number, fire: () => void): ScheduledEvent {
-    return this.at(this.now + delay, priority, fire);
+  after(delay: Micros, priority: number, fire: () => void): EventId {
+    return this.post(this.now + delay, priority, fire, 0);
+  }
+
+  /** Schedule `target.fire(code)` at `time`: an event with no closure (the hot paths). */
+  post(time: Micros, priority: number, target: EventAction, code: number): EventId {
+    if (!Number.isInteger(time) || time < this.now || time > MAX_EVENT_TIME) {
+      throw new Error(`kernel: cannot schedule at ${time} µs (now is ${this.now} µs; time must be an integer >= now and <= ${MAX_EVENT_TIME})`);
+    }
+    if (!(priority >= 0 && priority < PRIORITY_LEVELS && Number.isInteger(priority))) {
+      throw new Error(`kernel: priority ${priority} is not an integer from 0 to ${PRIORITY_LEVELS - 1}`);
+    }
+    return this.queue.push(time, priority, this.seq++, this.owner, target, code);
   }
 
   /**
@@ -68,9 +79,9 @@ export class Kernel {
     this.leadFire = fire;
   }
 
-  /** Cancel a scheduled event. Lazy: it stays queued but never fires. */
-  cancel(ev: ScheduledEvent): void {
-    ev.cancelled = true;
+  /** Cancel a scheduled event. Lazy: it stays queued but never fires. An event that has run is not affected. */
+  cancel(id: EventId): void {
+    this.queue.cancel(id);
   }
 
   /** Drop `owner` (a client that left): none of its queued events will run, nor any it would have scheduled. */
@@ -82,12 +93,27 @@ export class Kernel {
       if (d) grown.set(d);
       this.dropped = d = grown;
     }
+    if (d[owner] === 0) this.droppedList.push(owner);
     d[owner] = 1;
+  }
+
+  /** Start again from time 0 with nothing pending (the next client's run), keeping the queue's arrays. */
+  reset(): void {
+    this.queue.clear();
+    this.now = 0;
+    this.processed = 0;
+    this.seq = 0;
+    this.leadTime = Infinity;
+    this.leadFire = null;
+    this.owner = -1;
+    const d = this.dropped;
+    if (d) for (const o of this.droppedList) d[o] = 0;
+    this.droppedList.length = 0;
   }
 
   /** Number of queued events, cancelled ones included. */
   get pending(): number {
-    return this.queue.length + (this.leadFire === null ? 0 : 1);
+    return this.queue.size + (this.leadFire === null ? 0 : 1);
   }
 
   /**
@@ -98,10 +124,13 @@ export class Kernel {
   run(until: Micros): void {
     if (!Number.isInteger(until)) throw new Error(`kernel: run(until) needs an integer time in µs, got ${until}`);
     const q = this.queue;
+    // Keys hold time and priority (./order.ts): a time t's events have keys from t · PRIORITY_LEVELS up.
+    const untilKey = until * PRIORITY_LEVELS;
     for (;;) {
       const next = q.peek();
+      const key = next < 0 ? Infinity : q.keyOf(next);
       const lead = this.leadTime;
-      if (lead < until && (next === undefined || lead <= next.time)) {
+      if (lead < until && lead * PRIORITY_LEVELS <= key) {
         const fire = this.leadFire!;
         this.leadTime = Infinity;
         this.leadFire = null;
@@ -111,15 +140,18 @@ export class Kernel {
         fire();
         continue;
       }
-      if (next === undefined || next.time >= until) break;
-      q.pop();
-      if (next.cancelled) continue;
+      if (key >= untilKey) break;
+      const owner = q.owner(next);
+      const code = q.code(next);
+      const action = q.pop();
+      if (action === null) continue;
       const d = this.dropped;
-      if (d !== null && next.owner >= 0 && d[next.owner] === 1) continue;
-      this.now = next.time;
+      if (d !== null && owner >= 0 && d[owner] === 1) continue;
+      this.now = Math.floor(key / PRIORITY_LEVELS);
       this.processed++;
-      this.owner = next.owner;
-      next.fire();
+      this.owner = owner;
+      if (typeof action === 'function') action();
+      else action.fire(code);
     }
     if (until > this.now) this.now = until;
   }

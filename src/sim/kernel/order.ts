@@ -15,12 +15,32 @@ export const PRIORITY = {
   timer: 2,
 } as const;
 
+/** Priorities are integers below this: time and priority share one number (orderKey). */
+export const PRIORITY_LEVELS = 4;
+
+/** The latest time an event can have: its orderKey stays an exact integer (2^51 µs, about 71 years). */
+export const MAX_EVENT_TIME = Math.floor(Number.MAX_SAFE_INTEGER / PRIORITY_LEVELS);
+
+/** Time, then priority, as one number: earlier time first, then the lower priority. */
+export function orderKey(time: number, priority: number): number {
+  return time * PRIORITY_LEVELS + priority;
+}
+
+/** An event of (key a, sequence a) runs before one of (key b, sequence b): among equal keys, the one scheduled first. */
+export function runsBefore(keyA: number, seqA: number, keyB: number, seqB: number): boolean {
+  return keyA < keyB || (keyA === keyB && seqA < seqB);
+}
+
 export interface Ordered {
   readonly time: number;
   readonly priority: number;
   readonly seq: number;
 }
 
+/** The same order as a comparator (for sorting and for tests). */
 export function compareEvents(a: Ordered, b: Ordered): number {
-  return a.time - b.time || a.priority - b.priority || a.seq - b.seq;
+  const ka = orderKey(a.time, a.priority);
+  const kb = orderKey(b.time, b.priority);
+  if (runsBefore(ka, a.seq, kb, b.seq)) return -1;
+  return runsBefore(kb, b.seq, ka, a.seq) ? 1 : 0;
 }

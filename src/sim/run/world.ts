@@ -43,8 +43,8 @@ export interface Subscriber {
 }
 
 export class World {
-  kernel = new Kernel();
-  clock: Clock;
+  readonly kernel = new Kernel();
+  readonly clock: Clock;
   readonly metrics: Metrics;
   readonly tracer: Tracer;
   readonly enc: Encoder;
@@ -105,11 +105,10 @@ export class World {
     this.cpu = new ServerCpu(this);
   }
 
-  /** Start simulating the next client: a fresh kernel and clock, no update seen yet. */
+  /** Start simulating the next client: the kernel back at time 0 with nothing pending, no update seen yet. */
   beginClient(): void {
     this.eventsBefore += this.kernel.processed;
-    this.kernel = new Kernel();
-    this.clock = kernelClock(this.kernel);
+    this.kernel.reset();
     this.made = 0;
     this.feedQueued = false;
     this.subscribers.clear();

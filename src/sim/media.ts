@@ -47,9 +47,9 @@ export function mediaCase(s: Scenario): MediaResult {
   // TCP handshake, then the GET, then the response head and the chunks,
   // which the server writes as fast as the connection takes them.
   const t0: Micros = 0;
-  const synAck = down.send(up.send(t0, 0).arriveAt, 0).arriveAt;
+  const synAck = down.send(up.send(t0, 0), 0);
   const f = mediaFraming(s);
-  const reqAt = up.send(synAck, f.request).arriveAt;
+  const reqAt = up.send(synAck, f.request);
   down.send(reqAt, f.response);
 
   // Streamed playback, in one pass over the chunks as they arrive (nothing
@@ -64,7 +64,7 @@ export function mediaCase(s: Scenario): MediaResult {
   const stallList: { atMs: number; durationMs: number }[] = [];
   for (let sent = 0; sent < total; sent += chunk) {
     const n = Math.min(chunk, total - sent);
-    const at = down.send(reqAt, n + f.chunk(n)).arriveAt;
+    const at = down.send(reqAt, n + f.chunk(n));
     if (sent === 0) {
       first = at;
       clock = at;
@@ -76,7 +76,7 @@ export function mediaCase(s: Scenario): MediaResult {
     }
     clock += playUs(n);
   }
-  const complete = down.send(reqAt, f.end).arriveAt;
+  const complete = down.send(reqAt, f.end);
   const playbackUs = playUs(total);
   return {
     mediaBytes: total,

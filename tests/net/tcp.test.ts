@@ -17,6 +17,13 @@ function scripted(values: number[]): Rng {
   return { uniform, int: (lo, hi) => lo + Math.floor(uniform() * (hi - lo + 1)), exponential: (m) => -m * Math.log(1 - uniform()), chance: (p) => uniform() < p };
 }
 
+/** One send and what it cost, read from the path's fields right after it (as the connection reads them). */
+function sent(p: TcpPath, now: number, bytes: number) {
+  const arriveAt = p.send(now, bytes);
+  expect(p.drainedAt).toBe(arriveAt);
+  return { arriveAt, segments: p.segments, wireBytes: p.wireBytes, retransmissions: p.retransmissions };
+}
+
 const noLoss = { latencyUs: 50_000, jitterUs: 0, lossRate: 0, rtoUs: 300_000, initialCwnd: 0 };
 
 describe('Link: serialization and FIFO queueing', () => {
@@ -54,7 +61,7 @@ describe('segmentation', () => {
 describe('TcpPath', () => {
   it('one small message: serialization + latency; wire adds one header', () => {
     const p = new TcpPath(new Link(8000), scripted([]), noLoss); // 8000 kbit/s: 1 byte = 1 µs
-    const d = p.send(1000, 460);
+    const d = sent(p, 1000, 460);
     expect(d.segments).toBe(1);
     expect(d.wireBytes).toBe(500);
     expect(d.arriveAt).toBe(1000 + 500 + 50_000);
@@ -63,7 +70,7 @@ describe('TcpPath', () => {
 
   it('a 3,000-byte message is 3 segments, received with its last one', () => {
     const p = new TcpPath(new Link(8000), scripted([]), noLoss);
-    const d = p.send(0, 3000);
+    const d = sent(p, 0, 3000);
     expect(d.segments).toBe(3);
     expect(d.wireBytes).toBe(3000 + 3 * 40);
     // Segments 1500, 1500, 120 wire bytes back to back at 1 µs/byte.
@@ -73,8 +80,8 @@ describe('TcpPath', () => {
   it('a message sent later on the same connection never arrives before an earlier one (jitter)', () => {
     // First segment draws the maximum jitter, the second none.
     const p = new TcpPath(new Link(8000), scripted([0.99, 0]), { ...noLoss, jitterUs: 100_000 });
-    const a = p.send(0, 100);
-    const b = p.send(200, 100);
+    const a = sent(p, 0, 100);
+    const b = sent(p, 200, 100);
     expect(a.arriveAt).toBe(140 + 50_000 + 99_000);
     expect(b.arriveAt).toBe(a.arriveAt); // held back behind the first (in order)
   });
@@ -82,7 +89,7 @@ describe('TcpPath', () => {
   it('a lost segment arrives one RTO later, a second loss adds 2·RTO (backoff)', () => {
     // uniforms: loss draw 0.1 < 0.5 (lost), 0.2 < 0.5 (lost again), 0.9 (sent)
     const p = new TcpPath(new Link(8000), scripted([0.1, 0.2, 0.9]), { ...noLoss, lossRate: 0.5 });
-    const d = p.send(0, 960);
+    const d = sent(p, 0, 960);
     expect(d.retransmissions).toBe(2);
     expect(d.arriveAt).toBe(1000 + 50_000 + 300_000 + 600_000);
     expect(d.wireBytes).toBe(3 * 1000);
@@ -90,8 +97,8 @@ describe('TcpPath', () => {
 
   it('head-of-line blocking: a message behind a lost one waits for its retransmission', () => {
     const p = new TcpPath(new Link(8000), scripted([0.1, 0.9, 0.9]), { ...noLoss, lossRate: 0.5 });
-    const a = p.send(0, 960); // lost once
-    const b = p.send(5000, 960); // not lost, but must wait
+    const a = sent(p, 0, 960); // lost once
+    const b = sent(p, 5000, 960); // not lost, but must wait
     expect(a.arriveAt).toBe(1000 + 50_000 + 300_000);
     expect(b.arriveAt).toBe(a.arriveAt);
   });
@@ -108,7 +115,7 @@ describe('TcpPath', () => {
           let last = 0;
           for (const [gap, bytes] of msgs) {
             t += gap;
-            const d = p.send(t, bytes);
+            const d = sent(p, t, bytes);
             expect(d.arriveAt).toBeGreaterThanOrEqual(last);
             expect(d.arriveAt).toBeGreaterThanOrEqual(t + 20_000);
             expect(d.wireBytes).toBeGreaterThanOrEqual(bytes + 40 * segmentCount(bytes));
@@ -125,7 +132,7 @@ describe('TcpPath', () => {
 
     it('sends 10 segments in the first round trip, then waits for their ACKs', () => {
       const p = new TcpPath(new Link(8000), scripted([]), slow);
-      const d = p.send(0, 25 * 1460);
+      const d = sent(p, 0, 25 * 1460);
       // Segments 1-10 leave in [0, 15 ms); 11-25 wait for t = RTT = 100 ms and
       // leave back to back (cwnd is now 20): the 25th finishes at 100 + 15·1.5 ms.
       expect(d.arriveAt).toBe(100_000 + 15 * 1500 + 50_000);
@@ -133,17 +140,17 @@ describe('TcpPath', () => {
 
     it('without a window the link alone paces the burst', () => {
       const p = new TcpPath(new Link(8000), scripted([]), { ...slow, initialCwnd: 0 });
-      expect(p.send(0, 25 * 1460).arriveAt).toBe(25 * 1500 + 50_000);
+      expect(sent(p, 0, 25 * 1460).arriveAt).toBe(25 * 1500 + 50_000);
     });
 
     it('a grown window is kept while busy and reset to 10 after an idle RTO', () => {
       const grow = new TcpPath(new Link(8000), scripted([]), slow);
-      grow.send(0, 30 * 1460); // fills 10, then 20: cwnd is 20, and 40 once that full round is acknowledged
+      sent(grow, 0, 30 * 1460); // fills 10, then 20: cwnd is 20, and 40 once that full round is acknowledged
       // Right after (not idle): 25 segments fit in the grown window, paced by the link only.
-      const busy = grow.send(200_000, 25 * 1460);
+      const busy = sent(grow, 200_000, 25 * 1460);
       expect(busy.arriveAt).toBe(200_000 + 25 * 1500 + 50_000);
       // After 1 s of silence (> RTO 300 ms) the window is back to 10 segments.
-      const idle = grow.send(1_500_000, 25 * 1460);
+      const idle = sent(grow, 1_500_000, 25 * 1460);
       expect(idle.arriveAt).toBe(1_500_000 + 100_000 + 15 * 1500 + 50_000);
     });
   });

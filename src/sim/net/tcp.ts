@@ -36,15 +36,6 @@ export interface PathParams {
 /** A receive window large enough never to bind before the link does (Linux autotuning reaches MBs). */
 export const MAX_CWND = 4096;
 
-export interface Delivery {
-  /** Last byte received by the peer. */
-  arriveAt: Micros;
-  segments: number;
-  /** Application bytes + a TCP/IP header per segment, retransmissions included. */
-  wireBytes: number;
-  retransmissions: number;
-}
-
 /** Segments needed for `bytes` of application data (a bare control segment when 0). */
 export function segmentCount(bytes: number): number {
   return bytes <= 0 ? 1 : Math.ceil(bytes / MSS);
@@ -64,6 +55,16 @@ export class TcpPath {
   private inRound = 0;
   /** When the last segment left (for the idle restart). */
   private lastSent: Micros = -Infinity;
+  /**
+   * What the last `send` put on the wire, read right after it (fields, not a
+   * result object: a send is made for every packet, and allocates nothing;
+   * its arrival is `drainedAt`).
+   * Its segments; its application bytes + a TCP/IP header per segment,
+   * retransmissions included; its retransmissions.
+   */
+  segments = 0;
+  wireBytes = 0;
+  retransmissions = 0;
 
   constructor(
     private readonly link: Link,
@@ -100,8 +101,12 @@ export class TcpPath {
     return t;
   }
 
-  /** Send `bytes` of application data (0 = a control segment like SYN) starting at `now`. */
-  send(now: Micros, bytes: number, rtoOverride?: Micros): Delivery {
+  /**
+   * Send `bytes` of application data (0 = a control segment like SYN)
+   * starting at `now`; returns when its last byte reaches the peer (the
+   * fields above say what it cost).
+   */
+  send(now: Micros, bytes: number, rtoOverride?: Micros): Micros {
     const n = segmentCount(bytes);
     let wire = 0;
     let retrans = 0;
@@ -133,7 +138,10 @@ export class TcpPath {
       if (t > arrive) arrive = t;
     }
     this.lastArrival = arrive;
-    return { arriveAt: arrive, segments: n, wireBytes: wire, retransmissions: retrans };
+    this.segments = n;
+    this.wireBytes = wire;
+    this.retransmissions = retrans;
+    return arrive;
   }
 
   /** Earliest time a byte sent now could follow everything already sent (for FIN ordering). */

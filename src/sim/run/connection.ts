@@ -30,7 +30,7 @@
 import { PRIORITY } from '../kernel/order';
 import type { Micros } from '../kernel/time';
 import { connectionDef } from '../machines/connection';
-import { INITIAL_RTO_US, TCP_IP_HEADER_BYTES, TcpPath, ackCount, type Delivery } from '../net/tcp';
+import { INITIAL_RTO_US, TCP_IP_HEADER_BYTES, TcpPath, ackCount } from '../net/tcp';
 import type { PacketKind, TracePacket } from '../types';
 import { handshake, recordOverhead, type Handshake } from '../wire/tls';
 import type { PacketSpec } from './encode';
@@ -40,6 +40,12 @@ import { traceActor } from './trace-actor';
 import { HeldBody } from './held-body';
 import type { Channel } from './channel';
 import { http2, type Http2SessionPort, type Http2StreamPort } from './http2-support';
+import { InFlight } from './in-flight';
+import type { KernelTarget } from '../kernel/kernel';
+
+/** The codes of a connection's kernel events (`fire`): a data packet arrives at the client, or at the server. */
+const ARRIVES_DOWN = 0;
+const ARRIVES_UP = 1;
 
 /** TCP control segments, for the trace. */
 const control = (label: string): PacketSpec => ({ kind: 'tcp', label: () => label, header: 0, framing: 0, payload: 0, text: () => label });
@@ -54,7 +60,7 @@ const tlsFlight = (version: string, names: string, bytes: number): PacketSpec =>
   return { kind: 'tls', label: () => names, header: 0, framing: 0, payload: 0, text: () => text };
 };
 
-export class Connection implements Channel {
+export class Connection implements Channel, KernelTarget {
   readonly id: number;
   readonly connection = this;
   /** HTTP/2's state when this connection speaks it (null: HTTP/1.1). */
@@ -81,6 +87,9 @@ export class Connection implements Channel {
   private onFail: (() => void) | null = null;
   private readonly up: TcpPath;
   private readonly down: TcpPath;
+  /** The data packets on their way, each direction (made on the first). */
+  private upFlight: InFlight | null = null;
+  private downFlight: InFlight | null = null;
   private readonly actor;
 
   constructor(
@@ -205,13 +214,14 @@ export class Connection implements Channel {
     const now = w.kernel.now;
     // No RTT measured yet on a new connection: a lost SYN or SYN-ACK waits
     // the initial RTO of 1 s (RFC 6298 §2.1; Linux TCP_TIMEOUT_INIT).
-    const d = (dir === 'up' ? this.up : this.down).send(now, bytes, INITIAL_RTO_US);
+    const d = dir === 'up' ? this.up : this.down;
+    d.send(now, bytes, INITIAL_RTO_US);
     this.radioHears(dir, d);
-    this.seen(dir, now, d.arriveAt);
+    this.seen(dir, now, d.drainedAt);
     w.metrics.wire(dir, d.wireBytes);
     if (bytes > 0) w.metrics.wire(dir === 'up' ? 'down' : 'up', ackCount(d.segments) * TCP_IP_HEADER_BYTES);
     const rec = w.tracer.packet(this.host.id, this.id, dir, spec, 0, 0, now);
-    this.arrive(rec, d.arriveAt, d.wireBytes, d.retransmissions, onArrive);
+    this.arrive(rec, d.drainedAt, d.wireBytes, d.retransmissions, onArrive);
   }
 
   private arrive(rec: TracePacket | null, at: Micros, wire: number, retrans: number, fire: () => void): void {
@@ -244,23 +254,42 @@ export class Connection implements Channel {
       return;
     }
     const d = this.transfer(dir, header + framing + p.payload);
-    this.seen(dir, now, d.arriveAt);
-    if (dir === 'up' && w.proxyFirstByteUs > 0 && (p.kind === 'request' || p.kind === 'handshake')) this.awaitFirstByte(d.arriveAt);
+    this.seen(dir, now, d.drainedAt);
+    if (dir === 'up' && w.proxyFirstByteUs > 0 && (p.kind === 'request' || p.kind === 'handshake')) this.awaitFirstByte(d.drainedAt);
     w.metrics.sent(dir, now, header, framing, p.payload, d.wireBytes);
     w.metrics.wire(dir === 'up' ? 'down' : 'up', ackCount(d.segments) * TCP_IP_HEADER_BYTES);
     const rec = w.tracer.packet(this.host.id, this.id, dir, spec, first, count, now, this.streamOf(ch));
+    if (rec) {
+      rec.arriveMs = d.drainedAt / 1000;
+      rec.wire = d.wireBytes;
+      rec.retransmitted = d.retransmissions > 0;
+    }
     if (dir === 'down') {
       w.metrics.inFlight += count;
-      const kind = p.kind;
-      this.arrive(rec, d.arriveAt, d.wireBytes, d.retransmissions, () => this.deliver(ch, kind, first, count));
+      (this.downFlight ??= new InFlight()).push(d.drainedAt, ch, p.kind, first, count, null, undefined, undefined);
+      w.kernel.post(d.drainedAt, PRIORITY.network, this, ARRIVES_DOWN);
     } else {
-      this.arrive(rec, d.arriveAt, d.wireBytes, d.retransmissions, () => {
-        if (w.kernel.now >= this.cutAt) {
-          if (rec) rec.arriveMs = null;
-          onLost?.(ch);
-        } else onArrive?.(ch);
-      });
+      (this.upFlight ??= new InFlight()).push(d.drainedAt, ch, p.kind, first, count, rec, onArrive, onLost);
+      w.kernel.post(d.drainedAt, PRIORITY.network, this, ARRIVES_UP);
     }
+  }
+
+  /** A data packet's arrival (kernel event, `code` its direction): downstream its updates are delivered; upstream the server has it, unless it was cut by then. */
+  fire(code: number): void {
+    const now = this.w.kernel.now;
+    if (code === ARRIVES_DOWN) {
+      const f = this.downFlight!;
+      f.take(now);
+      this.deliver(f.channel!, f.kind!, f.first, f.count);
+      return;
+    }
+    const f = this.upFlight!;
+    f.take(now);
+    const ch = f.channel!;
+    if (now >= this.cutAt) {
+      if (f.rec) f.rec.arriveMs = null;
+      f.onLost?.(ch);
+    } else f.onArrive?.(ch);
   }
 
   /** The HTTP/2 stream of a channel, for the trace (null on HTTP/1.1). */
@@ -281,8 +310,12 @@ export class Connection implements Channel {
     ch.onDown?.(ch, kind, first, count);
   }
 
-  /** `app` bytes onto TCP in one write: with TLS's records, and the handshake bytes that ride with this side's first. */
-  private transfer(dir: 'up' | 'down', app: number) {
+  /**
+   * `app` bytes onto TCP in one write: with TLS's records, and the handshake
+   * bytes that ride with this side's first. Returns the direction's path,
+   * whose fields say what the write cost and `drainedAt` when it arrives.
+   */
+  private transfer(dir: 'up' | 'down', app: number): TcpPath {
     let tls = recordOverhead(this.w.s.tls.version, app);
     if (dir === 'up') {
       tls += this.tlsPendingUp;
@@ -291,19 +324,20 @@ export class Connection implements Channel {
       tls += this.tlsPendingDown;
       this.tlsPendingDown = 0;
     }
-    const d = (dir === 'up' ? this.up : this.down).send(this.w.kernel.now, app + tls);
+    const d = dir === 'up' ? this.up : this.down;
+    d.send(this.w.kernel.now, app + tls);
     this.radioHears(dir, d);
     return d;
   }
 
   /** The phone's radio (network.radio) is busy when it sends a packet and when its ACKs come back, and when a packet arrives. */
-  private radioHears(dir: 'up' | 'down', d: Delivery): void {
+  private radioHears(dir: 'up' | 'down', d: TcpPath): void {
     const r = this.host.radio;
     if (!r) return;
-    if (dir === 'down') r.saw(d.arriveAt);
+    if (dir === 'down') r.saw(d.drainedAt);
     else {
       r.saw(this.w.kernel.now);
-      r.saw(d.arriveAt + this.w.latencyUs);
+      r.saw(d.drainedAt + this.w.latencyUs);
     }
   }
 
@@ -341,12 +375,12 @@ export class Connection implements Channel {
       // The trace gives the write's wire bytes once, with its last packet.
       const rec = recs[k];
       if (rec) {
-        rec.arriveMs = d.arriveAt / 1000;
+        rec.arriveMs = d.drainedAt / 1000;
         rec.wire = k === last ? d.wireBytes : 0;
         rec.retransmitted = d.retransmissions > 0;
       }
     }
-    w.kernel.at(d.arriveAt, PRIORITY.network, () => {
+    w.kernel.at(d.drainedAt, PRIORITY.network, () => {
       for (let k = 0; k < specs.length; k++) this.deliver(ch, specs[k].kind, firsts[k], counts[k]);
     });
   }

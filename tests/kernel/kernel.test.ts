@@ -127,7 +127,7 @@ describe('event ids and reuse (the queue keeps events in typed arrays and reuses
     k.post(10, P, target, 7);
     k.at(10, P, () => log.push(`c@${k.now}`));
     k.post(5, PRIORITY.timer, target, 2);
-    const x = k.post(20, P, target, 9);
+    const x = k.postCancellable(20, P, target, 9);
     k.cancel(x);
     k.run(100);
     expect(log).toEqual(['t2@5', 't7@10', 'c@10']);

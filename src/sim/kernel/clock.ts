@@ -4,17 +4,27 @@
 // REFERENCES.md, "xstate v5 pitfalls"); here the kernel owns time.
 
 import type { ActorOptions, AnyActorLogic } from 'xstate';
-import type { Kernel, EventId } from './kernel';
+import type { Kernel, EventId, KernelTarget } from './kernel';
 import { PRIORITY } from './order';
 import { fromMs } from './time';
 
 /** xstate's Clock interface (not exported by name from the package root). */
 export type Clock = NonNullable<ActorOptions<AnyActorLogic>['clock']>;
 
+/**
+ * A clock that can also call a long-lived target with an integer instead of
+ * a closure (the fast engine's timers, src/sim/machines/engine/actor.ts):
+ * no allocation per timer. Its handles clear with `clearTimeout`.
+ */
+export interface TargetClock extends Clock {
+  post(delayMs: number, target: KernelTarget, code: number): unknown;
+}
+
 /** xstate gives delays in milliseconds; the kernel counts microseconds. */
-export function kernelClock(kernel: Kernel): Clock {
+export function kernelClock(kernel: Kernel): TargetClock {
   return {
     setTimeout: (fn: (...args: unknown[]) => void, delayMs: number) => kernel.after(fromMs(delayMs), PRIORITY.timer, fn),
     clearTimeout: (handle: unknown) => kernel.cancel(handle as EventId),
+    post: (delayMs: number, target: KernelTarget, code: number) => kernel.postCancellable(kernel.now + fromMs(delayMs), PRIORITY.timer, target, code),
   };
 }

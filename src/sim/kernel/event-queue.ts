@@ -44,7 +44,7 @@ export class EventQueue {
   /** Events in the heap (cancelled ones included). */
   size = 0;
 
-  /** Queue an event; returns its id (for cancel). */
+  /** Queue an event; returns its slot (`idOf` names it for cancel). */
   push(time: number, priority: number, seq: number, owner: number, action: EventAction, code: number): number {
     const s = this.freeCount > 0 ? this.free[--this.freeCount] : this.fresh();
     this.key[s] = orderKey(time, priority);
@@ -53,7 +53,12 @@ export class EventQueue {
     this.codeOf[s] = code;
     this.action[s] = action;
     this.siftUp(this.size++, s);
-    return this.gen[s] * SLOT_SPAN + s;
+    return s;
+  }
+
+  /** The id of the event now in `slot`: the slot and its generation. */
+  idOf(slot: number): number {
+    return this.gen[slot] * SLOT_SPAN + slot;
   }
 
   /** Cancel the event with this id, if it is still pending. Lazy: it stays in the heap and is skipped. */

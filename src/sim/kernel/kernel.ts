@@ -20,7 +20,7 @@
 // is dropped, and every event it still has queued is skipped, whatever
 // scheduled it, without a search of the queue.
 
-import { EventQueue, type EventAction } from './event-queue';
+import { EventQueue, type EventAction, type KernelTarget } from './event-queue';
 import { MAX_EVENT_TIME, PRIORITY_LEVELS } from './order';
 import type { Micros } from './time';
 
@@ -46,16 +46,30 @@ export class Kernel {
 
   /** Schedule `fire` at absolute time `time` (integer µs, not in the past). */
   at(time: Micros, priority: number, fire: () => void): EventId {
-    return this.post(time, priority, fire, 0);
+    return this.queue.idOf(this.queued(time, priority, fire, 0));
   }
 
   /** Schedule `fire` after `delay` µs. */
   after(delay: Micros, priority: number, fire: () => void): EventId {
-    return this.post(this.now + delay, priority, fire, 0);
+    return this.at(this.now + delay, priority, fire);
   }
 
-  /** Schedule `target.fire(code)` at `time`: an event with no closure (the hot paths). */
-  post(time: Micros, priority: number, target: EventAction, code: number): EventId {
+  /** Schedule `target.fire(code)` at `time`: an event with no closure, for the hot paths; it cannot be cancelled. */
+  post(time: Micros, priority: number, target: KernelTarget, code: number): void {
+    this.queued(time, priority, target, code);
+  }
+
+  /** Schedule `target.fire(code)` at `time`, with an id to cancel it by. */
+  postCancellable(time: Micros, priority: number, target: KernelTarget, code: number): EventId {
+    return this.queue.idOf(this.queued(time, priority, target, code));
+  }
+
+  /**
+   * Queue an event; returns its slot. (An id is made only when asked for: it
+   * is a number beyond V8's small integers, and each one returned would be
+   * allocated.)
+   */
+  private queued(time: Micros, priority: number, target: EventAction, code: number): number {
     if (!Number.isInteger(time) || time < this.now || time > MAX_EVENT_TIME) {
       throw new Error(`kernel: cannot schedule at ${time} µs (now is ${this.now} µs; time must be an integer >= now and <= ${MAX_EVENT_TIME})`);
     }

@@ -15,21 +15,21 @@ describe('InFlight', () => {
     let t = 0;
     // Interleave pushes and takes so that the ring wraps before it grows (4, then 8, then 16 slots).
     for (const [push, take] of [[3, 2], [3, 3], [9, 4], [1, 7]]) {
-      for (let i = 0; i < push; i++, sent++) f.push(1000 + sent, ch(sent), sent % 2 ? 'data' : 'response', sent * 10, sent + 1, null, undefined, undefined);
+      for (let i = 0; i < push; i++, sent++) f.push(1000 + sent, ch(sent), sent % 2 ? 'event' : 'response', sent * 10, sent + 1, null, undefined, undefined);
       for (let i = 0; i < take; i++, t++) {
         f.take(1000 + t);
         out.push(`${f.channel!.id}:${f.kind}:${f.first}:${f.count}`);
       }
     }
     expect(f.length).toBe(0);
-    expect(out).toEqual(Array.from({ length: 16 }, (_, i) => `${i}:${i % 2 ? 'data' : 'response'}:${i * 10}:${i + 1}`));
+    expect(out).toEqual(Array.from({ length: 16 }, (_, i) => `${i}:${i % 2 ? 'event' : 'response'}:${i * 10}:${i + 1}`));
   });
 
   it('refuses a take at a time that is not the next arrival', () => {
     const f = new InFlight();
     expect(() => f.take(5)).toThrow('in flight: no packet arrives at 5 µs (next none)');
-    f.push(10, ch(0), 'data', 0, 1, null, undefined, undefined);
-    f.push(12, ch(1), 'data', 1, 1, null, undefined, undefined);
+    f.push(10, ch(0), 'event', 0, 1, null, undefined, undefined);
+    f.push(12, ch(1), 'event', 1, 1, null, undefined, undefined);
     expect(() => f.take(12)).toThrow('in flight: no packet arrives at 12 µs (next at 10 µs)');
   });
 

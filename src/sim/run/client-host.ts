@@ -118,21 +118,29 @@ export class ClientHost {
       this.acquireStream(use, failed);
       return;
     }
-    for (const c of this.pool) {
+    const pool = this.pool;
+    for (let i = 0; i < pool.length; i++) {
+      const c = pool[i];
       if (c.state === 'open' && c.alive && !c.busy) {
         c.busy = true;
         use(c);
         return;
       }
     }
-    if (this.pool.length < MAX_CONNECTIONS_PER_HOST) {
-      const c = new Connection(this.w, this);
-      c.busy = true;
-      this.pool.push(c);
-      c.open(() => use(c), failed);
-      return;
-    }
-    this.wait(use, failed);
+    if (this.pool.length < MAX_CONNECTIONS_PER_HOST) this.openPooled(use, failed);
+    else this.wait(use, failed);
+  }
+
+  /**
+   * A new pooled connection for `use`. Its own method: a closure in acquire()
+   * would make V8 allocate acquire's context on every call, even when a
+   * pooled connection is taken.
+   */
+  private openPooled(use: (c: Channel) => void, failed: () => void): void {
+    const c = new Connection(this.w, this);
+    c.busy = true;
+    this.pool.push(c);
+    c.open(() => use(c), failed);
   }
 
   private wait(use: (c: Channel) => void, failed: () => void): void {

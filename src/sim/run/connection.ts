@@ -29,7 +29,7 @@
 
 import { PRIORITY } from '../kernel/order';
 import type { Micros } from '../kernel/time';
-import { connectionDef } from '../machines/connection';
+import { connectionDef, type ConnectionEvent } from '../machines/connection';
 import { INITIAL_RTO_US, TCP_IP_HEADER_BYTES, TcpPath, ackCount } from '../net/tcp';
 import type { PacketKind, TracePacket } from '../types';
 import { handshake, recordOverhead, type Handshake } from '../wire/tls';
@@ -42,6 +42,11 @@ import type { Channel } from './channel';
 import { http2, type Http2SessionPort, type Http2StreamPort } from './http2-support';
 import { InFlight } from './in-flight';
 import type { KernelTarget } from '../kernel/kernel';
+
+/** The connection machine's events, made once. */
+const ESTABLISHED: ConnectionEvent = Object.freeze({ type: 'ESTABLISHED' });
+const CLOSE: ConnectionEvent = Object.freeze({ type: 'CLOSE' });
+const DROP: ConnectionEvent = Object.freeze({ type: 'DROP' });
 
 /** The codes of a connection's kernel events (`fire`): a data packet arrives at the client, or at the server. */
 const ARRIVES_DOWN = 0;
@@ -163,7 +168,7 @@ export class Connection implements Channel, KernelTarget {
   private established(onOpen: () => void): void {
     this.state = 'open';
     this.onFail = null;
-    this.actor.send({ type: 'ESTABLISHED' });
+    this.actor.send(ESTABLISHED);
     onOpen();
   }
 
@@ -397,7 +402,7 @@ export class Connection implements Channel, KernelTarget {
     this.state = 'closed';
     this.host.gone(this);
     if (this.cutAt === Infinity) w.metrics.connectionClosed(w.kernel.now);
-    this.actor.send({ type: 'CLOSE' });
+    this.actor.send(CLOSE);
     this.control('up', FIN, 0, () => this.control('down', FIN_ACK, 0, () => w.metrics.wire('up', TCP_IP_HEADER_BYTES)));
   }
 
@@ -424,7 +429,7 @@ export class Connection implements Channel, KernelTarget {
         return;
       }
       this.state = 'closed';
-      this.actor.send({ type: 'DROP' });
+      this.actor.send(DROP);
       this.host.forget(this);
       if (this.h2) for (const st of this.h2.closeAll()) st.onCut?.(st);
       else this.onCut?.(this);
@@ -447,7 +452,7 @@ export class Connection implements Channel, KernelTarget {
   /** The client learns that this connection never opened: it is closed, and the exchange waiting for it fails. */
   private failed(): void {
     this.state = 'closed';
-    this.actor.send({ type: 'DROP' });
+    this.actor.send(DROP);
     // The waiting exchange fails first, then the pool lets the connection go: on HTTP/2 those
     // waiting for this connection fail with it, rather than move to the next one.
     const fail = this.onFail;

@@ -12,6 +12,7 @@ import {
   OPCODE,
   batchFramingBytes,
   chunkFramingBytes,
+  decimalDigits,
   encodeFrame,
   frameHeaderBytes,
   makeWebSocketKey,
@@ -143,13 +144,16 @@ export class Encoder {
 
   /** A poll answer with `count` updates (first..first+count-1) as a JSON array ("[]" when none). */
   batch(count: number): PacketSpec {
-    let spec = this.batchSpecs.get(count);
-    if (spec) return spec;
+    return this.batchSpecs[count] ?? this.batchSpec(count);
+  }
+
+  /** Made once per count, in its own method: the closures here would make V8 allocate batch()'s context on every call. */
+  private batchSpec(count: number): PacketSpec {
     const framing = batchFramingBytes(count);
     const payload = count * this.updBytes;
     const heads = this.heads;
     const label = count === 0 ? '200 [] (empty)' : `200 [${count} update${count > 1 ? 's' : ''}]`;
-    spec = {
+    const spec: PacketSpec = {
       kind: 'response',
       label: () => label,
       header: heads.response('json', framing + payload),
@@ -161,7 +165,7 @@ export class Encoder {
         return heads.responseText('json', { contentLength: framing + payload, dateMs: dateAt(sentMs) }) + body.toString();
       },
     };
-    this.batchSpecs.set(count, spec);
+    this.batchSpecs[count] = spec;
     return spec;
   }
 
@@ -199,7 +203,7 @@ export class Encoder {
   /** One SSE event (id: i+1); sizes depend only on the id's digit count, so one spec per count. */
   sseEvent(i: number): PacketSpec {
     const id = i + 1;
-    return (this.sseSpecs[String(id).length] ??= this.sseEventSpec(sseEventFramingBytes(id), this.updBytes));
+    return (this.sseSpecs[decimalDigits(id)] ??= this.sseEventSpec(sseEventFramingBytes(id), this.updBytes));
   }
 
   /** An SSE event with `sse` bytes of its own lines around `payload`: here in its own chunk (HTTP/2 overrides: a DATA frame). */
@@ -283,7 +287,8 @@ export class Encoder {
   }
 
   // Specs that never vary are built once per run.
-  private readonly batchSpecs = new Map<number, PacketSpec>();
+  /** By update count (an array: a Map's lookup was an allocation per poll). */
+  private readonly batchSpecs: PacketSpec[] = [];
   private readonly sseSpecs: (PacketSpec | undefined)[] = [];
   private pollSpec!: PacketSpec;
   private longPollSpec!: PacketSpec;

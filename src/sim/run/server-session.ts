@@ -17,6 +17,10 @@ import type { Subscriber, World } from './world';
 import type { ClientHost } from './client-host';
 
 const NOTHING = (): void => {};
+/** The machine's events without data, made once (one per update would be an allocation per message). */
+const UPDATE: ServerEvent = Object.freeze({ type: 'UPDATE' });
+const CLOSED: ServerEvent = Object.freeze({ type: 'CLOSED' });
+const UPSTREAM: ServerEvent = Object.freeze({ type: 'UPSTREAM' });
 
 export class ServerSession implements ServerPort, Subscriber {
   /** Updates feed[0 .. sent-1] have been sent to this client. */
@@ -92,11 +96,11 @@ export class ServerSession implements ServerPort, Subscriber {
     if (!c) return;
     this.conn = null;
     c.cut();
-    this.actor.send({ type: 'CLOSED' });
+    this.actor.send(CLOSED);
   }
 
   onUpdate(): void {
-    this.actor.send({ type: 'UPDATE' });
+    this.actor.send(UPDATE);
   }
 
   // ---- named actions of the server machine ----
@@ -190,7 +194,7 @@ export class ServerSession implements ServerPort, Subscriber {
     // The response is complete: an intermediary forwards what it holds.
     c.flushHeld();
     c.holdBody = false;
-    this.actor.send({ type: 'CLOSED' });
+    this.actor.send(CLOSED);
   }
 
   /** The technique's stream packets: the server machine opens a stream only for a push technique. */
@@ -226,7 +230,7 @@ export class ServerSession implements ServerPort, Subscriber {
     const cost = postConn ? w.cpu.costs.request : w.cpu.costs.message;
     w.cpu.run(cost, this.host, () => {
       this.postConn = postConn;
-      this.actor.send({ type: 'UPSTREAM' });
+      this.actor.send(UPSTREAM);
     });
   }
 }

@@ -165,11 +165,14 @@ export class World {
     this.made++;
     this.feedQueued = this.subscribers.size > 0 && this.made < this.feed.length;
     if (this.feedQueued) this.kernel.lead(this.feed[this.made], this.publish);
-    const k = this.kernel;
-    for (const sub of this.subscribers) {
-      k.owner = sub.client;
-      sub.onUpdate();
-    }
-    k.owner = -1;
+    // forEach with a callback made once: a for-of over the set would make an iterator per update.
+    this.subscribers.forEach(this.notify);
+    this.kernel.owner = -1;
+  };
+
+  /** Tell one listener of the update; what it schedules is its client's. */
+  private readonly notify = (sub: Subscriber): void => {
+    this.kernel.owner = sub.client;
+    sub.onUpdate();
   };
 }

@@ -2,7 +2,7 @@
 // an idle pooled connection (a new one while earlier polls are unanswered,
 // up to the browser's 6), answered at once by the server.
 
-import { pollingDef } from '../machines/clients/polling';
+import { pollingDef, type PollingEvent } from '../machines/clients/polling';
 import type { Channel } from '../run/channel';
 import { traceActor } from '../run/trace-actor';
 import { NO_PINGS, type DriverFactory, type Technique } from './driver';
@@ -10,6 +10,11 @@ import { httpRequest } from './http-request';
 import { postUpstream } from './upstream-post';
 
 const POLL = { type: 'POLL' } as const;
+/** The answer events by the count still outstanding, made once each (frozen: an event queued in a mailbox must not change). */
+const RESPONSES: PollingEvent[] = [];
+const DROPS: PollingEvent[] = [];
+const response = (outstanding: number): PollingEvent => (RESPONSES[outstanding] ??= Object.freeze({ type: 'RESPONSE', outstanding }));
+const dropped = (outstanding: number): PollingEvent => (DROPS[outstanding] ??= Object.freeze({ type: 'DROPPED', outstanding }));
 
 export const pollingDriver: DriverFactory = (w, host, session) => {
   let outstanding = 0;
@@ -17,11 +22,11 @@ export const pollingDriver: DriverFactory = (w, host, session) => {
   const answered = (conn: Channel) => {
     host.release(conn);
     outstanding--;
-    actor.send({ type: 'RESPONSE', outstanding });
+    actor.send(response(outstanding));
   };
   const cut = () => {
     outstanding--;
-    actor.send({ type: 'DROPPED', outstanding });
+    actor.send(dropped(outstanding));
   };
   const send = httpRequest(w, session, () => w.enc.poll(), () => POLL, answered, cut);
   const port = {

@@ -14,7 +14,10 @@
 //      BENCH_BIG=1), memory kept per client, and a run on worker threads
 //      beside one thread (the issue 9 targets: 100,000 clients x five
 //      techniques in under 30 s, 1,000,000 SSE clients in under 2 minutes,
-//      with BENCH_BIG=1).
+//      with BENCH_BIG=1);
+//   8. bytes allocated per event (V8's sampling heap profiler), with many
+//      events per client (what a message costs: the rule is none) and at
+//      1 Hz (where each client's set-up dominates).
 // Wall time on a shared machine is noisy; the CPU time of this process is printed beside it.
 
 import TinyQueue from 'tinyqueue';
@@ -29,6 +32,7 @@ import { runInNewContext } from 'node:vm';
 import { runShard } from '../src/sim/run/simulate';
 import { xstateSpawner } from '../src/sim/machines/oracle';
 import { simulateInWorkers } from '../src/cli/workers';
+import { Session } from 'node:inspector/promises';
 
 // The benchmark times HTTP/2 runs too (its support is loaded on demand: src/sim/run/http2-support.ts).
 installParts();
@@ -252,4 +256,30 @@ section('Scale: cost per event and memory per client (1 Hz updates, 30 s)');
     const r = await simulateInWorkers(m, ['sse'], 0, threads);
     console.log(`  1,000,000 SSE clients x 60 s at 1 Hz on ${threads} threads: ${fmt((now() - t2) / 1000, 1)} s, ${fmt(r.results.sse!.events, 0)} events, main-thread RSS ${fmt(process.memoryUsage().rss / 2 ** 20, 0)} MiB (target < 120 s)`);
   }
+}
+
+section('Allocation per event (sampling heap profiler, every 4 KiB; garbage included)');
+{
+  const session = new Session();
+  session.connect();
+  await session.post('HeapProfiler.enable');
+  type Node = { selfSize: number; children: Node[] };
+  const total = (n: Node): number => n.children.reduce((sum, c) => sum + total(c), n.selfSize);
+  const cases: [string, 'polling' | 'sse', Parameters<typeof resolveScenario>[0]][] = [
+    ['sse, 200 clients, 20 Hz, 60 s', 'sse', { clients: 200, server: { updateRateHz: 20 } }],
+    ['polling, 200 clients, 10 Hz polls, 20 Hz updates', 'polling', { clients: 200, polling: { intervalMs: 100 }, server: { updateRateHz: 20 } }],
+    ['sse, 10,000 clients, 1 Hz, 30 s', 'sse', { clients: 10000, durationMs: 30000, server: { updateRateHz: 1 } }],
+    ['polling, 10,000 clients, 1 Hz, 30 s', 'polling', { clients: 10000, durationMs: 30000, server: { updateRateHz: 1 } }],
+  ];
+  for (const [name, id, given] of cases) {
+    const s = resolveScenario(given);
+    runTechnique(s, id, { traceClients: 0 });
+    await session.post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+    const r = runTechnique(s, id, { traceClients: 0 });
+    const { profile } = await session.post('HeapProfiler.stopSampling');
+    const bytes = total(profile.head as Node);
+    const clients = s.clients;
+    console.log(`${name.padEnd(50)} ${fmt(bytes / r.events, 0).padStart(4)} B/event, ${fmt(bytes / clients / 1024, 1)} KiB per client, ${fmt(r.events / clients, 0)} events per client`);
+  }
+  session.disconnect();
 }

@@ -167,7 +167,7 @@ function runClients(s: Scenario, id: TechniqueId, range: ClientRange, opts: RunO
     w.kernel.run(w.durationUs);
     for (const client of clients) finishClient(client);
   } else {
-    // One client after another, each on its own kernel (src/sim/run/world.ts says why).
+    // One client after another, each on the kernel started afresh (src/sim/run/world.ts says why).
     for (let c = range.from; c < range.to; c++) {
       w.beginClient();
       const client = startClient(c);

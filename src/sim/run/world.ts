@@ -3,7 +3,7 @@
 // the client being simulated.
 //
 // Clients are independent (the server has no shared capacity), so a run
-// simulates them one after another, each on a fresh kernel
+// simulates them one after another, each on the kernel started afresh
 // (`beginClient`): the events of one client keep their (time, priority,
 // sequence) order, nothing a client does depends on another, the work per
 // event does not grow with the number of clients and only one client's state

@@ -15,7 +15,7 @@
 
 import { createActor, type EventObject } from 'xstate';
 import { Kernel } from '../src/sim/kernel/kernel';
-import { kernelClock, type Clock } from '../src/sim/kernel/clock';
+import { kernelClock, type TargetClock } from '../src/sim/kernel/clock';
 import { createFastActor } from '../src/sim/machines/engine';
 import { pollingClient } from '../src/sim/machines/clients/polling';
 import { serverMachine, type ServerPort } from '../src/sim/machines/server';
@@ -35,7 +35,7 @@ const now = () => performance.now();
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (n: number, d = 2) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
 
-function make(engine: Engine, machine: unknown, clock: Clock, input: unknown): Sendable {
+function make(engine: Engine, machine: unknown, clock: TargetClock, input: unknown): Sendable {
   return (engine === 'xstate'
     ? createActor(machine as typeof pollingClient, { clock, input: input as never })
     : createFastActor(machine as typeof pollingClient, { clock, input })) as unknown as Sendable;
@@ -55,7 +55,7 @@ const nullPort: ServerPort = {
 /** A: interpreter only. Returns µs per event. */
 function direct(engine: Engine): number {
   let handles = 0;
-  const clock: Clock = { setTimeout: () => ++handles, clearTimeout: () => {} };
+  const clock: TargetClock = { setTimeout: () => ++handles, clearTimeout: () => {}, post: () => ++handles };
   const clients: Sendable[] = [];
   const servers: Sendable[] = [];
   for (let i = 0; i < CLIENTS; i++) {

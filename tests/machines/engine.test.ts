@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { and, assign, cancel, createActor, emit, enqueueActions, log, raise, sendTo, setup, spawnChild, fromPromise, type AnyStateMachine, type EventObject } from 'xstate';
 import { Kernel, type EventId, type KernelTarget } from '../../src/sim/kernel/kernel';
-import type { Clock } from '../../src/sim/kernel/clock';
+import type { TargetClock } from '../../src/sim/kernel/clock';
 import { PRIORITY } from '../../src/sim/kernel/order';
 import { fromMs } from '../../src/sim/kernel/time';
 import { createFastActor, assertFastEngineSupports } from '../../src/sim/machines/engine';
@@ -63,7 +63,7 @@ interface World {
 }
 
 /** kernelClock plus a record of live timers (armed, not yet fired or cleared). */
-function recordingClock(kernel: Kernel, timers: Map<EventId, number>): Clock {
+function recordingClock(kernel: Kernel, timers: Map<EventId, number>): TargetClock {
   return {
     setTimeout: (fn: (...args: unknown[]) => void, delayMs: number) => {
       const due = kernel.now + fromMs(delayMs);
@@ -88,7 +88,7 @@ function recordingClock(kernel: Kernel, timers: Map<EventId, number>): Clock {
       timers.set(h, due);
       return h;
     },
-  } as Clock;
+  };
 }
 
 interface Spec {

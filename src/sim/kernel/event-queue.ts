@@ -25,32 +25,26 @@ const SLOT_SPAN = 2 ** 24;
 const GENERATIONS = 2 ** 29;
 
 export class EventQueue {
-  /** orderKey(time, priority) and sequence of each slot's event. */
-  private key = new Float64Array(64);
-  private seq = new Float64Array(64);
-  /** The owner and code of each slot's event; its action (null: cancelled or free). */
-  private ownerOf = new Int32Array(64);
-  private codeOf = new Int32Array(64);
+  /** Per slot: orderKey(time, priority) and sequence (`order`, two each); owner, code and generation (`ints`, three each). */
+  private order = new Float64Array(128);
+  private ints = new Int32Array(192);
+  /** Each slot's action (null: cancelled or free). */
   private action: (EventAction | null)[] = new Array<EventAction | null>(64).fill(null);
-  /** Each slot's generation: an id names one use of a slot, so cancelling an event that has run does nothing. */
-  private gen = new Uint32Array(64);
-  /** The heap: slot numbers, least first. */
+  /** The heap (slot numbers, least first), then the free slots from the end down (`free` of them). */
   private heap = new Int32Array(64);
-  /** Slots free for reuse (a stack). */
-  private free = new Int32Array(64);
-  private freeCount = 0;
-  /** Slots ever used (those beyond are free and not in `free`). */
+  private free = 0;
+  /** Slots ever used (those beyond are free and not listed). */
   private used = 0;
   /** Events in the heap (cancelled ones included). */
   size = 0;
 
   /** Queue an event; returns its slot (`idOf` names it for cancel). */
   push(time: number, priority: number, seq: number, owner: number, action: EventAction, code: number): number {
-    const s = this.freeCount > 0 ? this.free[--this.freeCount] : this.fresh();
-    this.key[s] = orderKey(time, priority);
-    this.seq[s] = seq;
-    this.ownerOf[s] = owner;
-    this.codeOf[s] = code;
+    const s = this.free > 0 ? this.heap[this.heap.length - this.free--] : this.fresh();
+    this.order[2 * s] = orderKey(time, priority);
+    this.order[2 * s + 1] = seq;
+    this.ints[3 * s] = owner;
+    this.ints[3 * s + 1] = code;
     this.action[s] = action;
     this.siftUp(this.size++, s);
     return s;
@@ -58,13 +52,13 @@ export class EventQueue {
 
   /** The id of the event now in `slot`: the slot and its generation. */
   idOf(slot: number): number {
-    return this.gen[slot] * SLOT_SPAN + slot;
+    return this.ints[3 * slot + 2] * SLOT_SPAN + slot;
   }
 
   /** Cancel the event with this id, if it is still pending. Lazy: it stays in the heap and is skipped. */
   cancel(id: number): void {
     const s = id % SLOT_SPAN;
-    if (s < this.used && this.gen[s] * SLOT_SPAN + s === id) this.action[s] = null;
+    if (s < this.used && this.idOf(s) === id) this.action[s] = null;
   }
 
   /** The least event's slot, or -1 when the heap is empty. */
@@ -73,67 +67,67 @@ export class EventQueue {
   }
 
   keyOf(slot: number): number {
-    return this.key[slot];
+    return this.order[2 * slot];
   }
 
   owner(slot: number): number {
-    return this.ownerOf[slot];
+    return this.ints[3 * slot];
   }
 
   code(slot: number): number {
-    return this.codeOf[slot];
+    return this.ints[3 * slot + 1];
   }
 
   /** Take the least event out of the heap and free its slot; returns its action (null: it was cancelled). */
   pop(): EventAction | null {
-    const s = this.heap[0];
-    const last = this.heap[--this.size];
+    const h = this.heap;
+    const s = h[0];
+    const last = h[--this.size];
     if (this.size > 0) this.siftDown(0, last);
     const a = this.action[s];
-    this.action[s] = null;
-    this.gen[s] = (this.gen[s] + 1) % GENERATIONS;
-    this.free[this.freeCount++] = s;
+    this.release(s);
     return a;
   }
 
   /** Forget every pending event (their actions are released); the arrays keep their size. */
   clear(): void {
-    for (let i = 0; i < this.size; i++) {
-      const s = this.heap[i];
-      this.action[s] = null;
-      this.gen[s] = (this.gen[s] + 1) % GENERATIONS;
-      this.free[this.freeCount++] = s;
-    }
-    this.size = 0;
+    // Released from the last: each freed slot takes the heap's place it leaves (the free list grows down from the end).
+    while (this.size > 0) this.release(this.heap[--this.size]);
+  }
+
+  /** The slot's event is gone: a new generation (its old id names nothing), on the free list. */
+  private release(s: number): void {
+    this.action[s] = null;
+    this.ints[3 * s + 2] = (this.ints[3 * s + 2] + 1) % GENERATIONS;
+    this.heap[this.heap.length - ++this.free] = s;
   }
 
   /** A never-used slot, growing the arrays when they are full. */
   private fresh(): number {
-    if (this.used === this.key.length) this.grow();
+    if (this.used === this.action.length) this.grow();
     return this.used++;
   }
 
   private grow(): void {
-    const n = this.key.length * 2;
-    if (n > SLOT_SPAN) throw new Error(`kernel: more than ${SLOT_SPAN} events pending at once; run fewer clients together (server.cores) or a shorter run`);
-    const more = <T extends Float64Array | Int32Array | Uint32Array>(a: T, make: (n: number) => T): T => {
-      const b = make(n);
-      b.set(a);
-      return b;
-    };
-    this.key = more(this.key, (k) => new Float64Array(k));
-    this.seq = more(this.seq, (k) => new Float64Array(k));
-    this.ownerOf = more(this.ownerOf, (k) => new Int32Array(k));
-    this.codeOf = more(this.codeOf, (k) => new Int32Array(k));
-    this.gen = more(this.gen, (k) => new Uint32Array(k));
-    this.heap = more(this.heap, (k) => new Int32Array(k));
-    this.free = more(this.free, (k) => new Int32Array(k));
-    for (let i = this.action.length; i < n; i++) this.action.push(null);
+    const n = this.action.length;
+    if (2 * n > SLOT_SPAN) throw new Error(`kernel: more than ${SLOT_SPAN} events pending at once; run fewer clients together (server.cores) or a shorter run`);
+    const order = new Float64Array(4 * n);
+    order.set(this.order);
+    const ints = new Int32Array(6 * n);
+    ints.set(this.ints);
+    // Nothing is free when the arrays grow (every slot is used), so the heap alone moves.
+    const heap = new Int32Array(2 * n);
+    heap.set(this.heap.subarray(0, this.size));
+    this.order = order;
+    this.ints = ints;
+    this.heap = heap;
+    for (let i = n; i < 2 * n; i++) this.action.push(null);
   }
 
   /** Slot a's event runs before slot b's (./order.ts). */
   private less(a: number, b: number): boolean {
-    return runsBefore(this.key[a], this.seq[a], this.key[b], this.seq[b]);
+    const o = this.order;
+    return runsBefore(o[2 * a], o[2 * a + 1], o[2 * b], o[2 * b + 1]);
   }
 
   private siftUp(pos: number, s: number): void {

@@ -69,7 +69,7 @@
 // snapshots carry only `value`, `context` and `status`.
 
 import type { AnyStateMachine, EventFromLogic, EventObject, StateValue } from 'xstate';
-import type { Clock } from '../kernel/clock';
+import type { TargetClock } from '../kernel/clock';
 import { Actor } from './engine/actor';
 import { compile } from './engine/compile';
 import { link } from './engine/link';
@@ -105,7 +105,7 @@ const linkedAtStart = new WeakMap<object, Compiled>();
  * described above: compiled now into a table, linked with the machine's own
  * implementations (what the equivalence tests drive beside xstate).
  */
-export function createFastActor<M extends AnyStateMachine>(machine: M, options: { input?: unknown; clock: Clock }): FastActor<EventFromLogic<M>> {
+export function createFastActor<M extends AnyStateMachine>(machine: M, options: { input?: unknown; clock: TargetClock }): FastActor<EventFromLogic<M>> {
   let c = linkedAtStart.get(machine);
   if (!c) {
     const { table, inline } = compile(machine);
@@ -121,7 +121,7 @@ const linkedTables = new Map<string, Compiled>();
  * (./tables.generated.ts, made from the xstate definitions by
  * `npm run machines`) linked with its behaviour: no xstate at run time.
  */
-export function startMachine<TEvent extends EventObject, TInput>(def: MachineDef<TEvent, TInput>, clock: Clock, input: TInput): FastActor<TEvent> {
+export function startMachine<TEvent extends EventObject, TInput>(def: MachineDef<TEvent, TInput>, clock: TargetClock, input: TInput): FastActor<TEvent> {
   let c = linkedTables.get(def.id);
   if (!c) {
     const table = MACHINE_TABLES[def.id as keyof typeof MACHINE_TABLES];

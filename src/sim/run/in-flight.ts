@@ -3,27 +3,29 @@
 // the one before) and arrivals are network events of equal priority, so
 // they reach the other end first in, first out: the kernel's arrival event
 // needs no closure, only the connection and the direction, and what the
-// packet carries waits here, in a ring reused for the connection's life.
+// packet carries waits here, in a ring reused for the connection's life
+// (two arrays, a packet's numbers in one and its references in the other).
 
 import type { Micros } from '../kernel/time';
 import type { PacketKind, TracePacket } from '../types';
 import type { Channel } from './channel';
 
 type Handler = ((ch: Channel) => void) | undefined;
+type Ref = Channel | PacketKind | TracePacket | Handler | null;
+
+/** Per packet: its arrival time, first update and count; its channel, kind, trace record and upstream handlers. */
+const NUMS = 3;
+const REFS = 5;
 
 export class InFlight {
-  private at = new Float64Array(4);
-  private firsts = new Int32Array(4);
-  private counts = new Int32Array(4);
-  private channels: (Channel | null)[] = [null, null, null, null];
-  private kinds: (PacketKind | null)[] = [null, null, null, null];
-  private recs: (TracePacket | null)[] = [null, null, null, null];
-  private arrives: Handler[] = [undefined, undefined, undefined, undefined];
-  private losts: Handler[] = [undefined, undefined, undefined, undefined];
+  private nums = new Float64Array(4 * NUMS);
+  private refs: Ref[] = new Array<Ref>(4 * REFS).fill(null);
+  /** Slots in the ring (a power of two), the head's slot, packets in it. */
+  private slots = 4;
   private head = 0;
   private size = 0;
 
-  /** The packet at the head, once `take` has run. */
+  /** The packet taken last (`take`). */
   channel: Channel | null = null;
   kind: PacketKind | null = null;
   first = 0;
@@ -37,72 +39,56 @@ export class InFlight {
   }
 
   push(at: Micros, ch: Channel, kind: PacketKind, first: number, count: number, rec: TracePacket | null, onArrive: Handler, onLost: Handler): void {
-    if (this.size === this.at.length) this.grow();
-    const i = (this.head + this.size) & (this.at.length - 1);
-    this.at[i] = at;
-    this.channels[i] = ch;
-    this.kinds[i] = kind;
-    this.firsts[i] = first;
-    this.counts[i] = count;
-    this.recs[i] = rec;
-    this.arrives[i] = onArrive;
-    this.losts[i] = onLost;
-    this.size++;
+    if (this.size === this.slots) this.grow();
+    const i = (this.head + this.size++) & (this.slots - 1);
+    const n = this.nums;
+    n[i * NUMS] = at;
+    n[i * NUMS + 1] = first;
+    n[i * NUMS + 2] = count;
+    const r = this.refs;
+    const j = i * REFS;
+    r[j] = ch;
+    r[j + 1] = kind;
+    r[j + 2] = rec;
+    r[j + 3] = onArrive;
+    r[j + 4] = onLost;
   }
 
   /** The packet arriving at `now` leaves the ring; its fields are copied to this object's. */
   take(now: Micros): void {
     const i = this.head;
+    const at = this.nums[i * NUMS];
     // The order is TCP's: a packet out of turn would deliver another's updates, so say so at once.
-    if (this.size === 0 || this.at[i] !== now) {
-      throw new Error(`in flight: no packet arrives at ${now} µs (next ${this.size === 0 ? 'none' : `at ${this.at[i]} µs`}); arrivals must come in the order sent`);
+    if (this.size === 0 || at !== now) {
+      throw new Error(`in flight: no packet arrives at ${now} µs (next ${this.size === 0 ? 'none' : `at ${at} µs`}); arrivals must come in the order sent`);
     }
-    this.channel = this.channels[i];
-    this.kind = this.kinds[i];
-    this.first = this.firsts[i];
-    this.count = this.counts[i];
-    this.rec = this.recs[i];
-    this.onArrive = this.arrives[i];
-    this.onLost = this.losts[i];
-    this.channels[i] = null;
-    this.recs[i] = null;
-    this.arrives[i] = undefined;
-    this.losts[i] = undefined;
-    this.head = (i + 1) & (this.at.length - 1);
+    this.first = this.nums[i * NUMS + 1];
+    this.count = this.nums[i * NUMS + 2];
+    const r = this.refs;
+    const j = i * REFS;
+    this.channel = r[j] as Channel;
+    this.kind = r[j + 1] as PacketKind;
+    this.rec = r[j + 2] as TracePacket | null;
+    this.onArrive = r[j + 3] as Handler;
+    this.onLost = r[j + 4] as Handler;
+    r.fill(null, j, j + REFS);
+    this.head = (i + 1) & (this.slots - 1);
     this.size--;
   }
 
-  /** Double the ring (its size stays a power of two), the head moved to 0. */
+  /** Double the ring, its packets in order from slot 0. */
   private grow(): void {
-    const n = this.at.length;
-    const order = (k: number) => (this.head + k) & (n - 1);
-    const at = new Float64Array(2 * n);
-    const firsts = new Int32Array(2 * n);
-    const counts = new Int32Array(2 * n);
-    const channels: (Channel | null)[] = new Array<Channel | null>(2 * n).fill(null);
-    const kinds: (PacketKind | null)[] = new Array<PacketKind | null>(2 * n).fill(null);
-    const recs: (TracePacket | null)[] = new Array<TracePacket | null>(2 * n).fill(null);
-    const arrives: Handler[] = new Array<Handler>(2 * n).fill(undefined);
-    const losts: Handler[] = new Array<Handler>(2 * n).fill(undefined);
-    for (let k = 0; k < n; k++) {
-      const i = order(k);
-      at[k] = this.at[i];
-      firsts[k] = this.firsts[i];
-      counts[k] = this.counts[i];
-      channels[k] = this.channels[i];
-      kinds[k] = this.kinds[i];
-      recs[k] = this.recs[i];
-      arrives[k] = this.arrives[i];
-      losts[k] = this.losts[i];
+    const s = this.slots;
+    const nums = new Float64Array(2 * s * NUMS);
+    const refs = new Array<Ref>(2 * s * REFS).fill(null);
+    for (let k = 0; k < s; k++) {
+      const i = (this.head + k) & (s - 1);
+      nums.set(this.nums.subarray(i * NUMS, i * NUMS + NUMS), k * NUMS);
+      for (let f = 0; f < REFS; f++) refs[k * REFS + f] = this.refs[i * REFS + f];
     }
-    this.at = at;
-    this.firsts = firsts;
-    this.counts = counts;
-    this.channels = channels;
-    this.kinds = kinds;
-    this.recs = recs;
-    this.arrives = arrives;
-    this.losts = losts;
+    this.nums = nums;
+    this.refs = refs;
+    this.slots = 2 * s;
     this.head = 0;
   }
 }

@@ -7,7 +7,7 @@
 
 import type { EventObject, StateValue } from 'xstate';
 import { startMachine, type MachineDef } from '../machines/engine';
-import type { Clock } from '../kernel/clock';
+import type { TargetClock } from '../kernel/clock';
 
 /** What the runtime uses of an actor; every spawner provides it. */
 export interface SimActor<TEvent> {
@@ -17,6 +17,6 @@ export interface SimActor<TEvent> {
 }
 
 /** Starts machine `def` with `input` on `clock`. */
-export type Spawner = <TEvent extends EventObject, TInput>(def: MachineDef<TEvent, TInput>, clock: Clock, input: TInput) => SimActor<TEvent>;
+export type Spawner = <TEvent extends EventObject, TInput>(def: MachineDef<TEvent, TInput>, clock: TargetClock, input: TInput) => SimActor<TEvent>;
 
 export const tableSpawner: Spawner = (def, clock, input) => startMachine(def, clock, input);

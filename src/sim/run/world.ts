@@ -18,7 +18,7 @@
 // priority-0 events would have counted.
 
 import { Kernel } from '../kernel/kernel';
-import { kernelClock, type Clock } from '../kernel/clock';
+import { kernelClock, type TargetClock } from '../kernel/clock';
 import { fromMs, type Micros } from '../kernel/time';
 import type { Scenario } from '../scenario/types';
 import { pathParams } from '../net/params';
@@ -44,7 +44,7 @@ export interface Subscriber {
 
 export class World {
   readonly kernel = new Kernel();
-  readonly clock: Clock;
+  readonly clock: TargetClock;
   readonly metrics: Metrics;
   readonly tracer: Tracer;
   readonly enc: Encoder;

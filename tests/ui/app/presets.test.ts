@@ -67,7 +67,7 @@ describe('the preset card', () => {
     const Presets = (await import('../../../src/app/controls/Presets.svelte')).default;
     const app = new AppState();
     const { container } = render(Presets, { app });
-    await fireEvent.click(screen.getByRole('button', { name: '3G' }));
+    await fireEvent.click(await screen.findByRole('button', { name: '3G' }));
     const latency = container.querySelector('[data-preset-key="network.latencyMs"]')!;
     expect(latency.textContent).toMatch(/^Latency \(one way\) 1000 ms/);
     expect(latency.classList.contains('changed')).toBe(false);

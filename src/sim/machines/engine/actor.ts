@@ -3,7 +3,7 @@
 // timer work after each macrostep, observers notified after every event.
 
 import type { EventObject } from 'xstate';
-import type { Clock, TargetClock } from '../../kernel/clock';
+import type { TargetClock } from '../../kernel/clock';
 import type { KernelTarget } from '../../kernel/kernel';
 import type { FastObserver, FastSnapshot, FastStatus } from '../engine';
 import { CANCEL, CUSTOM, NOOP, RAISE, type ActionFn, type Args, type Candidate, type Compiled, type Leaf, type Step } from './tables';
@@ -35,8 +35,6 @@ export class Actor implements KernelTarget {
   private ops = 0;
   /** The arguments of the machine's actions, guards and delays: one object, its event set before each call (none keeps it). */
   private readonly args: Args;
-  /** The kernel's timers with no closure (null: a plain clock, timers as closures). */
-  private readonly post: TargetClock['post'] | null;
   /** Timers posted to the kernel, by code: the event each sends and its slot; codes free for reuse; each slot's pending code. */
   private readonly codeEvents: (EventObject | null)[] = [];
   private readonly codeSlots: number[] = [];
@@ -52,14 +50,12 @@ export class Actor implements KernelTarget {
 
   constructor(
     private readonly m: Compiled,
-    private readonly clock: Clock,
+    private readonly clock: TargetClock,
     input: unknown,
   ) {
     this.send = this.send.bind(this);
     this.timers = new Array<unknown>(m.timers.length).fill(undefined);
     this.slotCodes = new Array<number>(m.timers.length).fill(-1);
-    const post = (clock as Partial<TargetClock>).post;
-    this.post = typeof post === 'function' ? post : null;
     this.args = { context: undefined, event: { type: INIT_EVENT }, self: this };
     this.context = m.context(input, this);
     this.args.context = this.context;
@@ -203,19 +199,12 @@ export class Actor implements KernelTarget {
       return;
     }
     // As xstate 5.33's scheduler: a second timer under a pending id overwrites the handle, the first still fires.
-    if (this.post !== null) {
-      // On the kernel's clock: the timer is this actor and a code naming its event and slot (no closure).
-      const code = this.freeCodes.length > 0 ? this.freeCodes.pop()! : this.codeEvents.length;
-      this.codeEvents[code] = event;
-      this.codeSlots[code] = slot;
-      this.slotCodes[slot] = code;
-      this.timers[slot] = this.post(delay, this, code);
-      return;
-    }
-    this.timers[slot] = this.clock.setTimeout(() => {
-      this.timers[slot] = undefined;
-      this.send(event);
-    }, delay);
+    // On the kernel's clock: the timer is this actor and a code naming its event and slot (no closure).
+    const code = this.freeCodes.length > 0 ? this.freeCodes.pop()! : this.codeEvents.length;
+    this.codeEvents[code] = event;
+    this.codeSlots[code] = slot;
+    this.slotCodes[slot] = code;
+    this.timers[slot] = this.clock.post(delay, this, code);
   }
 
   /** A timer posted to the kernel fires: as the closure above would, it forgets its slot's handle and sends its event. */

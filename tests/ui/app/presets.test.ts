@@ -4,11 +4,12 @@
 import { describe, expect, it } from 'vitest';
 import { checkValue, resolveScenario, simulate } from '../../../src/sim';
 import { INTERMEDIARY_PRESETS, NETWORK_PRESETS, USE_CASES } from '../../../src/app/presets';
+import { presetValues } from '../../../src/app/preset-values';
 
 describe('presets', () => {
   it('only set valid values, each with a reason', () => {
     for (const p of [...NETWORK_PRESETS, ...INTERMEDIARY_PRESETS, ...USE_CASES]) {
-      for (const [key, { value, why }] of Object.entries(p.values)) {
+      for (const [key, { value, why }] of Object.entries(presetValues(p))) {
         expect(() => checkValue(key, value), `${p.id} ${key}`).not.toThrow();
         expect(why.length).toBeGreaterThan(5);
       }
@@ -16,7 +17,7 @@ describe('presets', () => {
   });
 
   it('copy DevTools throttling with half its per-request latency', () => {
-    const byId = Object.fromEntries(NETWORK_PRESETS.map((p) => [p.id, p.values]));
+    const byId = Object.fromEntries(NETWORK_PRESETS.map((p) => [p.id, presetValues(p)]));
     expect(byId['3g']['network.latencyMs'].value).toBe(1000);
     expect(byId['3g']['network.bandwidthKbps'].value).toBe(400);
     expect(byId['3g']['network.uplinkKbps'].value).toBe(400);
@@ -27,12 +28,12 @@ describe('presets', () => {
   });
 
   it('combine the link with a phone radio (issue 11): 3G on 3G, both 4G presets on LTE, Wi-Fi; No throttling takes it away', () => {
-    const radio = Object.fromEntries(NETWORK_PRESETS.map((p) => [p.id, p.values['network.radio']?.value]));
+    const radio = Object.fromEntries(NETWORK_PRESETS.map((p) => [p.id, presetValues(p)['network.radio']?.value]));
     expect(radio).toEqual({ '3g': '3g', 'slow-4g': 'lte', 'fast-4g': 'lte', wifi: 'wifi', 'no-throttling': 'none' });
   });
 
   it('intermediaries carry their documented defaults (shared/REFERENCES.md)', () => {
-    const byId = Object.fromEntries(INTERMEDIARY_PRESETS.map((p) => [p.id, p.values]));
+    const byId = Object.fromEntries(INTERMEDIARY_PRESETS.map((p) => [p.id, presetValues(p)]));
     expect(byId['nginx']['proxy.idleTimeoutMs'].value).toBe(60000);
     expect(byId['aws-alb']['proxy.idleTimeoutMs'].value).toBe(60000);
     expect(byId['heroku']['proxy.idleTimeoutMs'].value).toBe(55000);
@@ -44,16 +45,16 @@ describe('presets', () => {
     expect(byId['nginx']['proxy.buffering'].value).toBe(4096);
     expect(byId['no-proxy']['proxy.buffering'].value).toBe(0);
     // Only the filtering proxy refuses the Upgrade; every other preset (and None) puts passing back.
-    expect(INTERMEDIARY_PRESETS.filter((p) => p.values['proxy.websocket'].value === 'refuses').map((p) => p.id)).toEqual(['filtering']);
+    expect(INTERMEDIARY_PRESETS.filter((p) => presetValues(p)['proxy.websocket'].value === 'refuses').map((p) => p.id)).toEqual(['filtering']);
     expect(byId['filtering']['proxy.idleTimeoutMs'].value).toBe(900000);
     // Heroku's router: 30 s to the first byte of an answer (H12), then a rolling 55 s window.
     expect(byId['heroku']['proxy.firstByteTimeoutMs'].value).toBe(30000);
-    expect(INTERMEDIARY_PRESETS.filter((p) => Number(p.values['proxy.firstByteTimeoutMs'].value) > 0).map((p) => p.id)).toEqual(['heroku']);
+    expect(INTERMEDIARY_PRESETS.filter((p) => Number(presetValues(p)['proxy.firstByteTimeoutMs'].value) > 0).map((p) => p.id)).toEqual(['heroku']);
   });
 
   it('use cases run', () => {
     for (const p of USE_CASES) {
-      const flat = Object.entries(p.values).map(([k, v]) => [k, String(v.value)] as [string, string]);
+      const flat = Object.entries(presetValues(p)).map(([k, v]) => [k, String(v.value)] as [string, string]);
       const out = simulate(resolveScenario({}, flat), ['sse'], { traceClients: 1 });
       expect(out.results.sse!.messagesGenerated).toBeGreaterThan(0);
     }
@@ -62,13 +63,18 @@ describe('presets', () => {
 
 describe('the preset card', () => {
   it('names the settings as the controls do, and never shows a changed one as current (issue 8: it kept its old text)', async () => {
-    const { render, fireEvent, screen } = await import('@testing-library/svelte');
+    const { render, fireEvent, screen, waitFor } = await import('@testing-library/svelte');
     const { AppState } = await import('../../../src/app/state.svelte');
     const Presets = (await import('../../../src/app/controls/Presets.svelte')).default;
     const app = new AppState();
     const { container } = render(Presets, { app });
-    await fireEvent.click(await screen.findByRole('button', { name: '3G' }));
-    const latency = container.querySelector('[data-preset-key="network.latencyMs"]')!;
+    await fireEvent.click(screen.getByRole('button', { name: '3G' }));
+    // Its values come in a chunk fetched on the first click: the card appears once they have.
+    const latency = await waitFor(() => {
+      const el = container.querySelector('[data-preset-key="network.latencyMs"]');
+      if (!el) throw new Error('no preset card yet');
+      return el;
+    });
     expect(latency.textContent).toMatch(/^Latency \(one way\) 1000 ms/);
     expect(latency.classList.contains('changed')).toBe(false);
     // No key names in the text (they stay in the tooltip).

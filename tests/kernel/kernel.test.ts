@@ -139,7 +139,6 @@ describe('event ids and reuse (the queue keeps events in typed arrays and reuses
     k.owner = 4;
     const old = k.at(50, P, () => ran.push('old'));
     k.drop(4);
-    k.lead(60, () => ran.push('old lead'));
     k.run(10);
     k.reset();
     expect([k.now, k.processed, k.pending, k.owner]).toEqual([0, 0, 0, -1]);
@@ -376,66 +375,6 @@ describe('kernel properties', () => {
   });
 });
 
-describe('the lead slot (the feed: a priority-0 event with no queue entry)', () => {
-  /** The same schedule run twice: lead events as priority-0 queue events, and through the lead slot. */
-  function both(times: { lead: number[]; queued: [number, number][] }, until: number): [string[], string[]] {
-    const logs: string[][] = [];
-    for (const useLead of [false, true]) {
-      const k = new Kernel();
-      const log: string[] = [];
-      for (const [t, p] of times.queued) k.at(t, p, () => log.push(`q${t}/${p}@${k.now}`));
-      // Each lead event sets the next one from inside its callback, as the feed does.
-      let i = 0;
-      const fire = () => {
-        log.push(`lead${i}@${k.now}`);
-        i++;
-        if (i < times.lead.length) {
-          if (useLead) k.lead(times.lead[i], fire);
-          else k.at(times.lead[i], PRIORITY.feed, fire);
-        }
-      };
-      if (times.lead.length > 0) {
-        if (useLead) k.lead(times.lead[0], fire);
-        else k.at(times.lead[0], PRIORITY.feed, fire);
-      }
-      k.run(until);
-      logs.push(log);
-    }
-    return [logs[0], logs[1]];
-  }
-
-  it('runs in the order a priority-0 queue event would (random schedules, ties included)', () => {
-    fc.assert(
-      fc.property(
-        fc.array(fc.integer({ min: 0, max: 50 }), { maxLength: 12 }).map((a) => a.sort((x, y) => x - y)),
-        fc.array(fc.tuple(fc.integer({ min: 0, max: 50 }), fc.constantFrom(PRIORITY.network, PRIORITY.timer)), { maxLength: 12 }),
-        fc.integer({ min: 0, max: 60 }),
-        (lead, queued, until) => {
-          const [asQueue, asLead] = both({ lead, queued }, until);
-          expect(asLead).toEqual(asQueue);
-        },
-      ),
-      { numRuns: 300 },
-    );
-  });
-
-  it('runs before a queued event of its time, after an earlier one, and not at until', () => {
-    const [, log] = both({ lead: [10, 10, 20], queued: [[10, PRIORITY.network], [5, PRIORITY.timer], [20, PRIORITY.network]] }, 20);
-    expect(log).toEqual(['q5/2@5', 'lead0@10', 'lead1@10', 'q10/1@10']);
-  });
-
-  it('holds one callback at a time, never in the past, and counts as pending', () => {
-    const k = new Kernel();
-    k.lead(5, () => {});
-    expect(k.pending).toBe(1);
-    expect(() => k.lead(6, () => {})).toThrow('kernel: a lead event is already pending at 5 µs');
-    k.run(6);
-    expect(k.pending).toBe(0);
-    expect(() => k.lead(3, () => {})).toThrow('kernel: cannot lead at 3 µs (now is 6 µs');
-    expect(k.processed).toBe(1);
-  });
-});
-
 describe('owners (a client that leaves: churn.meanSessionMs)', () => {
   it('an event belongs to the owner of the event that scheduled it; a dropped owner runs nothing more, whoever scheduled it', () => {
     const k = new Kernel();
@@ -457,17 +396,5 @@ describe('owners (a client that leaves: churn.meanSessionMs)', () => {
     });
     k.run(100);
     expect(log).toEqual(['a@10:1', 'b@15:2', 'fin@35:-1', 'b2@40']);
-  });
-
-  it('the lead slot runs as nobody, so what a subscriber schedules is given its owner by the caller', () => {
-    const k = new Kernel();
-    let seen = 0;
-    k.owner = 3;
-    k.lead(5, () => {
-      seen = k.owner;
-    });
-    k.owner = -1;
-    k.run(10);
-    expect(seen).toBe(-1);
   });
 });

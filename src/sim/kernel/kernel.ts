@@ -3,12 +3,6 @@
 // callback scheduled here; machines' delays are turned into kernel events by
 // ./clock.ts.
 //
-// Beside the queue, one *lead* slot: at most one pending callback that runs
-// before every queued event of its time, as a priority-0 event would
-// (PRIORITY.feed: the feed's next update is the only such event). Each update
-// reaches a listening client through it with no queue entry and no
-// allocation; the order of a run is exactly what the queue gave.
-//
 // The queue (./event-queue.ts) keeps events in typed arrays: an event is an
 // id, not an object, and a hot event (a packet's arrival, a machine's
 // timer) is a long-lived target and an integer code, not a closure, so the
@@ -36,8 +30,6 @@ export class Kernel {
   processed = 0;
   private seq = 0;
   private readonly queue = new EventQueue();
-  private leadTime = Infinity;
-  private leadFire: (() => void) | null = null;
   /** The owner of the event running now (and of what it schedules); -1 = none. */
   owner = -1;
   /** Owners dropped (dropped[c] = 1), made on the first drop; `droppedList` says which to clear on reset. */
@@ -79,20 +71,6 @@ export class Kernel {
     return this.queue.push(time, priority, this.seq++, this.owner, target, code);
   }
 
-  /**
-   * Run `fire` at `time`, before every queued event of that time (it stands
-   * for an event of the lowest priority number, which nothing else uses).
-   * One at a time: the callback may set the next.
-   */
-  lead(time: Micros, fire: () => void): void {
-    if (!Number.isInteger(time) || time < this.now) {
-      throw new Error(`kernel: cannot lead at ${time} µs (now is ${this.now} µs; time must be an integer >= now)`);
-    }
-    if (this.leadFire !== null) throw new Error(`kernel: a lead event is already pending at ${this.leadTime} µs`);
-    this.leadTime = time;
-    this.leadFire = fire;
-  }
-
   /** Cancel a scheduled event. Lazy: it stays queued but never fires. An event that has run is not affected. */
   cancel(id: EventId): void {
     this.queue.cancel(id);
@@ -117,8 +95,6 @@ export class Kernel {
     this.now = 0;
     this.processed = 0;
     this.seq = 0;
-    this.leadTime = Infinity;
-    this.leadFire = null;
     this.owner = -1;
     const d = this.dropped;
     if (d) for (const o of this.droppedList) d[o] = 0;
@@ -127,7 +103,7 @@ export class Kernel {
 
   /** Number of queued events, cancelled ones included. */
   get pending(): number {
-    return this.queue.size + (this.leadFire === null ? 0 : 1);
+    return this.queue.size;
   }
 
   /**
@@ -142,19 +118,8 @@ export class Kernel {
     const untilKey = until * PRIORITY_LEVELS;
     for (;;) {
       const next = q.peek();
-      const key = next < 0 ? Infinity : q.keyOf(next);
-      const lead = this.leadTime;
-      if (lead < until && lead * PRIORITY_LEVELS <= key) {
-        const fire = this.leadFire!;
-        this.leadTime = Infinity;
-        this.leadFire = null;
-        this.now = lead;
-        this.processed++;
-        this.owner = -1;
-        fire();
-        continue;
-      }
-      if (key >= untilKey) break;
+      if (next < 0 || q.keyOf(next) >= untilKey) break;
+      const key = q.keyOf(next);
       const owner = q.owner(next);
       const code = q.code(next);
       const action = q.pop();

@@ -10,14 +10,16 @@
 // is alive at a time. Results are sums over clients (src/sim/run/metrics.ts).
 //
 // The feed costs a kernel event per update only while someone listens (a
-// held long poll, an open stream), and that event is the kernel's lead slot
-// (no queue entry, no allocation: kernel.lead runs it before everything else
-// at its time, as a feed event at priority 0 always ran): each makes one more
-// update visible and tells the listeners. With no listener, `generated`
+// held long poll, an open stream): a priority-0 event (PRIORITY.feed, which
+// nothing else uses, so it runs before everything else at its time), the
+// world itself as its target (no closure), owned by nobody (a listener that
+// leaves does not stop it): each makes one more update visible and tells
+// the listeners. With no listener, `generated`
 // catches up on reading: the updates made at or before now, as those
 // priority-0 events would have counted.
 
-import { Kernel } from '../kernel/kernel';
+import { Kernel, type KernelTarget } from '../kernel/kernel';
+import { PRIORITY } from '../kernel/order';
 import { kernelClock, type TargetClock } from '../kernel/clock';
 import { fromMs, type Micros } from '../kernel/time';
 import type { Scenario } from '../scenario/types';
@@ -42,7 +44,7 @@ export interface Subscriber {
   onUpdate(): void;
 }
 
-export class World {
+export class World implements KernelTarget {
   readonly kernel = new Kernel();
   readonly clock: TargetClock;
   readonly metrics: Metrics;
@@ -146,7 +148,7 @@ export class World {
       const next = this.generated;
       if (next < this.feed.length) {
         this.feedQueued = true;
-        this.kernel.lead(this.feed[next], this.publish);
+        this.queueUpdate(next);
       }
     }
   }
@@ -160,15 +162,24 @@ export class World {
     return this.spawner(def, this.clock, input);
   }
 
-  /** One update made: the next one is queued while anyone listens (updates at the same time one by one, as before). */
-  private readonly publish = (): void => {
+  /** The event of update i, owned by nobody (whoever's event asks for it). */
+  private queueUpdate(i: number): void {
+    const k = this.kernel;
+    const owner = k.owner;
+    k.owner = -1;
+    k.post(this.feed[i], PRIORITY.feed, this, 0);
+    k.owner = owner;
+  }
+
+  /** One update made (the feed's event): the next one is queued while anyone listens (updates at the same time one by one). */
+  fire(): void {
     this.made++;
     this.feedQueued = this.subscribers.size > 0 && this.made < this.feed.length;
-    if (this.feedQueued) this.kernel.lead(this.feed[this.made], this.publish);
+    if (this.feedQueued) this.queueUpdate(this.made);
     // forEach with a callback made once: a for-of over the set would make an iterator per update.
     this.subscribers.forEach(this.notify);
     this.kernel.owner = -1;
-  };
+  }
 
   /** Tell one listener of the update; what it schedules is its client's. */
   private readonly notify = (sub: Subscriber): void => {

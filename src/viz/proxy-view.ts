@@ -4,23 +4,9 @@
 // trace as the simulator's proxy sees it (src/sim/run/connection.ts): a
 // byte from the server when it is sent, a byte from the client when it
 // arrives. The watched connection is the one of the client's latest packet.
-import type { Scenario, TracePacket } from '../sim';
+import type { TracePacket } from '../sim';
+import type { ProxyLimits } from './proxy-limits';
 import { countAtOrBelow, stateAt, type TraceIndex } from './trace-index';
-
-export interface ProxyLimits {
-  idleMs: number;
-  lifetimeMs: number;
-  firstByteMs: number;
-  bufferBytes: number;
-  refusesWebSocket: boolean;
-}
-
-/** The intermediary's limits, or null when the path has none. */
-export function proxyLimits(s: Scenario): ProxyLimits | null {
-  const p = s.proxy;
-  const limits = { idleMs: p.idleTimeoutMs, lifetimeMs: p.lifetimeMs, firstByteMs: p.firstByteTimeoutMs, bufferBytes: p.buffering, refusesWebSocket: p.websocket === 'refuses' };
-  return limits.idleMs || limits.lifetimeMs || limits.firstByteMs || limits.bufferBytes || limits.refusesWebSocket ? limits : null;
-}
 
 /** When the proxy sees a packet. */
 const seenAt = (p: TracePacket) => (p.dir === 'down' ? p.sendMs : p.arriveMs);

@@ -7,7 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { resolveScenario, simulate } from '../../../src/sim';
 import { buildIndex } from '../../../src/viz/trace-index';
-import { cutNow, cutTimes, proxyLimits, proxyText, quietAt } from '../../../src/viz/proxy-view';
+import { cutNow, cutTimes, proxyText, quietAt } from '../../../src/viz/proxy-view';
+import { proxyLimits } from '../../../src/viz/proxy-limits';
 
 const scenario = (sets: [string, string][]) => resolveScenario({}, [['durationMs', '20000'], ['server.updateRateHz', '0'], ['tls.version', 'none'], ...sets]);
 

@@ -40,13 +40,13 @@ export class Actor implements KernelTarget {
   private readonly codeSlots: number[] = [];
   private readonly freeCodes: number[] = [];
   private readonly slotCodes: number[];
+  /** The handles of timers without an id, by code (to stop them with the actor). */
+  private readonly codeHandles: unknown[] = [];
   /** Custom actions of the initial state, run by start() (xstate defers them the same way). */
   private initialCalls: { fn: ActionFn; event: EventObject }[] | null = [];
-  /** Pending timer handles by slot (the machine's timer ids), undefined when none; timers without an id by counter. */
+  /** Pending timer handles by slot (the machine's timer ids), undefined when none. */
   private readonly timers: unknown[];
-  private readonly anonymous = new Map<number, unknown>();
   private readonly observers = new Set<{ next?: (s: FastSnapshot) => void; complete?: () => void }>();
-  private anonymousIds = 0;
 
   constructor(
     private readonly m: Compiled,
@@ -177,43 +177,47 @@ export class Actor implements KernelTarget {
 
   private stopProcedure(): void {
     for (let slot = 0; slot < this.timers.length; slot++) this.cancel(slot);
-    for (const handle of this.anonymous.values()) this.clock.clearTimeout(handle);
-    this.anonymous.clear();
+    // Timers without an id stop with the actor.
+    const events = this.codeEvents;
+    for (let c = 0; c < events.length; c++) {
+      if (events[c] !== null && this.codeSlots[c] < 0) {
+        this.clock.clearTimeout(this.codeHandles[c]);
+        this.release(c);
+      }
+    }
     this.mailbox.length = 0;
     this.processing = STOPPED;
     for (const o of this.observers) o.complete?.();
     this.observers.clear();
   }
 
+  /**
+   * A timer on the kernel's clock: this actor and a code naming its event and
+   * slot (-1: no id, as xstate's own random one; it stops only with the
+   * actor), no closure. As xstate 5.33's scheduler, a second timer under a
+   * pending id overwrites the slot's handle, and the first still fires.
+   */
   private schedule(slot: number, event: EventObject, delay: number): void {
-    if (slot < 0) {
-      // No id (xstate draws a random one): it cannot be cancelled, only stopped with the actor.
-      const n = this.anonymousIds++;
-      this.anonymous.set(
-        n,
-        this.clock.setTimeout(() => {
-          this.anonymous.delete(n);
-          this.send(event);
-        }, delay),
-      );
-      return;
-    }
-    // As xstate 5.33's scheduler: a second timer under a pending id overwrites the handle, the first still fires.
-    // On the kernel's clock: the timer is this actor and a code naming its event and slot (no closure).
     const code = this.freeCodes.length > 0 ? this.freeCodes.pop()! : this.codeEvents.length;
     this.codeEvents[code] = event;
     this.codeSlots[code] = slot;
-    this.slotCodes[slot] = code;
-    this.timers[slot] = this.clock.post(delay, this, code);
+    const handle = this.clock.post(delay, this, code);
+    if (slot < 0) this.codeHandles[code] = handle;
+    else {
+      this.slotCodes[slot] = code;
+      this.timers[slot] = handle;
+    }
   }
 
-  /** A timer posted to the kernel fires: as the closure above would, it forgets its slot's handle and sends its event. */
+  /** A timer fires: it forgets its slot's handle (whichever timer holds it now, as xstate does) and sends its event. */
   fire(code: number): void {
     const event = this.codeEvents[code]!;
     const slot = this.codeSlots[code];
     this.release(code);
-    this.timers[slot] = undefined;
-    this.slotCodes[slot] = -1;
+    if (slot >= 0) {
+      this.timers[slot] = undefined;
+      this.slotCodes[slot] = -1;
+    }
     this.send(event);
   }
 

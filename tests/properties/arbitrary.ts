@@ -49,6 +49,8 @@ export const scenarioArb: fc.Arbitrary<Record<string, unknown>> = fc.record({
     responseHeaderBytes: orOff(fc.integer({ min: 132, max: 2000 })),
     pollResponseBytes: orOff(fc.integer({ min: 116, max: 2000 }), 3),
   }),
+  // TLS 1.3 (the default), 1.2 (two round trips, no resumption without a ticket) or cleartext.
+  tls: fc.record({ version: fc.constantFrom('1.3', '1.3', '1.2', 'none') }),
   polling: fc.record({ intervalMs: fc.integer({ min: 100, max: 3000 }), firstRequest: fc.constantFrom('immediate', 'afterInterval') }),
   longPolling: fc.record({ timeoutMs: fc.integer({ min: 200, max: 30000 }), reconnectDelayMs: orOff(fc.integer({ min: 1, max: 1000 })) }),
   sse: fc.record({ retryMs: fc.integer({ min: 0, max: 3000 }), heartbeatMs: orOff(fc.integer({ min: 200, max: 5000 }), 2), eventsPerStream: orOff(fc.integer({ min: 1, max: 10 }), 3), streamLifetimeMs: orOff(fc.integer({ min: 500, max: 8000 }), 3) }),

@@ -218,12 +218,21 @@ describe('properties over random scenarios', () => {
         const cuts = r.connectionsOpened - r.series.openConnections.at(-1)! - closes - refused;
         const up = sum(ws.filter((w) => w.dir === 'up').map((w) => w.wire)) + sum(ws.filter((w) => w.dir === 'down').map(acks)) + TCP_IP * (established + lastAcks);
         const down = sum(ws.filter((w) => w.dir === 'down').map((w) => w.wire)) + sum(ws.filter((w) => w.dir === 'up').map(acks)) + TCP_IP * cuts;
-        expect(r.bytes.wire.up).toBe(up);
-        expect(r.bytes.wire.down).toBe(down);
+        // With TLS a write's segments come from its records too (and a handshake flight has no HTTP bytes):
+        // that accounting is worked out exactly in tests/validation/tls.test.ts; here wire is only bounded below.
+        if (s.tls.version === 'none') {
+          expect(r.bytes.wire.up).toBe(up);
+          expect(r.bytes.wire.down).toBe(down);
+        } else {
+          expect(r.bytes.wire.up).toBeGreaterThanOrEqual(up);
+          expect(r.bytes.wire.down).toBeGreaterThanOrEqual(down);
+        }
         // A write's wire = (its bytes + 40 per segment) · (1 + retransmissions of each): at least the first.
         for (const w of ws) {
           const first = w.bytes + TCP_IP * segments(w.bytes);
           expect(w.wire).toBeGreaterThanOrEqual(first);
+          // (TLS's records add bytes of their own to every write.)
+          if (s.tls.version !== 'none') continue;
           expect(w.wire > first).toBe(w.retransmitted);
           if (s.network.lossRate === 0) expect(w.wire).toBe(first);
         }

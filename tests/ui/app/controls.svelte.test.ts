@@ -92,6 +92,11 @@ describe('Controls', () => {
     const more = container.querySelector('details')!;
     expect(more.querySelector('#key-seed')).not.toBeNull();
     expect(more.querySelector('#key-network-latencyMs')).toBeNull();
+    // Issue 10: a TLS and an HTTP/2 switch among the common controls, not under "More".
+    for (const id of ['#key-tls-version', '#key-http-version']) {
+      expect(container.querySelector(id), id).not.toBeNull();
+      expect(more.querySelector(id), id).toBeNull();
+    }
   });
 
   it('applies a DevTools network profile: half the latency, down and up rates', async () => {

@@ -10,6 +10,7 @@ import { resolveScenario, simulate } from '../../../src/sim';
 import { buildIndex } from '../../../src/viz/trace-index';
 import { proxyLimits } from '../../../src/viz/proxy-limits';
 import Lane from '../../../src/viz/lane/Lane.svelte';
+import SequenceDiagram from '../../../src/viz/sequence/SequenceDiagram.svelte';
 import { stubResizeObserver } from '../resize-observer';
 
 beforeAll(stubResizeObserver);
@@ -46,5 +47,24 @@ describe('the proxy box on the wire', () => {
     expect(box()!.getAttribute('data-proxy')).toBe('cut');
     expect(box()!.textContent).toContain('✂ cut');
     expect(container.querySelector('.proxy-box.cut')).not.toBeNull();
+  });
+
+  it('the sequence diagram draws the proxy as an axis beside the server, with each cut where it happened; none without one', () => {
+    const s = scenario([['proxy.idleTimeoutMs', '5000']]);
+    const tr = simulate(s, ['sse'], { traceClients: 1 }).results.sse!.trace!;
+    const index = buildIndex(tr, 50);
+    const head = tr.packets.find((p) => p.kind === 'response')!;
+    const base = { index, client: 0, t0: 0, t1: 20000, playheadMs: 0, durationMs: 20000, selected: null, onselect: () => {}, latencyMs: 50 };
+    const { container, unmount } = render(SequenceDiagram, { ...base, proxy: proxyLimits(s) });
+    expect(container.querySelector('.proxy-axis')).not.toBeNull();
+    const cuts = [...container.querySelectorAll('[data-cut]')].map((g) => Number(g.getAttribute('data-cut')));
+    // The first cut 5 s after the head, the last byte the proxy saw, left the server; each marked "✂ cut".
+    expect(cuts.length).toBeGreaterThan(1);
+    expect(cuts[0]).toBeCloseTo(head.sendMs + 5000, 6);
+    expect(container.querySelector('[data-cut]')!.textContent).toContain('✂ cut');
+    unmount();
+    const plain = render(SequenceDiagram, { ...base, proxy: null });
+    expect(plain.container.querySelector('.proxy-axis')).toBeNull();
+    expect(plain.container.querySelector('[data-cut]')).toBeNull();
   });
 });

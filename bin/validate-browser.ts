@@ -5,7 +5,7 @@
 // (tests/e2e/real-browser.e2e.ts). VALIDATE_MS and VALIDATE_DELAY_MS change
 // the run's length and the one-way delay.
 import { installParts } from '../src/sim/parts';
-import { runCheck, table } from '../tests/real-browser/check';
+import { CANNOT_CHECK, runCheck, table } from '../tests/real-browser/check';
 
 installParts();
 const durationMs = Number(process.env.VALIDATE_MS ?? 30_500);
@@ -13,3 +13,4 @@ const delayMs = Number(process.env.VALIDATE_DELAY_MS ?? 50);
 const rows = await runCheck({ durationMs, delayMs, rateHz: 1, payloadBytes: 100, pollIntervalMs: 1000 });
 console.log(`real Chromium vs the simulator: ${durationMs} ms, one-way delay ${delayMs} ms, 1 update/s of 100 B, polling every 1 s, cleartext HTTP/1.1\n`);
 console.log(table(rows));
+console.log(`\n${CANNOT_CHECK}`);

@@ -62,6 +62,10 @@ export interface Row {
   slack: Slack;
 }
 
+/** What this check cannot see (printed under its table; docs/validation.md says the same). */
+export const CANNOT_CHECK =
+  'What it cannot check: TLS and HTTP/2 (cleartext HTTP/1.1 only; their layouts are checked against the RFCs instead), loss and retransmission, bandwidth and queueing (loopback is far faster than any link), more than one client, and intermediaries\' timeouts and buffering.';
+
 const RETRY_MS = 3000;
 
 function scenarioFor(o: CheckOptions, seed: number, heads?: { request: number; response: number }): Scenario {

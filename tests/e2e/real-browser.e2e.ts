@@ -4,9 +4,10 @@
 // simulator given the head sizes the server logged (tests/real-browser/).
 // Application bytes each way within 1%, requests, connections and updates
 // delivered exactly; the median latency within 5 ms once the slack the run
-// measured on the update's path is added (the page's timers, the relay's
-// writes, and the browser's own handling of a fetch, which the simulator
-// does not model yet).
+// measured on the update's path is added (the relay's writes, and for
+// polling the page's timers and a fetch's way to the wire). The page's
+// handling of each message is not slack: the simulator is given its measured
+// median as client.processingMs and models it itself.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { installParts } from '../../src/sim/parts';
 import { TECHNIQUES } from '../../src/sim';

@@ -226,17 +226,18 @@ export class Connection implements Channel, KernelTarget {
     w.metrics.wire(dir, d.wireBytes);
     if (bytes > 0) w.metrics.wire(dir === 'up' ? 'down' : 'up', ackCount(d.segments) * TCP_IP_HEADER_BYTES);
     const rec = w.tracer.packet(this.host.id, this.id, dir, spec, 0, 0, now);
-    this.arrive(rec, d.drainedAt, d.wireBytes, d.retransmissions, onArrive);
+    this.stamp(rec, d);
+    w.kernel.at(d.drainedAt, PRIORITY.network, onArrive);
   }
 
-  private arrive(rec: TracePacket | null, at: Micros, wire: number, retrans: number, fire: () => void): void {
-    if (rec) {
-      rec.arriveMs = at / 1000;
-      rec.wire = wire;
-      rec.retransmitted = retrans > 0;
-    }
-    this.w.kernel.at(at, PRIORITY.network, fire);
+  /** A traced packet's arrival and wire bytes, from the path's last send (./in-flight.ts and the kernel carry the packet itself). */
+  private stamp(rec: TracePacket | null, d: TcpPath): void {
+    if (!rec) return;
+    rec.arriveMs = d.drainedAt / 1000;
+    rec.wire = d.wireBytes;
+    rec.retransmitted = d.retransmissions > 0;
   }
+
 
   send(dir: 'up' | 'down', p: PacketSpec, first = 0, count = 0, onArrive?: (ch: Channel) => void, onLost?: (ch: Channel) => void): void {
     this.sendOn(this, dir, p, first, count, onArrive, onLost);
@@ -264,11 +265,7 @@ export class Connection implements Channel, KernelTarget {
     w.metrics.sent(dir, now, header, framing, p.payload, d.wireBytes);
     w.metrics.wire(dir === 'up' ? 'down' : 'up', ackCount(d.segments) * TCP_IP_HEADER_BYTES);
     const rec = w.tracer.packet(this.host.id, this.id, dir, spec, first, count, now, this.streamOf(ch));
-    if (rec) {
-      rec.arriveMs = d.drainedAt / 1000;
-      rec.wire = d.wireBytes;
-      rec.retransmitted = d.retransmissions > 0;
-    }
+    this.stamp(rec, d);
     if (dir === 'down') {
       w.metrics.inFlight += count;
       (this.downFlight ??= new InFlight()).push(d.drainedAt, ch, p.kind, first, count, null, undefined, undefined);

@@ -106,6 +106,24 @@ describe('frames', () => {
     }
   });
 
+  it('a stream over HTTP/2: each update one DATA frame of its bytes, whose 9-byte header is length, type 0, flags 0, stream id (RFC 9113 §4.1, §6.1), and no chunked coding (§8.2.2)', () => {
+    const base = { durationMs: 20_000, server: { updateRateHz: 1, updatePattern: 'periodic', payloadBytes: 100 } };
+    const h2 = run('streaming', { ...base, ...H2 });
+    const h1 = run('streaming', { ...base, ...H1 });
+    const head = h2.trace!.packets.find((p) => p.kind === 'response')!;
+    expect(head.text.toLowerCase()).not.toContain('transfer-encoding');
+    const chunks = (r: typeof h2) => r.trace!.packets.filter((p) => p.kind === 'chunk' && p.dir === 'down');
+    expect(chunks(h2).length).toBeGreaterThan(15);
+    expect(chunks(h2).length).toBe(chunks(h1).length);
+    for (const c of chunks(h2)) {
+      expect(c.framing).toBe(9);
+      const hex = (n: number, bytes: number) => n.toString(16).padStart(2 * bytes, '0').match(/../g)!.join(' ');
+      expect(c.text.startsWith(`[DATA stream ${c.stream}, ${c.payload} B] ${hex(c.payload, 3)} 00 00 ${hex(c.stream!, 4)}\n`), c.text.slice(0, 60)).toBe(true);
+    }
+    // HTTP/1.1 writes the size line and CRLF instead: hex digits + 4 bytes (RFC 9112 §7.1).
+    for (const c of chunks(h1)) expect(c.framing).toBe(c.payload.toString(16).length + 4);
+  });
+
   it('the first write of each end carries its opening: the client 70 bytes (preface, SETTINGS, WINDOW_UPDATE), the server 24 (SETTINGS, ACK)', () => {
     const r = run('polling', { durationMs: 3000, ...H2 });
     const [req1, req2, req3] = requests(r.trace!.packets);

@@ -100,3 +100,50 @@ describe('bytes', () => {
     expect(tls.bytes.wire.down - clear.bytes.wire.down).toBe(down);
   });
 });
+
+describe("an update's latency across the connect", () => {
+  // Updates made while the connection is still being set up wait at the
+  // server (they are owed from time 0, docs/model.md) and leave with the
+  // first answer (a poll's or long poll's body, the stream's or the 101's
+  // first write). That answer arrives 2L·(2 + r) after the SYN, r being the
+  // handshake's round trips (above), so such an update's latency is
+  // SYN + 2L·(2 + r) − its making, and TLS 1.2 costs every one of them one
+  // round trip (2L) more than TLS 1.3. Once the connection is up, an update
+  // pays one way, L, whatever the version (the record's 22 or 29 bytes take
+  // no time at this bandwidth).
+  const feed = { updateRateHz: 50, updatePattern: 'periodic' };
+  for (const id of ['polling', 'long-polling', 'sse', 'websocket', 'streaming'] as const) {
+    it(`${id}: the updates made during the connect arrive 2L·(2 + r) after the SYN; 1.2 is 2L later than 1.3`, () => {
+      const firstArrival: Record<string, number> = {};
+      for (const [version, rtts] of [['none', 0], ['1.3', 1], ['1.2', 2]] as const) {
+        const r = run(id, { ...FAST, durationMs: 3000, server: feed, tls: { version } }, 1);
+        const { packets, updatesMs } = r.trace!;
+        const syn = packets.find((p) => p.kind === 'tcp' && p.label === 'SYN')!;
+        const carrying = packets.filter((p) => p.dir === 'down' && p.messages.length > 0 && p.arriveMs !== null);
+        const first = carrying[0];
+        expect(first.arriveMs! - syn.sendMs, version).toBeCloseTo(2 * L * (2 + rtts), 1);
+        // It carries every update made before the server heard the request (L after it left).
+        const heard = syn.sendMs + 2 * L * (1 + rtts) + L;
+        const owed = updatesMs.filter((t) => t < heard).length;
+        expect(owed, version).toBeGreaterThan(0);
+        const earlyIds = carrying.flatMap((p) => p.messages).filter((m) => updatesMs[m - 1] < heard);
+        expect(earlyIds.length, version).toBe(owed);
+        for (const p of carrying) for (const m of p.messages) if (updatesMs[m - 1] < heard) expect(p.arriveMs).toBeCloseTo(first.arriveMs!, 1);
+        firstArrival[version] = first.arriveMs! - syn.sendMs;
+      }
+      expect(firstArrival['1.2'] - firstArrival['1.3']).toBeCloseTo(2 * L, 1);
+      expect(firstArrival['1.3'] - firstArrival['none']).toBeCloseTo(2 * L, 1);
+    });
+  }
+
+  it('once the stream is up an update pays L one way with either version', () => {
+    for (const version of ['1.2', '1.3'] as const) {
+      const r = run('sse', { ...FAST, durationMs: 3000, server: feed, tls: { version } }, 1);
+      const { packets, updatesMs } = r.trace!;
+      const events = packets.filter((p) => p.kind === 'event' && p.arriveMs !== null);
+      const late = events.filter((p) => p.sendMs > events[0].sendMs);
+      expect(late.length).toBeGreaterThan(50);
+      for (const p of late) expect(p.arriveMs! - updatesMs[p.messages[0] - 1], version).toBeCloseTo(L, 1);
+    }
+  });
+});

@@ -189,6 +189,8 @@ export interface TracePacket {
   payload: number;
   /** Bytes on the wire incl. TCP/IP headers and retransmissions. */
   wire: number;
+  /** Of `wire`, TLS's: record headers and tags, and the handshake messages riding with this write (a handshake flight: all of its records); 0 in cleartext. */
+  tls: number;
   /** Update ids (or upstream message ids) this packet carries. */
   messages: number[];
   /** A segment of it was lost and retransmitted. */
@@ -198,7 +200,7 @@ export interface TracePacket {
 }
 
 /** TracePacket's fields in the order they are written (JSON, exports); `text` is last and written when read. */
-export const TRACE_PACKET_FIELDS = ['id', 'client', 'conn', 'stream', 'dir', 'kind', 'label', 'sendMs', 'arriveMs', 'header', 'framing', 'payload', 'wire', 'messages', 'retransmitted', 'text'] as const satisfies readonly (keyof TracePacket)[];
+export const TRACE_PACKET_FIELDS = ['id', 'client', 'conn', 'stream', 'dir', 'kind', 'label', 'sendMs', 'arriveMs', 'header', 'framing', 'payload', 'wire', 'tls', 'messages', 'retransmitted', 'text'] as const satisfies readonly (keyof TracePacket)[];
 
 export interface TraceState {
   client: number;

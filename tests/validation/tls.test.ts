@@ -147,3 +147,31 @@ describe("an update's latency across the connect", () => {
     }
   });
 });
+
+describe("each traced packet's TLS bytes (the inspector's split of wire)", () => {
+  // The rest of wire is TCP/IP: 40 B per segment of app + TLS bytes (no loss here).
+  const tcpIp = (p: TracePacket) => TCP_IP * Math.ceil((p.header + p.framing + p.payload + p.tls) / MSS);
+  for (const [version, record] of [['1.3', 5 + 1 + 16], ['1.2', 5 + 8 + 16]] as const) {
+    it(`TLS ${version}: a write's records cost ${record} B each; the flights are TLS throughout; the rest of wire is TCP/IP`, () => {
+      const r = run('sse', { ...FAST, durationMs: 20_000, server: { updateRateHz: 1, updatePattern: 'periodic' }, tls: { version } }, 1);
+      const ps = r.trace!.packets;
+      for (const p of ps) {
+        if (p.kind === 'tcp') expect(p.tls).toBe(0);
+        else if (p.kind === 'tls') expect(p.wire - p.tls, p.label).toBe(TCP_IP * Math.ceil(p.tls / MSS));
+        else expect(p.wire - p.header - p.framing - p.payload - p.tls, p.label).toBe(tcpIp(p));
+      }
+      const events = ps.filter((p) => p.kind === 'event');
+      expect(events.length).toBeGreaterThan(15);
+      for (const e of events) expect(e.tls).toBe(record);
+      // In 1.3 the client's ChangeCipherSpec (6 B, RFC 8446 App. D.4) and Finished record (5 + 36 + 1 + 16 = 58 B, §4.4.4, §5.2)
+      // ride with its first request; in 1.2 its Finished is a flight of its own, before the request (RFC 5246 §7.3).
+      const get = ps.find((p) => p.kind === 'request')!;
+      expect(get.tls).toBe(version === '1.3' ? record + 64 : record);
+    });
+  }
+
+  it('cleartext: no TLS bytes anywhere', () => {
+    const r = run('websocket', { ...FAST, durationMs: 10_000, server: { updateRateHz: 1 }, client: { sendRateHz: 1 }, tls: { version: 'none' } }, 1);
+    expect(r.trace!.packets.every((p) => p.tls === 0)).toBe(true);
+  });
+});

@@ -4,6 +4,7 @@
 // each names the standard that defines the bytes. Pure.
 
 import type { TracePacket } from '../../sim/types';
+import { annotateHttp2 } from './annotate-http2';
 
 const CHUNK_LINE = /^([0-9a-f]+)\r\n/;
 
@@ -27,6 +28,7 @@ export function annotate(p: Pick<TracePacket, 'kind' | 'dir' | 'text'>): string[
     notes.push(`${t.startsWith('TLS 1.2') ? 'TLS 1.2 (RFC 5246): two round trips of handshake before the first request' : 'TLS 1.3 (RFC 8446): one round trip of handshake before the first request; the client\'s Finished goes with it'}. A reconnection resumes the session with a ticket, so the server sends no certificate again. Every later write is sent in records, each with a 5-byte header and a 16-byte tag: transport overhead, counted under wire.`);
     return notes;
   }
+  if (/^\[(HEADERS|DATA) stream |^\(first, on stream 0: /m.test(t)) notes.push(...annotateHttp2(t, p.kind));
   const http = /^(GET|POST|PUT|HEAD|OPTIONS) (\S+) HTTP\/1\.1\r\n/.exec(t);
   if (http) notes.push(`Request line: method ${http[1]}, path ${http[2]}, HTTP/1.1; then header fields, one per line; an empty line ends the head (RFC 9112 §3).`);
   const status = /^HTTP\/1\.1 (\d{3}) ([^\r]*)\r\n/.exec(t);
@@ -44,7 +46,8 @@ export function annotate(p: Pick<TracePacket, 'kind' | 'dir' | 'text'>): string[
   }
   if (/(^|\n): /.test(t) && !http && !status) notes.push('A line starting with ":" is an SSE comment: the browser ignores it; sent every few seconds it keeps proxies and load balancers from cutting a quiet stream (WHATWG HTML, server-sent events).');
   if (/(^|\n)retry: /.test(t)) notes.push('"retry:" tells the browser how long to wait before reconnecting, in milliseconds.');
-  const frame = /^([0-9a-f]{2}(?: [0-9a-f]{2})*)\nFIN=(\d) RSV=\d+ opcode=0x([0-9a-f]) \(([^)]+)\) MASK=(\d) len=(\d+)/.exec(t);
+  // On HTTP/2 a DATA frame's line comes first (RFC 8441 §5).
+  const frame = /(?:^|\n)([0-9a-f]{2}(?: [0-9a-f]{2})*)\nFIN=(\d) RSV=\d+ opcode=0x([0-9a-f]) \(([^)]+)\) MASK=(\d) len=(\d+)/.exec(t);
   if (frame) {
     notes.push(`First line: the frame header bytes in hex. FIN=${frame[2]}: ${frame[2] === '1' ? 'the whole message is in this frame' : 'more frames follow'}; opcode ${frame[3]}: a ${frame[4]} frame; len=${frame[6]}: payload length (RFC 6455 §5.2).`);
     if (frame[5] === '1') notes.push('MASK=1 and key: a client must mask every frame it sends with a fresh 4-byte key, XORed over the payload, so proxies cannot be fooled into caching it (RFC 6455 §5.3). The payload is shown unmasked.');

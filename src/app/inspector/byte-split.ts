@@ -1,5 +1,5 @@
 // The size of a packet split into the SPEC's byte classes, as shares for the
-// inspector's bar (header / framing / payload; wire overhead shown apart).
+// inspector's bar (header / framing / payload; TLS and TCP/IP shown apart).
 
 import type { TracePacket } from '../../sim/types';
 
@@ -8,12 +8,14 @@ export interface ByteSplit {
   framing: number;
   payload: number;
   total: number;
-  /** TCP/IP headers, handshakes and retransmissions beyond the application bytes. */
+  /** TLS's bytes on the wire: record headers and tags, handshake messages. */
+  tls: number;
+  /** TCP/IP headers and retransmitted segments: the rest of the wire beyond the application and TLS bytes. */
   transport: number;
   shares: { header: number; framing: number; payload: number };
 }
 
-export function byteSplit(p: Pick<TracePacket, 'header' | 'framing' | 'payload' | 'wire'>): ByteSplit {
+export function byteSplit(p: Pick<TracePacket, 'header' | 'framing' | 'payload' | 'wire' | 'tls'>): ByteSplit {
   const total = p.header + p.framing + p.payload;
   const share = (n: number) => (total === 0 ? 0 : n / total);
   return {
@@ -21,7 +23,8 @@ export function byteSplit(p: Pick<TracePacket, 'header' | 'framing' | 'payload' 
     framing: p.framing,
     payload: p.payload,
     total,
-    transport: Math.max(0, p.wire - total),
+    tls: p.tls,
+    transport: Math.max(0, p.wire - total - p.tls),
     shares: { header: share(p.header), framing: share(p.framing), payload: share(p.payload) },
   };
 }

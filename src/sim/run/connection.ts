@@ -85,6 +85,8 @@ export class Connection implements Channel, KernelTarget {
   /** TLS handshake bytes that ride with this side's first write: the client's Finished, the server's tickets. */
   private tlsPendingUp = 0;
   private tlsPendingDown = 0;
+  /** TLS's bytes in the last write (`transfer`, `control`), for its trace record. */
+  private lastTls = 0;
   /** A buffering intermediary holds what the server writes downstream (an open SSE or streamed response's body). */
   holdBody = false;
   held: HeldBody | null = null;
@@ -226,6 +228,7 @@ export class Connection implements Channel, KernelTarget {
     w.metrics.wire(dir, d.wireBytes);
     if (bytes > 0) w.metrics.wire(dir === 'up' ? 'down' : 'up', ackCount(d.segments) * TCP_IP_HEADER_BYTES);
     const rec = w.tracer.packet(this.host.id, this.id, dir, spec, 0, 0, now);
+    this.lastTls = spec.kind === 'tls' ? bytes : 0;
     this.stamp(rec, d);
     w.kernel.at(d.drainedAt, PRIORITY.network, onArrive);
   }
@@ -235,6 +238,7 @@ export class Connection implements Channel, KernelTarget {
     if (!rec) return;
     rec.arriveMs = d.drainedAt / 1000;
     rec.wire = d.wireBytes;
+    rec.tls = this.lastTls;
     rec.retransmitted = d.retransmissions > 0;
   }
 
@@ -326,6 +330,7 @@ export class Connection implements Channel, KernelTarget {
       tls += this.tlsPendingDown;
       this.tlsPendingDown = 0;
     }
+    this.lastTls = tls;
     const d = dir === 'up' ? this.up : this.down;
     d.send(this.w.kernel.now, app + tls);
     this.radioHears(dir, d);
@@ -379,6 +384,7 @@ export class Connection implements Channel, KernelTarget {
       if (rec) {
         rec.arriveMs = d.drainedAt / 1000;
         rec.wire = k === last ? d.wireBytes : 0;
+        rec.tls = k === last ? this.lastTls : 0;
         rec.retransmitted = d.retransmissions > 0;
       }
     }

@@ -29,6 +29,7 @@ class TracedPacket implements TracePacket {
   readonly framing: number;
   readonly payload: number;
   wire = 0;
+  tls = 0;
   readonly messages: number[];
   retransmitted = false;
   readonly label: string;

@@ -74,3 +74,57 @@ describe('packet notes', () => {
     expect(annotate(first(ws, (p) => p.label === 'FIN-ACK'))[0]).toMatch(/^FIN-ACK:/);
   });
 });
+
+describe('HTTP/2 packet notes (http.version 2)', () => {
+  const h2 = (id: 'polling' | 'sse' | 'websocket', extra: Record<string, unknown> = {}) =>
+    simulate(resolveScenario({ durationMs: 4000, http: { version: '2' }, server: { updateRateHz: 1, updatePattern: 'periodic' }, ...extra }), [id], { traceClients: 1 }).results[id]!.trace!.packets;
+
+  it("the first poll: the connection's opening on stream 0, its HEADERS frame header read back from the hex (RFC 9113 §4.1), and the HPACK field kinds", () => {
+    const [get1, get2] = h2('polling').filter((p) => p.kind === 'request');
+    const notes = annotate(get1).join(' ');
+    expect(notes).toContain('"PRI * HTTP/2.0"');
+    expect(notes).toContain('70 B in all');
+    // The frame line states the HEADERS payload size; the 24-bit length in the hex must say the same.
+    const stated = Number(/^\[HEADERS stream 1, (\d+) B/m.exec(get1.text)![1]);
+    expect(notes).toContain(`= ${stated} bytes of frame after it; type 0x01 = HEADERS; flags 0x05 (0x1 END_STREAM`);
+    expect(notes).toContain('0x4 END_HEADERS');
+    expect(notes).toContain('stream 1 (RFC 9113 §4.1)');
+    expect(notes).toContain(':method, :authority, :scheme, :path: pseudo-header fields');
+    // The second poll's head: every field the first added to the table is now one octet; only :path is written out again.
+    const fields = get2.text.split('\n').filter((l) => / {3}<- /.test(l)).length;
+    const n2 = annotate(get2).join(' ');
+    expect(n2).toContain(`(§6.1): ${fields - 1} of ${fields} fields`);
+    expect(n2).toContain('(§6.2.1): 0.');
+    expect(n2).toContain('content-length): 1.');
+  });
+
+  it('an answer: :status for the status line, and a DATA frame with END_STREAM instead of chunks', () => {
+    const answer = h2('polling').find((p) => p.kind === 'response')!;
+    const notes = annotate(answer).join(' ');
+    expect(notes).toContain(':status replaces the status line');
+    expect(notes).toContain('type 0x01 = HEADERS; flags 0x04 (0x4 END_HEADERS');
+    expect(notes).toContain('type 0x00 = DATA; flags 0x01 (0x1 END_STREAM');
+    expect(notes).toContain('no chunk-size lines');
+    expect(notes).not.toContain('Transfer-Encoding: chunked:');
+  });
+
+  it("an SSE event: one DATA frame of the event's bytes, no chunk size note", () => {
+    const ev = h2('sse').find((p) => p.kind === 'event')!;
+    const notes = annotate(ev).join(' ');
+    expect(notes).toContain(`Length 00 00 ${(ev.framing - 9 + ev.payload).toString(16).padStart(2, '0')} = ${ev.framing - 9 + ev.payload} bytes`);
+    expect(notes).toContain('flags 0x00 (none)');
+    expect(notes).toContain('"id:"');
+    expect(notes).not.toContain('in hexadecimal');
+  });
+
+  it('a WebSocket by extended CONNECT: the :protocol note, then each frame inside a DATA frame with its own RFC 6455 header', () => {
+    const ps = h2('websocket', { websocket: { overHttp2: 'extendedConnect' } });
+    const connect = ps.find((p) => p.kind === 'handshake' && p.dir === 'up')!;
+    expect(annotate(connect).join(' ')).toContain('Extended CONNECT with :protocol websocket');
+    const frame = ps.find((p) => p.kind === 'frame' && p.dir === 'down')!;
+    const notes = annotate(frame).join(' ');
+    expect(notes).toContain('inside a DATA frame');
+    expect(notes).toContain('opcode 1: a text frame');
+    expect(notes).toContain('MASK=0');
+  });
+});

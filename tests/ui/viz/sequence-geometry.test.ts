@@ -4,7 +4,7 @@ import { arrowFor, HEADER, segments, seqLayout, seqWindow, spacedLabels, timeTic
 import { resolveScenario, simulate, type TracePacket, type TraceState } from '../../../src/sim';
 
 function pkt(id: number, sendMs: number, client = 0): TracePacket {
-  return { id, client, conn: 0, stream: null, dir: 'up', kind: 'request', label: '', sendMs, arriveMs: sendMs + 50, header: 0, framing: 0, payload: 0, wire: 0, messages: [], retransmitted: false, text: '' };
+  return { id, client, conn: 0, stream: null, dir: 'up', kind: 'request', label: '', sendMs, arriveMs: sendMs + 50, header: 0, framing: 0, payload: 0, wire: 0, tls: 0, messages: [], retransmitted: false, text: '' };
 }
 
 describe('sequence diagram geometry', () => {

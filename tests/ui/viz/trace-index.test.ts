@@ -6,7 +6,7 @@ import { eventTimes, nextEvent, prevEvent } from '../../../src/viz/timeline';
 import { countersFromSeries } from '../../../src/viz/series-counters';
 
 function pkt(id: number, sendMs: number, arriveMs: number | null, extra: Partial<TracePacket> = {}): TracePacket {
-  return { id, client: 0, conn: 0, stream: null, dir: 'up', kind: 'request', label: '', sendMs, arriveMs, header: 10, framing: 0, payload: 0, wire: 50, messages: [], retransmitted: false, text: '', ...extra };
+  return { id, client: 0, conn: 0, stream: null, dir: 'up', kind: 'request', label: '', sendMs, arriveMs, header: 10, framing: 0, payload: 0, wire: 50, tls: 0, messages: [], retransmitted: false, text: '', ...extra };
 }
 
 const trace: Trace = {

@@ -11,9 +11,12 @@
 //   - a long poll is asked again by the page's code, after its handler: the
 //     next GET leaves the draw after an answer with updates arrives.
 // The server's handling time (server.processingMs, the same law per
-// request): a poll's answer leaves m/2 + Exp(m/2) after the poll arrives, so
-// polling's mean latency rises by m; a held long poll is handled long
-// before the next update (1 s later), so its latency does not move.
+// request and per update it writes to a client): a poll's answer leaves
+// m/2 + Exp(m/2) after the poll arrives, so polling's mean latency rises by
+// m; a held long poll's answer and a stream's or WebSocket's write leave the
+// same draw after the update, so theirs rise by m too (before, pushes paid
+// nothing and the comparison favoured them); one handler per client, so a
+// burst's writes wait in line as the page's handling does.
 import { describe, expect, it } from 'vitest';
 import { run } from '../techniques/helpers';
 
@@ -87,7 +90,7 @@ describe('page handling time', () => {
     expect(r.messagesGenerated).toBe(r.messagesDelivered + r.messagesPending);
   });
 
-  it('the server: each answer leaves at least m/2 after its poll arrives, m later in the mean; a held long poll does not move', () => {
+  it('the server: each poll answer leaves at least m/2 after its poll arrives, m later in the mean', () => {
     const feed = { durationMs: 300_000, server: { updatePattern: 'periodic', updateRateHz: 1 } };
     const base = run('polling', feed, 1);
     const slow = run('polling', { ...feed, server: { ...feed.server, processingMs: m } }, 1);
@@ -101,9 +104,35 @@ describe('page handling time', () => {
     const meanWait = waits.reduce((x, y) => x + y, 0) / waits.length;
     expect(Math.abs(meanWait - m)).toBeLessThan(4 * (m / 2 / Math.sqrt(waits.length)));
     expect(Math.abs(slow.latencyMs.mean! - base.latencyMs.mean! - m)).toBeLessThan(4 * (m / 2 / Math.sqrt(slow.latencyMs.count)));
-    const lpBase = run('long-polling', feed, 0);
-    const lpSlow = run('long-polling', { ...feed, server: { ...feed.server, processingMs: m } }, 0);
-    expect(lpSlow.latencyMs.mean).toBe(lpBase.latencyMs.mean);
-    expect(lpSlow.requests).toBe(lpBase.requests);
+  });
+
+  for (const id of ['long-polling', 'sse', 'websocket', 'streaming'] as const) {
+    it(`the server makes each update's message for ${id} in its turn: it leaves at least m/2 after the update, the latency m later in the mean, requests unchanged`, () => {
+      const feed = { durationMs: 300_000, server: { updatePattern: 'periodic', updateRateHz: 1 } };
+      const base = run(id, feed, 0);
+      const slow = run(id, { ...feed, server: { ...feed.server, processingMs: m } }, 1);
+      expect(slow.requests).toBe(base.requests);
+      expect(slow.latencyMs.count).toBe(base.latencyMs.count);
+      const n = slow.latencyMs.count;
+      expect(n).toBeGreaterThan(290);
+      expect(Math.abs(slow.latencyMs.mean! - base.latencyMs.mean! - m)).toBeLessThan(4 * (m / 2 / Math.sqrt(n)));
+      const { packets, updatesMs } = slow.trace!;
+      // After the first answer (its updates waited for the connection), each carrying packet holds one update, sent the draw after it was made.
+      const carrying = packets.filter((p) => p.dir === 'down' && p.messages.length > 0).slice(1);
+      expect(carrying.length).toBeGreaterThan(250);
+      const waits = carrying.map((p) => p.sendMs - updatesMs[p.messages[0] - 1]);
+      expect(Math.min(...waits)).toBeGreaterThanOrEqual(m / 2 - 1e-3);
+      expect(Math.abs(waits.reduce((a, b) => a + b, 0) / waits.length - m)).toBeLessThan(4 * (m / 2 / Math.sqrt(waits.length)));
+    });
+  }
+
+  it("the server's handler is one per client: a burst's messages are made one after another, the k-th after k draws (mean rise m(b+1)/2)", () => {
+    const b = 5;
+    const bursts = { durationMs: 600_000, server: { updatePattern: 'bursty', updateRateHz: 5, burstSize: b, burstSpacingMs: 0 } };
+    const base = run('sse', bursts, 0);
+    const slow = run('sse', { ...bursts, server: { ...bursts.server, processingMs: m } }, 0);
+    const rise = slow.latencyMs.mean! - base.latencyMs.mean!;
+    expect(rise).toBeGreaterThan(0.9 * m * ((b + 1) / 2));
+    expect(rise).toBeLessThan(1.1 * m * ((b + 1) / 2));
   });
 });

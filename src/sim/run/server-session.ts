@@ -35,8 +35,10 @@ export class ServerSession implements ServerPort, Subscriber {
   /** Updates sent on the open stream, and the stream's number (a lifetime timer ends only its own stream). */
   private streamUpdates = 0;
   private streamSeq = 0;
-  /** server.processingMs: this client's requests are handled one at a time (./handler.ts). */
+  /** server.processingMs: this client's requests and updates are handled one at a time (./handler.ts). */
   private handler: Handler | null = null;
+  /** With server.processingMs: the updates (a count from the first) handled for this client, so ready to write. */
+  private handledUpTo = 0;
 
   constructor(
     private readonly w: World,
@@ -77,11 +79,16 @@ export class ServerSession implements ServerPort, Subscriber {
     if (!conn.alive) return;
     const { w } = this;
     if (w.serverHandlingUs > 0) {
-      const done = (this.handler ??= new Handler(w.s.seed, STREAM_KIND.serverHandling, this.client, w.serverHandlingUs)).done(w.kernel.now);
+      const done = this.handlerOf().done(w.kernel.now);
       w.kernel.at(done, PRIORITY.network, () => this.handle(conn, event));
       return;
     }
     this.handle(conn, event);
+  }
+
+  private handlerOf(): Handler {
+    const { w } = this;
+    return (this.handler ??= new Handler(w.s.seed, STREAM_KIND.serverHandling, this.client, w.serverHandlingUs));
   }
 
   private handle(conn: Channel, event: ServerEvent): void {
@@ -100,7 +107,23 @@ export class ServerSession implements ServerPort, Subscriber {
   }
 
   onUpdate(): void {
-    this.actor.send(UPDATE);
+    if (this.w.serverHandlingUs > 0) this.handleUpdate();
+    else this.actor.send(UPDATE);
+  }
+
+  /**
+   * server.processingMs: the server makes this client's message of an update
+   * (serialising, the handler's own code) in its turn with the client's
+   * requests; the machine hears of the update, and the write or the held
+   * answer goes, when that is done.
+   */
+  private handleUpdate(): void {
+    const { w } = this;
+    const upTo = w.generated;
+    w.kernel.at(this.handlerOf().done(w.kernel.now), PRIORITY.network, () => {
+      if (upTo > this.handledUpTo) this.handledUpTo = upTo;
+      this.actor.send(UPDATE);
+    });
   }
 
   // ---- named actions of the server machine ----
@@ -122,6 +145,8 @@ export class ServerSession implements ServerPort, Subscriber {
   }
 
   subscribe(): void {
+    // What was queued before is answered or written by the handled request itself.
+    this.handledUpTo = this.w.generated;
     this.w.subscribe(this);
   }
 
@@ -137,6 +162,7 @@ export class ServerSession implements ServerPort, Subscriber {
     // A buffering intermediary forwards the head at once and holds the body (proxy.buffering).
     if (stream.responseBody) this.conn!.holdBody = true;
     this.streamUpdates = 0;
+    this.handledUpTo = this.w.generated;
     const seq = ++this.streamSeq;
     const lifetime = stream.ending ? fromMs(stream.ending.lifetimeMs(s)) : 0;
     if (lifetime > 0) {
@@ -150,7 +176,9 @@ export class ServerSession implements ServerPort, Subscriber {
   push(): void {
     const { w } = this;
     if (!this.conn) return;
-    const n = this.queued - this.writing;
+    // With handling, only the updates handled so far are ready.
+    const ready = w.serverHandlingUs > 0 ? this.handledUpTo : w.generated;
+    const n = ready - this.sent - this.writing;
     if (n <= 0) return;
     const cost = n * w.cpu.costs.message;
     if (!w.shared) {

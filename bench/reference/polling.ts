@@ -15,12 +15,16 @@
 //    counters (sums; latency samples are sorted at the end), so only the order
 //    of one client's own events matters, and a per-client queue keeps it.
 //
-// Shared with the project, by design: the feed (updateTimes) and the seeded
-// start offsets (createStream), so both draw the same numbers.
+// Shared with the project, by design: the feed (updateTimes), the seeded
+// start offsets and the page's handling draws (createStream), so both draw
+// the same numbers.
 //
 // Refused (they throw): jitter, loss, upstream messages, faults and TLS
 // (tls.version: its handshake and records; the benchmark runs cleartext),
-// nor HTTP/2 (http.version 2), nor handling times (client.processingMs, server.processingMs).
+// nor HTTP/2 (http.version 2), nor the server's handling time
+// (server.processingMs). The page's (client.processingMs, default 1 ms) is
+// modelled: an answer with updates is seen m/2 + Exp(m/2) after it arrives,
+// one at a time per client.
 //
 // `events` counts the same events as the project's kernel: client starts and
 // ticks, SYN, SYN-ACK, request and response arrivals, each only if it falls
@@ -61,7 +65,6 @@ export function unsupported(s: Scenario): string | null {
   if (s.faults.disconnectIntervalMs > 0) return 'faults.disconnectIntervalMs > 0 (connection cuts)';
   if (s.tls.version !== 'none') return `tls.version ${s.tls.version} (handshake and records)`;
   if (s.http.version !== '1.1') return `http.version ${s.http.version} (streams, HPACK, frames)`;
-  if (s.client.processingMs > 0) return 'client.processingMs > 0 (the page\'s handling draws)';
   if (s.server.processingMs > 0) return 'server.processingMs > 0 (the server\'s handling draws)';
   if (s.server.cores > 0) return 'server.cores > 0 (requests queueing for a core)';
   return null;
@@ -83,6 +86,11 @@ class PollingRun {
   /** Response head bytes by the answer's update count (its Content-Length's digits can change it). */
   private readonly resBytesBy: number[] = [];
   private readonly payloadBytes: number;
+  /** The page's handling (client.processingMs, µs; 0: none): per client, its draws and when its handler is free. */
+  private readonly handlingUs: number;
+  private readonly handlers: (ReturnType<typeof createStream> | undefined)[] = [];
+  private readonly pageFreeAt: Float64Array;
+  private readonly seed: number;
   // Per client.
   private readonly poolSize: Uint8Array;
   /** Polls waiting for a pooled connection (they are all alike: a count). */
@@ -128,6 +136,9 @@ class PollingRun {
     this.payloadBytes = s.server.payloadBytes;
     this.poolSize = new Uint8Array(n);
     this.waiting = new Int32Array(n);
+    this.handlingUs = fromMs(s.client.processingMs);
+    this.pageFreeAt = new Float64Array(this.handlingUs > 0 ? n : 0);
+    this.seed = s.seed;
     this.sent = new Int32Array(n);
     this.upLink = new Float64Array(n);
     this.downLink = new Float64Array(n);
@@ -258,18 +269,30 @@ class PollingRun {
     const c = this.c;
     const first = this.respFirst[g];
     const n = this.respCount[g];
-    if (n > 0) {
-      const feed = this.feed;
-      for (let k = first; k < first + n; k++) c.latency.push(now - feed[k]);
-      c.delivered += n;
-      c.inFlight -= n;
-      c.sDelivered[c.bin(now)] += n;
-    }
     const client = (g / POOL) | 0;
+    if (n > 0) {
+      // The page sees them when its handler is done; handled after the end, they stay in flight.
+      const seen = this.handlingUs > 0 ? this.handle(client, now) : now;
+      if (seen < this.endUs) {
+        const feed = this.feed;
+        for (let k = first; k < first + n; k++) c.latency.push(seen - feed[k]);
+        c.delivered += n;
+        c.inFlight -= n;
+        c.sDelivered[c.bin(seen)] += n;
+      }
+    }
     if (this.waiting[client] > 0) {
       this.waiting[client]--;
       this.request(g, now);
     } else this.busy[g] = 0;
+  }
+
+  /** When the page's handler is done with an answer that arrived at `now`: m/2 + Exp(m/2) after it is free. */
+  private handle(client: number, now: number): number {
+    const half = this.handlingUs / 2;
+    const rng = (this.handlers[client] ??= createStream(this.seed, STREAM_KIND.handling, client));
+    const start = Math.max(now, this.pageFreeAt[client]);
+    return (this.pageFreeAt[client] = start + Math.round(half + rng.exponential(half)));
   }
 
   result(events: number): TechniqueResult {

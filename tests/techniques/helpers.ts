@@ -19,7 +19,14 @@ export const EXACT_HEADS = { http: { requestHeaderBytes: 400, responseHeaderByte
  * and records; tests/validation/tls.test.ts works those out.
  */
 export const CLEARTEXT = { tls: { version: 'none' } };
-const QUIET = { streaming: { mediaBytes: 0 }, ...EXACT_HEADS, ...CLEARTEXT };
+/**
+ * No page handling: client.processingMs defaults to 1 ms since issue 10 (the
+ * real-browser check's measured median for an EventSource or WebSocket
+ * message), and these tests' hand-worked latencies are the network's alone;
+ * tests/validation/handling.test.ts works the handling out.
+ */
+export const NO_HANDLING = { client: { processingMs: 0 } };
+const QUIET = { streaming: { mediaBytes: 0 }, ...EXACT_HEADS, ...CLEARTEXT, ...NO_HANDLING };
 
 /**
  * The TCP congestion window (network.initialCwndSegments, RFC 6928 / RFC 5681

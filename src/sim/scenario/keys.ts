@@ -79,7 +79,7 @@ export const KEYS: readonly KeySpec[] = [
   { key: 'server.processingMs', kind: 'number', default: 0, min: 0, max: 10000, unit: 'ms', label: 'Server handling time' },
   { key: 'client.sendRateHz', kind: 'number', default: 0, min: 0, max: 100, unit: 'Hz', label: 'Upstream rate' },
   { key: 'client.payloadBytes', kind: 'int', default: 100, min: 1, max: 16777216, unit: 'B', label: 'Upstream size' },
-  { key: 'client.processingMs', kind: 'number', default: 0, min: 0, max: 10000, unit: 'ms', label: 'Page handling time' },
+  { key: 'client.processingMs', kind: 'number', default: 1, min: 0, max: 10000, unit: 'ms', label: 'Page handling time' },
   { key: 'http.headProfile', kind: 'enum', default: 'chromium-node', values: HEAD_PROFILES, unit: '', label: 'Head profile' },
   { key: 'tls.version', kind: 'enum', default: '1.3', values: TLS_VERSIONS, unit: '', label: 'TLS' },
   { key: 'http.version', kind: 'enum', default: '1.1', values: HTTP_VERSIONS, unit: '', label: 'HTTP version' },

@@ -62,7 +62,9 @@ export function annotateHttp2(t: string, kind: string): string[] {
     notes.push(
       kind === 'frame'
         ? 'The WebSocket frame travels inside a DATA frame of its stream: 9 bytes of HTTP/2 framing on top of its own header (RFC 8441 §5).'
-        : "The body travels in DATA frames, whose header gives their length, so there are no chunk-size lines (RFC 9113 §8.1); END_STREAM on the last one ends the answer, and the connection stays open for the other streams.",
+        : kind === 'event' || kind === 'chunk'
+          ? 'The open answer sends each write as a DATA frame, whose header gives its length, so there are no chunk-size lines (RFC 9113 §8.1); the stream stays open, beside the others on the connection.'
+          : "The body travels in DATA frames, whose header gives their length, so there are no chunk-size lines (RFC 9113 §8.1); END_STREAM on the last one ends the answer, and the connection stays open for the other streams.",
     );
   }
   return notes;

@@ -59,13 +59,13 @@ export interface Row {
 export interface Scoreboard {
   columns: readonly Column[];
   rows: Row[];
-  /** One line each where the run goes against the textbook ordering, with the reason. */
-  notes: string[];
+  /** Where the run goes against the textbook ordering (./score-notes.ts says each, with the reason). */
+  notes: NoteId[];
 }
 
-const int = (n: number) => Math.round(n).toLocaleString('en-US');
+export const int = (n: number) => Math.round(n).toLocaleString('en-US');
 
-function seconds(ms: number): string {
+export function seconds(ms: number): string {
   const s = ms / 1000;
   return `${s.toLocaleString('en-US', { maximumFractionDigits: s < 10 ? 2 : 1 })} s`;
 }
@@ -117,44 +117,21 @@ function because(id: TechniqueId, r: TechniqueResult, s: Scenario): string {
   }
 }
 
+/** A textbook claim this run contradicts; ./score-notes.ts words it (fetched only when one applies). */
+export type NoteId = 'long-polling-asks-more' | 'polling-beats-sse' | 'radio';
+
 /**
- * The textbook's claims that this run can contradict, each with the reason
- * when it does: readers who see long polling cost more than polling must be
- * told why, or they learn the opposite of the lesson.
+ * The textbook's claims that this run contradicts: readers who see long
+ * polling cost more than polling must be told why, or they learn the
+ * opposite of the lesson. The radio note says how long the phone stays awake.
  */
-function notes(out: RunOutput): string[] {
-  const s = out.scenario;
-  const poll = out.results.polling;
-  const lp = out.results['long-polling'];
-  const sse = out.results.sse;
-  const lines: string[] = [];
-  if (poll && lp && lp.requests >= poll.requests) {
-    const pollsPerSecond = 1000 / s.polling.intervalMs;
-    const updates = s.server.updateRateHz;
-    const why =
-      updates >= pollsPerSecond * 0.5
-        ? `updates come about as often as polls or more (${updates.toLocaleString('en-US')} per second against a poll every ${seconds(s.polling.intervalMs)}): long polling answers every update and asks again at once, so it makes as many requests as polling or more`
-        : `its requests are cut short (timeouts every ${seconds(s.longPolling.timeoutMs)}${s.faults.disconnectIntervalMs > 0 ? ', connection drops' : ''}), so it asks again often`;
-    lines.push(`Long polling made ${int(lp.requests)} requests, polling ${int(poll.requests)}: ${why}.`);
-  }
-  if (poll && sse && poll.latencyMs.mean !== null && sse.latencyMs.mean !== null && poll.latencyMs.mean < sse.latencyMs.mean) {
-    lines.push(`Polling's mean latency (${int(poll.latencyMs.mean)} ms) beat Server-Sent Events' (${int(sse.latencyMs.mean)} ms): the event stream was slowed by ${s.proxy.buffering > 0 ? "the proxy's buffer (it holds events until it fills)" : s.faults.disconnectIntervalMs > 0 ? 'reconnections after drops' : 'its link (a queue of large updates or losses)'}.`);
-  }
-  const radio = radioNote(out);
-  if (radio) lines.push(radio);
-  return lines;
-}
-
-const RADIO_NAME = { lte: 'LTE', '3g': '3G', wifi: 'Wi-Fi' } as const;
-
-/** How long the phone's radio stayed awake with each technique, and why: its tail after every packet. */
-function radioNote(out: RunOutput): string | null {
-  const s = out.scenario;
-  if (s.network.radio === 'none') return null;
-  const withEnergy = Object.entries(out.results).filter(([, r]) => r?.energy);
-  if (withEnergy.length === 0) return null;
-  const awake = withEnergy.map(([id, r]) => `${TECHNIQUE_NAME[id as TechniqueId]} ${Math.round(r!.energy!.connectedShare * 100)}%`);
-  return `The phone's ${RADIO_NAME[s.network.radio]} radio stays awake ${seconds(withEnergy[0][1]!.energy!.tailMs)} after each packet, so traffic more often than that keeps it awake. Time awake: ${awake.join(', ')}.`;
+export function contradictions(out: RunOutput): NoteId[] {
+  const { polling: poll, 'long-polling': lp, sse } = out.results;
+  const ids: NoteId[] = [];
+  if (poll && lp && lp.requests >= poll.requests) ids.push('long-polling-asks-more');
+  if (poll && sse && poll.latencyMs.mean !== null && sse.latencyMs.mean !== null && poll.latencyMs.mean < sse.latencyMs.mean) ids.push('polling-beats-sse');
+  if (out.scenario.network.radio !== 'none' && Object.values(out.results).some((r) => r?.energy)) ids.push('radio');
+  return ids;
 }
 
 export function scoreboard(out: RunOutput, order: readonly TechniqueId[]): Scoreboard {
@@ -174,7 +151,7 @@ export function scoreboard(out: RunOutput, order: readonly TechniqueId[]): Score
     if (vs.every((v) => v === min)) continue;
     for (const r of rows) if (shown(c.id, r.values[c.id]) === min) r.best.add(c.id);
   }
-  return { columns, rows, notes: notes(out) };
+  return { columns, rows, notes: contradictions(out) };
 }
 
 /** How the crowd changes (churn.*): empty when the same clients stay for the whole run. */

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveScenario, simulate, TECHNIQUES } from '../../../src/sim';
 import { COLUMNS, formatValue, runSummary, scoreboard, shown } from '../../../src/app/scoreboard/score';
+import { notes } from '../../../src/app/scoreboard/score-notes';
 
 const run = (sets: [string, string][] = []) => simulate(resolveScenario({}, [...sets, ['streaming.mediaBytes', '0']]), TECHNIQUES, { traceClients: 0 });
 
@@ -100,16 +101,15 @@ describe('scoreboard', () => {
   it('when updates come as often as polls, long polling makes more requests, and a note says why', () => {
     const out = run([['server.updateRateHz', '5']]);
     expect(out.results['long-polling']!.requests).toBeGreaterThanOrEqual(out.results.polling!.requests);
-    const b = scoreboard(out, TECHNIQUES);
-    expect(b.notes).toHaveLength(1);
-    expect(b.notes[0]).toMatch(/^Long polling made \d+ requests, polling 60: updates come about as often as polls or more/);
+    expect(scoreboard(out, TECHNIQUES).notes).toEqual(['long-polling-asks-more']);
+    expect(notes(out)).toHaveLength(1);
+    expect(notes(out)[0]).toMatch(/^Long polling made \d+ requests, polling 60: updates come about as often as polls or more/);
   });
 
   it('behind a buffering proxy (nginx\'s 4 KB) SSE waits for the buffer, and the note blames the buffer, not the link', () => {
     const out = run([['server.updateRateHz', '1'], ['proxy.buffering', '4096']]);
     expect(out.results.sse!.latencyMs.mean!).toBeGreaterThan(out.results.polling!.latencyMs.mean!);
-    const b = scoreboard(out, TECHNIQUES);
-    expect(b.notes.join(' ')).toContain("the event stream was slowed by the proxy's buffer");
+    expect(notes(out).join(' ')).toContain("the event stream was slowed by the proxy's buffer");
   });
 
   it('a subset of techniques is compared among itself', () => {
@@ -133,7 +133,8 @@ describe('scoreboard with a phone radio (issue 11)', () => {
   it('adds the radio energy column only with a radio; a feed rarer than the LTE tail makes push the cheapest; the note gives the awake shares', () => {
     expect(scoreboard(run(), TECHNIQUES).columns.map((c) => c.id)).not.toContain('energy');
     // One update a minute, polls every second: the radio's 11.6 s tail keeps polling awake all the time, push only after updates.
-    const b = scoreboard(run([['network.radio', 'lte'], ['server.updateRateHz', String(1 / 60)], ['durationMs', '300000']]), TECHNIQUES);
+    const out = run([['network.radio', 'lte'], ['server.updateRateHz', String(1 / 60)], ['durationMs', '300000']]);
+    const b = scoreboard(out, TECHNIQUES);
     expect(b.columns.map((c) => c.id)).toContain('energy');
     const poll = b.rows.find((r) => r.id === 'polling')!;
     for (const id of ['sse', 'websocket', 'streaming'] as const) {
@@ -141,7 +142,8 @@ describe('scoreboard with a phone radio (issue 11)', () => {
       expect(row.values.energy!).toBeLessThan(poll.values.energy! / 2);
     }
     expect(poll.best.has('energy')).toBe(false);
-    const note = b.notes.find((n) => n.includes('radio'))!;
+    expect(b.notes).toContain('radio');
+    const note = notes(out).find((n) => n.includes('radio'))!;
     expect(note).toMatch(/LTE radio stays awake 11\.6 s after each packet/);
     expect(note).toMatch(/Time awake: Short polling 100%/);
     expect(formatValue('energy', 3821.8)).toBe('3,822 J');

@@ -53,6 +53,25 @@ describe('one connection, streams on it', () => {
     expect(run('sse', { ...base, ...H2 }).connectionsOpened).toBe(1);
   });
 
+  it('the default stream limit, 100 (SETTINGS_MAX_CONCURRENT_STREAMS, RFC 9113 §5.1.2): at most 100 polls in flight at once, and the limit is reached', () => {
+    // Each poll is answered 2 s after it leaves; one every 10 ms would keep 200 open without the limit.
+    const r = run('polling', { durationMs: 12_000, network: { latencyMs: 1000 }, polling: { intervalMs: 10 }, ...H2 });
+    const ps = r.trace!.packets;
+    expect(r.trace!.truncated).toBe(false);
+    const edges: [number, number][] = [];
+    for (const p of ps) {
+      if (p.kind === 'request' && p.dir === 'up') edges.push([p.sendMs, 1]);
+      if (p.kind === 'response' && p.dir === 'down' && p.arriveMs !== null) edges.push([p.arriveMs, -1]);
+    }
+    // An answer arriving frees its stream before a poll waiting at the same instant takes it.
+    edges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    let open = 0;
+    let most = 0;
+    for (const [, d] of edges) most = Math.max(most, (open += d));
+    expect(most).toBe(100);
+    expect(r.connectionsOpened).toBe(1);
+  });
+
   it('a stream limit of 1: each poll waits until the last answer has arrived', () => {
     const r = run('polling', { durationMs: 10_000, network: { latencyMs: 300 }, polling: { intervalMs: 200 }, http2: { maxConcurrentStreams: 1 }, ...H2 });
     const ps = r.trace!.packets.filter((p) => p.kind === 'request' || p.kind === 'response');

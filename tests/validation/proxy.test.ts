@@ -28,6 +28,19 @@ describe('idle timeout', () => {
     expect(r.connectionsOpened).toBe(r.requests);
   });
 
+  it('SSE with no updates, cycle by cycle: each response head leaves T + retry + 4L after the last, for several retries', () => {
+    // The count above cannot tell a cycle with the retry from one without it
+    // (600 s / 60 s gives 10 either way): the trace's head times can.
+    const T = 20_000;
+    for (const R of [0, 3000, 6000]) {
+      const r = run('sse', { durationMs: 120_000, server: { updateRateHz: 0 }, proxy: { idleTimeoutMs: T }, sse: { retryMs: R } }, 1);
+      const heads = r.trace!.packets.filter((p) => p.dir === 'down' && p.kind === 'response').map((p) => p.sendMs);
+      expect(heads.length, `retry ${R}`).toBeGreaterThanOrEqual(4);
+      // Under 1 ms of serialization per cycle at 10,000 kbit/s.
+      for (let i = 1; i < heads.length; i++) expect(Math.abs(heads[i] - heads[i - 1] - (T + R + 4 * L)), `retry ${R}, cycle ${i}`).toBeLessThan(1);
+    }
+  });
+
   it('a heartbeat shorter than the timeout keeps the stream: one request, a comment chunk per heartbeat', () => {
     const H = 15_000;
     const r = run('sse', { ...quiet, proxy: { idleTimeoutMs: 60_000 }, sse: { heartbeatMs: H } }, 1);
@@ -69,6 +82,11 @@ describe('idle timeout', () => {
     // 101 leaves, T later the cut, L to hear of it, 1 s, then SYN, SYN-ACK, upgrade request: T + 1 s + 4L.
     const expected = 1 + Math.floor((D - 3 * L) / (T + 1000 + 4 * L));
     expect(Math.abs(cut.connectionsOpened - expected)).toBeLessThanOrEqual(1);
+    // Cycle by cycle: each 101 leaves T + 1 s + 4L after the last (under 1 ms of serialization).
+    const traced = run('websocket', { durationMs: 200_000, server: { updateRateHz: 0 }, proxy: { idleTimeoutMs: T }, websocket: { reconnectDelayMs: 1000 } }, 1);
+    const accepts = traced.trace!.packets.filter((p) => p.dir === 'down' && p.kind === 'handshake').map((p) => p.sendMs);
+    expect(accepts.length).toBeGreaterThanOrEqual(3);
+    for (let i = 1; i < accepts.length; i++) expect(Math.abs(accepts[i] - accepts[i - 1] - (T + 1000 + 4 * L))).toBeLessThan(1);
   });
 
   it('polling slower than the timeout opens a connection per poll; faster keeps one', () => {

@@ -31,6 +31,24 @@ describe('time to the first request', () => {
 });
 
 describe('resumption', () => {
+  it('TLS 1.2: a reconnection takes the abbreviated handshake with its ticket (RFC 5077 §3.1), one round trip instead of two, no certificate', () => {
+    const r = run('sse', { ...FAST, durationMs: 40_000, server: { updateRateHz: 0 }, proxy: { idleTimeoutMs: 10_000 }, tls: { version: '1.2' } }, 1);
+    const ps = r.trace!.packets;
+    const syns = ps.filter((p) => p.kind === 'tcp' && p.label === 'SYN');
+    const gets = ps.filter((p) => p.kind === 'request');
+    expect(syns.length).toBeGreaterThanOrEqual(3);
+    expect(gets.length).toBe(syns.length);
+    // The first connection: TCP's round trip and TLS 1.2's two; every later one: TCP's and one.
+    expect(gets[0].sendMs - syns[0].sendMs).toBeCloseTo(6 * L, 1);
+    for (let i = 1; i < syns.length; i++) expect(gets[i].sendMs - syns[i].sendMs).toBeCloseTo(4 * L, 1);
+    const serverFlights = ps.filter((p) => p.kind === 'tls' && p.dir === 'down');
+    expect(serverFlights[0].label).toMatch(/Certificate/);
+    const resumed = serverFlights.filter((p) => p.sendMs > gets[0].sendMs && !/NewSessionTicket/.test(p.label) && p.label.startsWith('ServerHello'));
+    expect(resumed.length).toBe(syns.length - 1);
+    for (const f of resumed) expect(f.label).not.toMatch(/Certificate/);
+  });
+
+
   it('a reconnection resumes the session: the server sends no certificate again, in one round trip', () => {
     // A proxy that cuts the quiet stream every 10 s makes EventSource reconnect (after retry).
     const r = run('sse', { ...FAST, durationMs: 40_000, server: { updateRateHz: 0 }, proxy: { idleTimeoutMs: 10_000 }, tls: { version: '1.3' } }, 1);

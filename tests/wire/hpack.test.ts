@@ -74,6 +74,31 @@ const RES3: HeaderList = [
   ['set-cookie', 'foo=ASDJKHQKBZXOQWEOPIUAXQWEOIU; max-age=3600; version=1'],
 ];
 
+describe('one field each (C.2)', () => {
+  it('C.2.1: a literal with indexing, new name: 40, its name and value; the table holds it, 55 bytes', () => {
+    const e = new HpackEncoder({ huffman: 'never' });
+    expect(block(e, [['custom-key', 'custom-header']])).toBe(strip('400a 6375 7374 6f6d 2d6b 6579 0d63 7573 746f 6d2d 6865 6164 6572'));
+    expect(e.size).toBe(55);
+    expect(e.names).toEqual(['custom-key']);
+  });
+
+  it('C.2.2: a literal without indexing, indexed name (:path is static entry 4): 04, the value; the table stays empty', () => {
+    const e = new HpackEncoder({ huffman: 'never', index: () => false });
+    expect(block(e, [[':path', '/sample/path']])).toBe(strip('040c 2f73 616d 706c 652f 7061 7468'));
+    expect(e.size).toBe(0);
+  });
+
+  // C.2.3 (never indexed, prefix 0001) is not written here: neither end's
+  // policy (Chromium's, nghttp2's) marks a field of these heads sensitive,
+  // and it would cost the same octets as C.2.2's form (RFC 7541 §6.2.3).
+
+  it('C.2.4: an indexed field (:method GET, static entry 2): the one octet 82', () => {
+    const e = new HpackEncoder({ huffman: 'never' });
+    expect(block(e, [[':method', 'GET']])).toBe('82');
+    expect(e.size).toBe(0);
+  });
+});
+
 describe('requests on one connection (C.3 without Huffman, C.4 with)', () => {
   it('C.3: the second and third requests reuse the dynamic table', () => {
     const e = new HpackEncoder({ huffman: 'never' });

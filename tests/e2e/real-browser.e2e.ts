@@ -11,7 +11,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { installParts } from '../../src/sim/parts';
 import { TECHNIQUES } from '../../src/sim';
-import { expectedExtraMs, runCheck, table, type Row } from '../real-browser/check';
+import { failures, runCheck, table, type Row } from '../real-browser/check';
 
 let rows: Row[] = [];
 
@@ -30,14 +30,7 @@ describe('real Chromium beside the simulator', () => {
   for (const id of TECHNIQUES) {
     it(`${id}: bytes each way within 1%, requests, connections and deliveries exactly, median latency within 5 ms plus the measured slack`, () => {
       const r = rows.find((x) => x.technique === id)!;
-      expect(Math.abs(r.real.up - r.sim.up) / r.sim.up, `up ${r.real.up} real vs ${r.sim.up} simulated`).toBeLessThan(0.01);
-      expect(Math.abs(r.real.down - r.sim.down) / r.sim.down, `down ${r.real.down} real vs ${r.sim.down} simulated`).toBeLessThan(0.01);
-      expect(r.real.requests).toBe(r.sim.requests);
-      expect(r.real.connections).toBe(r.sim.connections);
-      expect(r.real.delivered).toBe(r.sim.delivered);
-      expect(r.real.delivered).toBeGreaterThanOrEqual(4);
-      const extra = expectedExtraMs(r);
-      expect(Math.abs(r.real.latencyP50! - r.sim.latencyP50! - extra), `p50 ${r.real.latencyP50} real vs ${r.sim.latencyP50} simulated + ${extra.toFixed(1)} slack`).toBeLessThan(5);
+      expect(failures(r)).toEqual([]);
     });
   }
 });

@@ -221,6 +221,28 @@ export async function runCheck(o: CheckOptions, parallel = false): Promise<Row[]
  */
 export const expectedExtraMs = (r: Row) => 2 * r.slack.relayMs + (r.technique === 'polling' ? r.slack.timerMs + r.slack.toWireMs : 0);
 
+/**
+ * The issue's criteria for one technique, as the failures they find (empty:
+ * it passes): application bytes each way within 1%, requests, connections
+ * and deliveries exactly (at least `minDelivered`), and the median latency
+ * within 5 ms once the expected extra is added. The short run
+ * (tests/e2e/real-browser.e2e.ts) and npm run validate:browser both apply it.
+ */
+export function failures(r: Row, minDelivered = 4): string[] {
+  const out: string[] = [];
+  const within = (what: string, real: number, sim: number) => {
+    if (!(Math.abs(real - sim) / sim < 0.01)) out.push(`${what}: ${real} B real vs ${sim} B simulated, more than 1% apart`);
+  };
+  within('bytes up', r.real.up, r.sim.up);
+  within('bytes down', r.real.down, r.sim.down);
+  for (const k of ['requests', 'connections', 'delivered'] as const) if (r.real[k] !== r.sim[k]) out.push(`${k}: ${r.real[k]} real vs ${r.sim[k]} simulated`);
+  if (r.real.delivered < minDelivered) out.push(`delivered: ${r.real.delivered}, fewer than ${minDelivered} to compare`);
+  const extra = expectedExtraMs(r);
+  const off = r.real.latencyP50 === null || r.sim.latencyP50 === null ? Infinity : Math.abs(r.real.latencyP50 - r.sim.latencyP50 - extra);
+  if (!(off < 5)) out.push(`p50 latency: ${r.real.latencyP50} ms real vs ${r.sim.latencyP50} ms simulated + ${extra.toFixed(1)} ms expected extra, ${off.toFixed(1)} ms apart (5 allowed)`);
+  return out;
+}
+
 const pct = (a: number, b: number) => (b === 0 ? (a === 0 ? '0%' : '∞') : `${(((a - b) / b) * 100).toFixed(2)}%`);
 
 export function table(rows: Row[]): string {

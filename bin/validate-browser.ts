@@ -11,8 +11,8 @@ import { CANNOT_CHECK, failures, runCheck, table } from '../tests/real-browser/c
 installParts();
 const durationMs = Number(process.env.VALIDATE_MS ?? 30_500);
 const delayMs = Number(process.env.VALIDATE_DELAY_MS ?? 50);
-const rows = await runCheck({ durationMs, delayMs, rateHz: 1, payloadBytes: 100, pollIntervalMs: 1000 });
-console.log(`real Chromium vs the simulator: ${durationMs} ms, one-way delay ${delayMs} ms, 1 update/s of 100 B, polling every 1 s, cleartext HTTP/1.1\n`);
+const rows = await runCheck({ durationMs, delayMs, rateHz: 1, payloadBytes: 100, pollIntervalMs: 1000, sseEventsPerStream: 10 });
+console.log(`real Chromium vs the simulator: ${durationMs} ms, one-way delay ${delayMs} ms, 1 update/s of 100 B, polling every 1 s, cleartext HTTP/1.1; the last row's server ends each SSE stream after 10 events\n`);
 console.log(table(rows));
 console.log(`\n${CANNOT_CHECK}`);
 const failed = rows.flatMap((r) => failures(r).map((f) => `${r.technique}: ${f}`));

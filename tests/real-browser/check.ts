@@ -26,6 +26,13 @@ export interface CheckOptions {
   payloadBytes: number;
   pollIntervalMs: number;
   techniques?: readonly TechniqueId[];
+  /**
+   * Also run SSE with a server that ends each stream cleanly after this many
+   * events (sse.eventsPerStream; 0 or absent: not run): EventSource waits
+   * `retry` and asks again on the same keep-alive connection with
+   * Last-Event-ID, and the server replays what was made meanwhile.
+   */
+  sseEventsPerStream?: number;
 }
 
 export interface Measured {
@@ -56,6 +63,8 @@ export interface Slack {
 
 export interface Row {
   technique: TechniqueId;
+  /** SSE whose server ends each stream after this many events (CheckOptions.sseEventsPerStream); 0 otherwise. */
+  eventsPerStream: number;
   seed: number;
   real: Measured;
   sim: Measured;
@@ -70,7 +79,7 @@ export const CANNOT_CHECK =
 
 const RETRY_MS = 3000;
 
-function scenarioFor(o: CheckOptions, seed: number, heads?: { request: number; response: number }, handlingMs = 0): Scenario {
+function scenarioFor(o: CheckOptions, seed: number, heads?: { request: number; response: number }, handlingMs = 0, eventsPerStream = 0): Scenario {
   const set: [string, string][] = [
     ['seed', String(seed)],
     ['clients', '1'],
@@ -85,6 +94,7 @@ function scenarioFor(o: CheckOptions, seed: number, heads?: { request: number; r
     ['polling.intervalMs', String(o.pollIntervalMs)],
     ['polling.firstRequest', 'immediate'],
     ['sse.retryMs', String(RETRY_MS)],
+    ['sse.eventsPerStream', String(eventsPerStream)],
     ['client.processingMs', handlingMs.toFixed(3)],
   ];
   // A size below what the key allows for every kind of head (the ws 101, 129 B, under the 132 B a JSON answer needs)
@@ -131,8 +141,8 @@ interface PageCheck {
   errors: string[];
 }
 
-async function runReal(o: CheckOptions, id: TechniqueId, u: number, context: BrowserContext) {
-  const server = await startServer({ durationMs: o.durationMs, rateHz: o.rateHz, payloadBytes: o.payloadBytes, retryMs: RETRY_MS });
+async function runReal(o: CheckOptions, id: TechniqueId, u: number, context: BrowserContext, eventsPerStream: number) {
+  const server = await startServer({ durationMs: o.durationMs, rateHz: o.rateHz, payloadBytes: o.payloadBytes, retryMs: RETRY_MS, eventsPerStream });
   const relay = await startRelay(server.port, o.delayMs);
   const page = await context.newPage();
   try {
@@ -148,7 +158,8 @@ async function runReal(o: CheckOptions, id: TechniqueId, u: number, context: Bro
     const real: Measured = {
       up: bytesBefore(relay.tally.up, end),
       down: bytesBefore(relay.tally.down, end),
-      requests: c.requests.filter((t) => t < end).length,
+      // EventSource's own reconnections are not the page's to see: the server counts them (sent one delay before they arrive).
+      requests: eventsPerStream > 0 ? server.requestTimes.filter((t) => t - o.delayMs < end).length : c.requests.filter((t) => t < end).length,
       connections: relay.tally.connections.filter((t) => t < end).length,
       delivered: got.length,
       latencyP50: median(got.map((g) => g.at - g.gen)),
@@ -176,11 +187,11 @@ function browserHandling(requests: number[], got: { at: number }[], tally: Tally
   return { handlerMs: Math.max(0, median(toHandler) ?? 0), toWireMs: median(toWire) ?? 0 };
 }
 
-export async function checkTechnique(o: CheckOptions, id: TechniqueId, context: BrowserContext): Promise<Row> {
+export async function checkTechnique(o: CheckOptions, id: TechniqueId, context: BrowserContext, eventsPerStream = 0): Promise<Row> {
   const { seed, u } = pickSeed(o, id);
-  const { real, slack, requestHead, responseHead } = await runReal(o, id, u, context);
+  const { real, slack, requestHead, responseHead } = await runReal(o, id, u, context, eventsPerStream);
   // The page's handling as the simulator's client.processingMs (its mean), measured on this run, as the head sizes are.
-  const s = scenarioFor(o, seed, { request: requestHead, response: responseHead }, slack.handlerMs);
+  const s = scenarioFor(o, seed, { request: requestHead, response: responseHead }, slack.handlerMs, eventsPerStream);
   if (startOffset(s, id) !== u) throw new Error('the head sizes or the handling time moved the simulated client’s start');
   const r = runTechnique(s, id, { traceClients: 0 });
   const sim: Measured = {
@@ -191,7 +202,7 @@ export async function checkTechnique(o: CheckOptions, id: TechniqueId, context: 
     delivered: r.messagesDelivered,
     latencyP50: r.latencyMs.p50,
   };
-  return { technique: id, seed, real, sim, requestHead, responseHead, slack };
+  return { technique: id, eventsPerStream, seed, real, sim, requestHead, responseHead, slack };
 }
 
 /**
@@ -204,9 +215,11 @@ export async function runCheck(o: CheckOptions, parallel = false): Promise<Row[]
   const context = await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, args: ARGS, headless: true });
   try {
     const ids = o.techniques ?? TECHNIQUES;
-    if (parallel) return await Promise.all(ids.map((id) => checkTechnique(o, id, context)));
+    const runs: [TechniqueId, number][] = ids.map((id) => [id, 0]);
+    if (o.sseEventsPerStream) runs.push(['sse', o.sseEventsPerStream]);
+    if (parallel) return await Promise.all(runs.map(([id, n]) => checkTechnique(o, id, context, n)));
     const rows: Row[] = [];
-    for (const id of ids) rows.push(await checkTechnique(o, id, context));
+    for (const [id, n] of runs) rows.push(await checkTechnique(o, id, context, n));
     return rows;
   } finally {
     await context.close();
@@ -248,7 +261,7 @@ const pct = (a: number, b: number) => (b === 0 ? (a === 0 ? '0%' : '∞') : `${(
 export function table(rows: Row[]): string {
   const head = ['technique', 'up real/sim', 'Δ', 'down real/sim', 'Δ', 'requests', 'connections', 'delivered', 'p50 ms real/sim', 'handler ms (simulated)', 'slack timer/relay/to-wire ms', 'heads req/res'];
   const lines = rows.map((r) => [
-    r.technique,
+    r.eventsPerStream > 0 ? `${r.technique}, ends every ${r.eventsPerStream}` : r.technique,
     `${r.real.up}/${r.sim.up}`,
     pct(r.real.up, r.sim.up),
     `${r.real.down}/${r.sim.down}`,

@@ -8,6 +8,7 @@ import { failures, type Row } from './check';
 const measured = { up: 10_000, down: 20_000, requests: 6, connections: 1, delivered: 5, latencyP50: 51 };
 const row = (real: Partial<Row['real']> = {}, technique: Row['technique'] = 'sse'): Row => ({
   technique,
+  eventsPerStream: 0,
   seed: 1,
   real: { ...measured, ...real },
   sim: { ...measured },

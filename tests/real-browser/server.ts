@@ -3,7 +3,9 @@
 // (/start), and the five techniques as a small Node app writes them:
 //   GET /poll    the updates queued since the last answer, as a JSON array
 //   GET /lp      the same, held until there is at least one
-//   GET /events  text/event-stream: `retry: 3000`, then `id: N` + `data:` per update
+//   GET /events  text/event-stream: `retry: 3000`, then `id: N` + `data:` per update;
+//                with `eventsPerStream` it ends the stream after that many
+//                events, and replays from the reconnection's Last-Event-ID
 //   GET /stream  a chunked response, one chunk per update
 //   WS  /ws      one text message per update
 // Each update's payload is JSON of exactly `payloadBytes` bytes carrying its
@@ -20,6 +22,8 @@ export interface FeedOptions {
   rateHz: number;
   payloadBytes: number;
   retryMs: number;
+  /** End each event stream cleanly after this many events (0: never), as sse.eventsPerStream. */
+  eventsPerStream?: number;
 }
 
 export interface AppServer {
@@ -28,6 +32,8 @@ export interface AppServer {
   epoch(): number | null;
   requestHeads: number[];
   responseHeads: number[];
+  /** When each request (not /start) reached the server, on the shared clock. */
+  requestTimes: number[];
   close(): Promise<void>;
 }
 
@@ -55,7 +61,11 @@ export async function startServer(o: FeedOptions): Promise<AppServer> {
   let nextId = 1;
   const queue: string[] = [];
   const held: ServerResponse[] = [];
-  const sse: ServerResponse[] = [];
+  /** Open event streams, each with the events written on it; every event made, by id - 1, for replays. */
+  const sse: { res: ServerResponse; events: number }[] = [];
+  const events: string[] = [];
+  const perStream = o.eventsPerStream ?? 0;
+  const requestTimes: number[] = [];
   const streams: ServerResponse[] = [];
   const sockets: WebSocket[] = [];
   const timers: NodeJS.Timeout[] = [];
@@ -69,11 +79,21 @@ export async function startServer(o: FeedOptions): Promise<AppServer> {
     responseHeads.push(responseHeadBytes(res));
   };
 
+  /** Write one event on a stream; the one that reaches eventsPerStream ends it (the last chunk; the connection stays). */
+  const sendEvent = (st: { res: ServerResponse; events: number }, text: string) => {
+    st.res.write(text);
+    if (perStream > 0 && ++st.events >= perStream) {
+      sse.splice(sse.indexOf(st), 1);
+      st.res.end();
+    }
+  };
+
   const publish = () => {
     if (epoch === null) return;
     const t = now() - epoch;
     const p = payload(nextId, t, o.payloadBytes);
-    for (const res of sse) res.write(`id: ${nextId}\ndata: ${p}\n\n`);
+    events.push(`id: ${nextId}\ndata: ${p}\n\n`);
+    for (const st of [...sse]) sendEvent(st, events[nextId - 1]);
     for (const res of streams) res.write(p);
     for (const ws of sockets) ws.send(p);
     nextId++;
@@ -105,13 +125,18 @@ export async function startServer(o: FeedOptions): Promise<AppServer> {
       return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ epoch }));
     }
     requestHeads.push(requestHeadBytes(req));
+    requestTimes.push(now());
     if (path === '/poll') return answer(res);
     if (path === '/lp') return queue.length ? answer(res) : void held.push(res);
     if (path === '/events') {
       res.writeHead(200, { 'content-type': 'text/event-stream', ...cors });
       res.write(`retry: ${o.retryMs}\n\n`);
       responseHeads.push(responseHeadBytes(res));
-      sse.push(res);
+      const st = { res, events: 0 };
+      sse.push(st);
+      // A reconnection says the last id it saw: what was made since goes first.
+      const last = Number(req.headers['last-event-id'] ?? 0);
+      for (let id = last + 1; id < nextId && sse.includes(st); id++) sendEvent(st, events[id - 1]);
       return;
     }
     if (path === '/stream') {
@@ -135,11 +160,12 @@ export async function startServer(o: FeedOptions): Promise<AppServer> {
     epoch: () => epoch,
     requestHeads,
     responseHeads,
+    requestTimes,
     close: () =>
       new Promise<void>((resolve) => {
         for (const t of timers) clearTimeout(t);
         for (const ws of sockets) ws.terminate();
-        for (const r of [...held, ...sse, ...streams]) r.destroy();
+        for (const r of [...held, ...sse.map((st) => st.res), ...streams]) r.destroy();
         wss.close();
         server.closeAllConnections();
         server.close(() => resolve());

@@ -126,6 +126,31 @@ describe('page handling time', () => {
     });
   }
 
+  for (const id of ['sse', 'websocket'] as const) {
+    it(`the server handles each upstream message (${id === 'sse' ? 'a POST' : 'a WebSocket frame'}): its latency rises by m in the mean${id === 'sse' ? ', and the 204 leaves at least m/2 after the POST arrives' : ''}`, () => {
+      const chat = { durationMs: 300_000, server: { updateRateHz: 0 }, client: { sendRateHz: 1 } };
+      const base = run(id, chat, 0);
+      const slow = run(id, { ...chat, server: { ...chat.server, processingMs: m } }, 1);
+      const n = slow.upstream.delivered;
+      expect(n).toBeGreaterThan(250);
+      expect(n).toBe(base.upstream.delivered);
+      expect(Math.abs(slow.upstreamLatencyMs.mean! - base.upstreamLatencyMs.mean! - m)).toBeLessThan(4 * (m / 2 / Math.sqrt(n)));
+      if (id === 'sse') {
+        const ps = slow.trace!.packets;
+        const posts = ps.filter((p) => p.dir === 'up' && p.label.startsWith('POST'));
+        const answers = ps.filter((p) => p.dir === 'down' && p.label.startsWith('204'));
+        expect(answers.length).toBeGreaterThan(250);
+        answers.forEach((a, i) => expect(a.sendMs - posts[i].arriveMs!).toBeGreaterThanOrEqual(m / 2 - 1e-3));
+      }
+    });
+  }
+
+  it('an upstream message the server is still handling at the end is pending: generated = delivered + pending', () => {
+    const r = run('websocket', { durationMs: 30_000, server: { updateRateHz: 0, processingMs: 5000 }, client: { sendRateHz: 1 } }, 0);
+    expect(r.upstream.pending).toBeGreaterThan(10);
+    expect(r.upstream.generated).toBe(r.upstream.delivered + r.upstream.pending);
+  });
+
   it("the server's handler is one per client: a burst's messages are made one after another, the k-th after k draws (mean rise m(b+1)/2)", () => {
     const b = 5;
     const bursts = { durationMs: 600_000, server: { updatePattern: 'bursty', updateRateHz: 5, burstSize: b, burstSpacingMs: 0 } };

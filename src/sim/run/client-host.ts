@@ -279,10 +279,11 @@ export class ClientHost {
     schedule(fromUs);
   }
 
-  /** An upstream message reached the server. */
-  upstreamDelivered(m: UpstreamMessage): void {
+  /** Upstream messages the server has but has not handled yet (server.processingMs): still pending. */
+  upstreamAtServer = 0;
+
+  /** An upstream message reached the server: it leaves the page's queue, so it is never sent again. */
+  upstreamArrived(m: UpstreamMessage): void {
     this.upstream.remove(m);
-    this.w.metrics.upDelivered++;
-    this.w.metrics.upLatency.add(this.w.kernel.now - m.generatedAt);
   }
 }

@@ -10,11 +10,11 @@ import type { StreamPackets, Technique } from '../techniques/driver';
 import type { Channel } from './channel';
 import { traceActor } from './trace-actor';
 import { PRIORITY } from '../kernel/order';
-import { fromMs } from '../kernel/time';
+import { fromMs, type Micros } from '../kernel/time';
 import { STREAM_KIND } from '../random/streams';
 import { Handler } from './handler';
 import type { Subscriber, World } from './world';
-import type { ClientHost } from './client-host';
+import type { ClientHost, UpstreamMessage } from './client-host';
 
 const NOTHING = (): void => {};
 /** The machine's events without data, made once (one per update would be an allocation per message). */
@@ -252,9 +252,27 @@ export class ServerSession implements ServerPort, Subscriber {
     c.send('down', this.w.enc.noContent());
   }
 
-  /** An upstream message arrived: in a POST on `postConn`, or in a WebSocket frame (null). */
-  upstreamArrived(postConn: Channel | null): void {
+  /**
+   * An upstream message arrived: in a POST on `postConn`, or in a WebSocket
+   * frame (null). It is delivered once the server has handled it
+   * (server.processingMs, in its turn with the client's requests and
+   * updates; at once when 0); a POST is answered after that.
+   */
+  upstreamArrived(postConn: Channel | null, m: UpstreamMessage): void {
+    const { w, host } = this;
+    host.upstreamArrived(m);
+    if (w.serverHandlingUs === 0) return this.upstreamHandled(postConn, m.generatedAt);
+    host.upstreamAtServer++;
+    w.kernel.at(this.handlerOf().done(w.kernel.now), PRIORITY.network, () => {
+      host.upstreamAtServer--;
+      this.upstreamHandled(postConn, m.generatedAt);
+    });
+  }
+
+  private upstreamHandled(postConn: Channel | null, generatedAt: Micros): void {
     const { w } = this;
+    w.metrics.upDelivered++;
+    w.metrics.upLatency.add(w.kernel.now - generatedAt);
     const cost = postConn ? w.cpu.costs.request : w.cpu.costs.message;
     w.cpu.run(cost, this.host, () => {
       this.postConn = postConn;

@@ -156,7 +156,7 @@ function runClients(s: Scenario, id: TechniqueId, range: ClientRange, opts: RunO
       for (let i = first; i < end; i++) m.enqueued(feed[i], 1);
       if (leaveUs < w.durationUs && owed > 0) m.dequeued(leaveUs, owed);
     }
-    upPending += host.upstream.length;
+    upPending += host.upstream.length + host.upstreamAtServer;
   };
 
   if (w.shared) {

@@ -35,8 +35,7 @@ export function postUpstream(w: World, host: ClientHost, session: ServerSession)
         pump();
       };
       conn.send('up', w.enc.post(), m.seq, 0, () => {
-        host.upstreamDelivered(m);
-        session.upstreamArrived(conn);
+        session.upstreamArrived(conn, m);
       });
     }, failed);
   };

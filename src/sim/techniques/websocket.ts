@@ -33,8 +33,7 @@ export const websocketDriver: DriverFactory = (w, host, session) => {
     m.sent = true;
     c.send('up', w.enc.wsUpstream(), m.seq, 0,
       () => {
-        host.upstreamDelivered(m);
-        session.upstreamArrived(null);
+        session.upstreamArrived(null, m);
       },
       // Cut before it arrived: send it again on the next connection (now, if one is already open).
       () => {

@@ -64,6 +64,16 @@ describe('sizes given', () => {
     for (const p of answers.filter((p) => p.label.includes('(empty)'))) expect(p.header).toBe(179);
   });
 
+  it('a long poll has its own key: it sets the long poll GET and leaves the poll GET and the JSON answer alone', () => {
+    const lp = run('long-polling', { durationMs: 6000, server: { updateRateHz: 1 }, http: { longPollRequestBytes: 640 } });
+    const gets = heads(lp.trace!.packets, 'request', 'up');
+    expect(gets.length).toBeGreaterThan(3);
+    for (const p of gets) expect(p.header).toBe(640);
+    const poll = run('polling', { durationMs: 3000, http: { longPollRequestBytes: 640 } });
+    // The poll keeps the profile's head (492 B, docs/model.md's chromium-node row).
+    for (const p of heads(poll.trace!.packets, 'request', 'up')) expect(p.header).toBe(492);
+  });
+
   it('the floor of a kind is its needed fields: the real 101 (129 B) is allowed, one byte less is refused by name', () => {
     expect(run('websocket', { durationMs: 3000, http: { upgradeResponseBytes: 129 } }).bytes.down.header).toBe(129);
     expect(() => resolveScenario({ http: { upgradeResponseBytes: 128 } })).toThrow(/http\.upgradeResponseBytes.*128.*129/);

@@ -34,7 +34,8 @@ export { MIN_REQUEST_HEADER_BYTES, MIN_RESPONSE_HEADER_BYTES };
  * fields of every kind it sets.
  */
 export const HEAD_SIZE_KEYS = {
-  'http.pollRequestBytes': { requests: ['poll', 'long-poll'], label: 'Poll request head', what: 'a poll and a long poll GET' },
+  'http.pollRequestBytes': { requests: ['poll'], label: 'Poll request head', what: 'a poll GET' },
+  'http.longPollRequestBytes': { requests: ['long-poll'], label: 'Long poll request head', what: 'a long poll GET' },
   'http.sseRequestBytes': { requests: ['sse', 'sse-reconnect'], label: 'EventSource request head', what: 'an EventSource GET (with Last-Event-ID on a reconnect)' },
   'http.upgradeRequestBytes': { requests: ['ws-handshake'], label: 'Upgrade request head', what: 'a WebSocket opening handshake request' },
   'http.streamRequestBytes': { requests: ['stream', 'media'], label: 'Stream request head', what: 'a streaming GET (and the media request)' },

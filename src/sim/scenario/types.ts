@@ -26,6 +26,7 @@ export interface Scenario {
     requestHeaderBytes: number;
     responseHeaderBytes: number;
     pollRequestBytes: number;
+    longPollRequestBytes: number;
     sseRequestBytes: number;
     upgradeRequestBytes: number;
     streamRequestBytes: number;

@@ -62,6 +62,17 @@ describe('the proxy box on the wire', () => {
     expect(cuts.length).toBeGreaterThan(1);
     expect(cuts[0]).toBeCloseTo(head.sendMs + 5000, 6);
     expect(container.querySelector('[data-cut]')!.textContent).toContain('✂ cut');
+    // Each cut is followed by the page's reconnection: the client's band says "reconnecting" (the WebSocket page's pause), then a new connection's SYN.
+    const ws = simulate(s, ['websocket'], { traceClients: 1 }).results.websocket!.trace!;
+    const wsView = render(SequenceDiagram, { ...base, index: buildIndex(ws, 50), proxy: proxyLimits(s) });
+    const reconnecting = [...wsView.container.querySelectorAll('text.band-label[data-state="reconnecting"]')];
+    const wsCuts = wsView.container.querySelectorAll('[data-cut]').length;
+    expect(wsCuts).toBeGreaterThan(1);
+    expect(reconnecting.length).toBe(wsCuts);
+    expect(reconnecting[0].textContent).toBe('reconnecting');
+    const syns = ws.packets.filter((p) => p.label === 'SYN');
+    expect(syns.length).toBe(wsCuts + 1);
+    wsView.unmount();
     unmount();
     const plain = render(SequenceDiagram, { ...base, proxy: null });
     expect(plain.container.querySelector('.proxy-axis')).toBeNull();

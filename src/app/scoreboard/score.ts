@@ -99,6 +99,9 @@ function because(id: TechniqueId, r: TechniqueResult, s: Scenario): string {
   const clients = r.population ? r.population.initial + r.population.arrived : s.clients;
   const reopens = r.requests - clients - (id === 'websocket' ? 0 : r.upstream.generated);
   const stays = (what: string) => (reopens > 0 ? `reopened ${int(reopens)}× after cuts` : `${what} stays open`);
+  // Nothing arrived (a buffering proxy that never filled, a run shorter than the way there): say so, not "0 B per event".
+  if (r.messagesDelivered === 0 && r.messagesGenerated > 0 && s.proxy.websocket === 'passes')
+    return `none of its ${updates(r.messagesGenerated)} arrived${s.proxy.buffering > 0 ? ": the proxy's buffer held them" : ''}`;
   switch (id) {
     case 'polling':
       return `it asks every ${seconds(s.polling.intervalMs)}, news or not: ${int(r.emptyResponses)} of ${int(r.responses)} answers empty`;

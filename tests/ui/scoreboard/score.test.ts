@@ -112,6 +112,19 @@ describe('scoreboard', () => {
     expect(notes(out).join(' ')).toContain("the event stream was slowed by the proxy's buffer");
   });
 
+  it("behind nginx's 4 KB buffer a rare feed never fills it: SSE and streaming say nothing arrived and why, not 0 B per event", () => {
+    // The default feed (0.2 Hz, about 12 updates of 100 B in 60 s) is under 4,096 B of events.
+    const out = run([['proxy.buffering', '4096']]);
+    for (const id of ['sse', 'streaming'] as const) {
+      const r = out.results[id]!;
+      expect(r.messagesDelivered).toBe(0);
+      const row = scoreboard(out, TECHNIQUES).rows.find((x) => x.id === id)!;
+      expect(row.because).toBe(`none of its ${r.messagesGenerated} updates arrived: the proxy's buffer held them`);
+    }
+    // WebSocket frames are not buffered: its line is the usual one.
+    expect(scoreboard(out, TECHNIQUES).rows.find((x) => x.id === 'websocket')!.because).toMatch(/^one connection stays open/);
+  });
+
   it('a subset of techniques is compared among itself', () => {
     const b = scoreboard(run(), ['polling', 'long-polling']);
     expect(b.rows.map((r) => r.id)).toEqual(['polling', 'long-polling']);

@@ -41,6 +41,9 @@ const scenarioArb = fc.record(
     'network.initialCwndSegments': fc.constantFrom('0', '1', '10'),
     'streaming.mediaBytes': fc.constantFrom('0', '1', '100000'),
     'streaming.chunkBytes': fc.integer({ min: 1, max: 100000 }).map(String),
+    // Handling at each end: the server's step per request, per update written and per upstream message.
+    'server.processingMs': fc.constantFrom('0', '0', '1', '50'),
+    'client.processingMs': fc.constantFrom('0', '1', '20'),
   },
   { requiredKeys: [] },
 );

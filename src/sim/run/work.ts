@@ -108,6 +108,8 @@ export function techniqueWork(s: Scenario, id: TechniqueId): number {
   let perClient = BASE_PER_CLIENT + tls + (cuts + ends + restarts) * (PER_RECONNECT + tls) + refused * PER_RECONNECT;
   // Per request: the intermediary's first-byte check, the server's handling step.
   const perRequest = (s.proxy.firstByteTimeoutMs > 0 ? 1 : 0) + (s.server.processingMs > 0 ? 1 : 0);
+  // The server's handling step for each update it writes to a client and each upstream message (server.processingMs).
+  const handled = s.server.processingMs > 0 ? 1 : 0;
   const model = workModel(s, id);
   // The feed's own event per update, per client that listens for updates
   // (a held long poll, an open stream; polling never does): added below.
@@ -123,14 +125,14 @@ export function techniqueWork(s: Scenario, id: TechniqueId): number {
       // At most one answer and one new request per update, plus a timeout
       // cycle every longPolling.timeoutMs.
       const timeouts = s.durationMs / s.longPolling.timeoutMs + 1;
-      perClient += (updates + timeouts + cuts) * (6 + perRequest + requestSegs) + updates * updateSegs;
+      perClient += (updates + timeouts + cuts) * (6 + perRequest + requestSegs) + updates * (updateSegs + handled);
       break;
     }
     case 'sse':
     case 'streaming':
     case 'websocket': {
       // One push per update: the server's step, the event's arrival, the client's step.
-      perClient += updates * (3 + updateSegs) + (1 + cuts + ends) * perRequest;
+      perClient += updates * (3 + updateSegs + handled) + (1 + cuts + ends) * perRequest;
       // Pings (WebSocket) or heartbeats (SSE): the server's timer, the packet, its arrival, a pong.
       const keepAlive = TECHNIQUE_DEFS[id].pingIntervalMs(s);
       if (keepAlive > 0) perClient += (s.durationMs / keepAlive + 1) * 4;
@@ -138,7 +140,7 @@ export function techniqueWork(s: Scenario, id: TechniqueId): number {
     }
   }
   // Upstream: generation, send, arrival, answer (a POST and its 204, or a frame), maybe a new connection.
-  perClient += upstream * (model === 'websocket' ? 3 + upSegs : 8 + perRequest + upSegs + requestSegs);
+  perClient += upstream * (model === 'websocket' ? 3 + handled + upSegs : 8 + perRequest + upSegs + requestSegs);
   // A POST refused while the server is down is sent again after the page's pause.
   if (upstream > 0 && model !== 'websocket' && s.faults.serverDownMs > 0) perClient += restarts * (s.faults.serverDownMs / (POST_RETRY_MS + refusalRoundTripMs(s)) + 2) * PER_RECONNECT;
   // Churn (./population.ts): every arrival is a client of its own (at most the whole run each), and leaving closes its connections.

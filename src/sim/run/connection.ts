@@ -64,6 +64,19 @@ const tlsFlight = (version: string, names: string, bytes: number): PacketSpec =>
   const text = `TLS ${version} handshake: ${names} (${bytes} B in records)`;
   return { kind: 'tls', label: () => names, header: 0, framing: 0, payload: 0, text: () => text };
 };
+type TlsVersionOn = Exclude<World['s']['tls']['version'], 'none'>;
+/** A handshake and its flights' trace specs, by version and kind: constants, made once, not per connection. */
+const HANDSHAKES = new Map<string, { h: Handshake; specs: PacketSpec[] }>();
+function handshakeOf(version: TlsVersionOn, resumed: boolean): { h: Handshake; specs: PacketSpec[] } {
+  const key = resumed ? `${version} resumed` : version;
+  let e = HANDSHAKES.get(key);
+  if (!e) {
+    const h = handshake(version, resumed);
+    e = { h, specs: h.flights.map((bytes, i) => tlsFlight(version, h.names[i], bytes)) };
+    HANDSHAKES.set(key, e);
+  }
+  return e;
+}
 
 export class Connection implements Channel, KernelTarget {
   readonly id: number;
@@ -142,12 +155,13 @@ export class Connection implements Channel, KernelTarget {
       if (this.state !== 'opening') return;
       w.metrics.wire('up', TCP_IP_HEADER_BYTES); // the handshake's final ACK
       if (w.s.tls.version === 'none') this.established(onOpen);
-      else this.tlsFlights(handshake(w.s.tls.version, this.host.tlsSession), 0, onOpen);
+      else this.tlsFlights(handshakeOf(w.s.tls.version, this.host.tlsSession), 0, onOpen);
     });
   }
 
   /** Flight i of the TLS handshake, then the next; after the last, the connection is open. */
-  private tlsFlights(h: Handshake, i: number, onOpen: () => void): void {
+  private tlsFlights(hs: { h: Handshake; specs: PacketSpec[] }, i: number, onOpen: () => void): void {
+    const { h } = hs;
     if (i === h.flights.length) {
       this.host.tlsSession = true;
       this.tlsPendingUp = h.trailing;
@@ -157,9 +171,8 @@ export class Connection implements Channel, KernelTarget {
     }
     const { w } = this;
     const send = () => {
-      const spec = tlsFlight(w.s.tls.version, h.names[i], h.flights[i]);
-      this.control(i % 2 === 0 ? 'up' : 'down', spec, h.flights[i], () => {
-        if (this.cutAt === Infinity && this.state === 'opening') this.tlsFlights(h, i + 1, onOpen);
+      this.control(i % 2 === 0 ? 'up' : 'down', hs.specs[i], h.flights[i], () => {
+        if (this.cutAt === Infinity && this.state === 'opening') this.tlsFlights(hs, i + 1, onOpen);
       });
     };
     // The server's first flight follows its key exchange and signature (CPU; a resumed session's costs a tenth).

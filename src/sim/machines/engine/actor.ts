@@ -46,14 +46,14 @@ export class Actor implements KernelTarget {
   private initialCalls: { fn: ActionFn; event: EventObject }[] | null = [];
   /** Pending timer handles by slot (the machine's timer ids), undefined when none. */
   private readonly timers: unknown[];
-  private readonly observers = new Set<{ next?: (s: FastSnapshot) => void; complete?: () => void }>();
+  /** Made on the first subscribe: only traced clients' machines are observed (./trace-actor.ts), so most actors never need a set. */
+  private observers: Set<{ next?: (s: FastSnapshot) => void; complete?: () => void }> | null = null;
 
   constructor(
     private readonly m: Compiled,
     private readonly clock: TargetClock,
     input: unknown,
   ) {
-    this.send = this.send.bind(this);
     this.timers = new Array<unknown>(m.timers.length).fill(undefined);
     this.slotCodes = new Array<number>(m.timers.length).fill(-1);
     this.args = { context: undefined, event: { type: INIT_EVENT }, self: this };
@@ -109,9 +109,9 @@ export class Actor implements KernelTarget {
 
   subscribe(observer: FastObserver): { unsubscribe(): void } {
     const o = typeof observer === 'function' ? { next: observer } : observer;
-    if (this.processing !== STOPPED) this.observers.add(o);
+    if (this.processing !== STOPPED) (this.observers ??= new Set()).add(o);
     else if (this.status === 'done') o.complete?.();
-    return { unsubscribe: () => void this.observers.delete(o) };
+    return { unsubscribe: () => void this.observers?.delete(o) };
   }
 
   stop(): this {
@@ -168,7 +168,7 @@ export class Actor implements KernelTarget {
     if (s.value !== this.leaf.value || s.status !== this.status) {
       this.snapshot = { value: this.leaf.value, context: this.context, status: this.status };
     }
-    if (this.observers.size > 0) {
+    if (this.observers !== null && this.observers.size > 0) {
       const snap = this.snapshot;
       for (const o of this.observers) o.next?.(snap);
     }
@@ -187,6 +187,7 @@ export class Actor implements KernelTarget {
     }
     this.mailbox.length = 0;
     this.processing = STOPPED;
+    if (this.observers === null) return;
     for (const o of this.observers) o.complete?.();
     this.observers.clear();
   }

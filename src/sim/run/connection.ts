@@ -65,18 +65,11 @@ const tlsFlight = (version: string, names: string, bytes: number): PacketSpec =>
   return { kind: 'tls', label: () => names, header: 0, framing: 0, payload: 0, text: () => text };
 };
 type TlsVersionOn = Exclude<World['s']['tls']['version'], 'none'>;
+type Flights = { h: Handshake; specs: PacketSpec[] };
 /** A handshake and its flights' trace specs, by version and kind: constants, made once, not per connection. */
-const HANDSHAKES = new Map<string, { h: Handshake; specs: PacketSpec[] }>();
-function handshakeOf(version: TlsVersionOn, resumed: boolean): { h: Handshake; specs: PacketSpec[] } {
-  const key = resumed ? `${version} resumed` : version;
-  let e = HANDSHAKES.get(key);
-  if (!e) {
-    const h = handshake(version, resumed);
-    e = { h, specs: h.flights.map((bytes, i) => tlsFlight(version, h.names[i], bytes)) };
-    HANDSHAKES.set(key, e);
-  }
-  return e;
-}
+const HANDSHAKES: Record<string, Flights> = {};
+const flightsOf = (version: TlsVersionOn, h: Handshake): Flights => ({ h, specs: h.flights.map((bytes, i) => tlsFlight(version, h.names[i], bytes)) });
+const handshakeOf = (version: TlsVersionOn, resumed: boolean): Flights => (HANDSHAKES[version + resumed] ??= flightsOf(version, handshake(version, resumed)));
 
 export class Connection implements Channel, KernelTarget {
   readonly id: number;
@@ -160,7 +153,7 @@ export class Connection implements Channel, KernelTarget {
   }
 
   /** Flight i of the TLS handshake, then the next; after the last, the connection is open. */
-  private tlsFlights(hs: { h: Handshake; specs: PacketSpec[] }, i: number, onOpen: () => void): void {
+  private tlsFlights(hs: Flights, i: number, onOpen: () => void): void {
     const { h } = hs;
     if (i === h.flights.length) {
       this.host.tlsSession = true;

@@ -18,7 +18,8 @@ const NUMS = 3;
 const REFS = 5;
 
 export class InFlight {
-  private nums = new Float64Array(4 * NUMS);
+  // A plain array of doubles, not a typed array: its buffer would cost an ArrayBuffer per connection and direction.
+  private nums: number[] = new Array<number>(4 * NUMS).fill(0);
   private refs: Ref[] = new Array<Ref>(4 * REFS).fill(null);
   /** Slots in the ring (a power of two), the head's slot, packets in it. */
   private slots = 4;
@@ -79,11 +80,11 @@ export class InFlight {
   /** Double the ring, its packets in order from slot 0. */
   private grow(): void {
     const s = this.slots;
-    const nums = new Float64Array(2 * s * NUMS);
+    const nums = new Array<number>(2 * s * NUMS).fill(0);
     const refs = new Array<Ref>(2 * s * REFS).fill(null);
     for (let k = 0; k < s; k++) {
       const i = (this.head + k) & (s - 1);
-      nums.set(this.nums.subarray(i * NUMS, i * NUMS + NUMS), k * NUMS);
+      for (let f = 0; f < NUMS; f++) nums[k * NUMS + f] = this.nums[i * NUMS + f];
       for (let f = 0; f < REFS; f++) refs[k * REFS + f] = this.refs[i * REFS + f];
     }
     this.nums = nums;

@@ -239,15 +239,19 @@ export class Connection implements Channel, KernelTarget {
     w.kernel.at(d.drainedAt, PRIORITY.network, onArrive);
   }
 
-  /** A traced packet's arrival and wire bytes, from the path's last send (./in-flight.ts and the kernel carry the packet itself). */
-  private stamp(rec: TracePacket | null, d: TcpPath): void {
+  /**
+   * A traced packet's arrival and wire bytes, from the path's last send
+   * (./in-flight.ts and the kernel carry the packet itself). A write that
+   * forwards several held packets gives its wire bytes once, with the last
+   * (`carriesWire`).
+   */
+  private stamp(rec: TracePacket | null, d: TcpPath, carriesWire = true): void {
     if (!rec) return;
     rec.arriveMs = d.drainedAt / 1000;
-    rec.wire = d.wireBytes;
-    rec.tls = this.lastTls;
+    rec.wire = carriesWire ? d.wireBytes : 0;
+    rec.tls = carriesWire ? this.lastTls : 0;
     rec.retransmitted = d.retransmissions > 0;
   }
-
 
   send(dir: 'up' | 'down', p: PacketSpec, first = 0, count = 0, onArrive?: (ch: Channel) => void, onLost?: (ch: Channel) => void): void {
     this.sendOn(this, dir, p, first, count, onArrive, onLost);
@@ -384,16 +388,7 @@ export class Connection implements Channel, KernelTarget {
     w.metrics.wire('up', ackCount(d.segments) * TCP_IP_HEADER_BYTES);
     w.metrics.wire('down', d.wireBytes);
     const last = specs.length - 1;
-    for (let k = 0; k <= last; k++) {
-      // The trace gives the write's wire bytes once, with its last packet.
-      const rec = recs[k];
-      if (rec) {
-        rec.arriveMs = d.drainedAt / 1000;
-        rec.wire = k === last ? d.wireBytes : 0;
-        rec.tls = k === last ? this.lastTls : 0;
-        rec.retransmitted = d.retransmissions > 0;
-      }
-    }
+    for (let k = 0; k <= last; k++) this.stamp(recs[k], d, k === last);
     w.kernel.at(d.drainedAt, PRIORITY.network, () => {
       for (let k = 0; k < specs.length; k++) this.deliver(ch, specs[k].kind, firsts[k], counts[k]);
     });

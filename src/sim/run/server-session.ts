@@ -78,17 +78,15 @@ export class ServerSession implements ServerPort, Subscriber {
   private handled(conn: Channel, event: ServerEvent): void {
     if (!conn.alive) return;
     const { w } = this;
-    if (w.serverHandlingUs > 0) {
-      const done = this.handlerOf().done(w.kernel.now);
-      w.kernel.at(done, PRIORITY.network, () => this.handle(conn, event));
-      return;
-    }
-    this.handle(conn, event);
+    if (w.serverHandlingUs > 0) this.afterHandling(() => this.handle(conn, event));
+    else this.handle(conn, event);
   }
 
-  private handlerOf(): Handler {
+  /** server.processingMs: `then` runs when this client's handler is done with a job that comes now (./handler.ts). */
+  private afterHandling(then: () => void): void {
     const { w } = this;
-    return (this.handler ??= new Handler(w.s.seed, STREAM_KIND.serverHandling, this.client, w.serverHandlingUs));
+    const done = (this.handler ??= new Handler(w.s.seed, STREAM_KIND.serverHandling, this.client, w.serverHandlingUs)).done(w.kernel.now);
+    w.kernel.at(done, PRIORITY.network, then);
   }
 
   private handle(conn: Channel, event: ServerEvent): void {
@@ -120,7 +118,7 @@ export class ServerSession implements ServerPort, Subscriber {
   private handleUpdate(): void {
     const { w } = this;
     const upTo = w.generated;
-    w.kernel.at(this.handlerOf().done(w.kernel.now), PRIORITY.network, () => {
+    this.afterHandling(() => {
       if (upTo > this.handledUpTo) this.handledUpTo = upTo;
       this.actor.send(UPDATE);
     });
@@ -263,7 +261,7 @@ export class ServerSession implements ServerPort, Subscriber {
     host.upstreamArrived(m);
     if (w.serverHandlingUs === 0) return this.upstreamHandled(postConn, m.generatedAt);
     host.upstreamAtServer++;
-    w.kernel.at(this.handlerOf().done(w.kernel.now), PRIORITY.network, () => {
+    this.afterHandling(() => {
       host.upstreamAtServer--;
       this.upstreamHandled(postConn, m.generatedAt);
     });

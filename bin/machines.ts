@@ -2,7 +2,10 @@
 // machines' tables compiled from their xstate definitions.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { renderTables } from '../src/sim/machines/oracle';
+import { createRequire } from 'node:module';
+import { checkXstateVersion, renderTables } from '../src/sim/machines/oracle';
+
+checkXstateVersion((createRequire(import.meta.url)('xstate/package.json') as { version: string }).version);
 
 const out = join(import.meta.dirname, '..', 'src', 'sim', 'machines', 'tables.generated.ts');
 writeFileSync(out, renderTables());

@@ -8,9 +8,10 @@ import { pollingBehaviour } from '../../src/sim/machines/clients/polling';
 import { describe, expect, it } from 'vitest';
 import { setup } from 'xstate';
 import { MACHINE_TABLES } from '../../src/sim/machines/tables.generated';
-import { machineTables, renderTables, XSTATE_MACHINES } from '../../src/sim/machines/oracle';
+import { checkXstateVersion, machineTables, renderTables, XSTATE_MACHINES } from '../../src/sim/machines/oracle';
 import { link } from '../../src/sim/machines/engine/link';
-import { compile } from '../../src/sim/machines/engine/compile';
+import { compile, XSTATE_VERSION } from '../../src/sim/machines/engine/compile';
+import { createRequire } from 'node:module';
 
 const file = join(import.meta.dirname, '..', '..', 'src', 'sim', 'machines', 'tables.generated.ts');
 
@@ -40,5 +41,29 @@ describe('generated machine tables', () => {
     expect(() => link(MACHINE_TABLES['polling-client'], { ...pollingBehaviour, actions: {} } as unknown as Parameters<typeof link>[1])).toThrow(
       "fast engine: machine 'polling-client': action 'sendPoll' is named by its table but its behaviour has no such function",
     );
+  });
+
+  // Issue 9: pin the xstate version that the compiler reads, refuse others, and say what is supported in docs/model.md exactly.
+  it('come from the xstate release the compiler reads: installed, pinned exactly, and no other accepted', () => {
+    const root = join(import.meta.dirname, '..', '..');
+    const installed = (createRequire(join(root, 'package.json'))('xstate/package.json') as { version: string }).version;
+    const pinned = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies?: Record<string, string>; devDependencies?: Record<string, string> });
+    expect(installed).toBe(XSTATE_VERSION);
+    expect(pinned.devDependencies?.xstate ?? pinned.dependencies?.xstate).toBe(XSTATE_VERSION);
+    expect(() => checkXstateVersion(XSTATE_VERSION)).not.toThrow();
+    expect(() => checkXstateVersion('5.34.0')).toThrow(`xstate 5.34.0 is installed, but the machine compiler reads xstate ${XSTATE_VERSION}'s internals`);
+  });
+
+  it('are documented in docs/model.md with the supported subset word for word as the engine states it', () => {
+    const root = join(import.meta.dirname, '..', '..');
+    const comment = readFileSync(join(root, 'src', 'sim', 'machines', 'engine.ts'), 'utf8').split('\n');
+    const start = comment.findIndex((l) => l.startsWith('// Supported subset'));
+    expect(start).toBeGreaterThan(0);
+    const end = comment.findIndex((l, i) => i > start && !/^\/\/ \S/.test(l));
+    const words = (t: string) => t.replace(/\s+/g, ' ').trim();
+    const subset = words(comment.slice(start, end).map((l) => l.slice(3)).join(' '));
+    expect(subset).toContain('Not supported: parallel and history states');
+    expect(words(readFileSync(join(root, 'docs', 'model.md'), 'utf8'))).toContain(subset);
+    expect(readFileSync(join(root, 'docs', 'model.md'), 'utf8')).toContain(`xstate ${XSTATE_VERSION}, pinned exactly`);
   });
 });

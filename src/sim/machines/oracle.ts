@@ -5,7 +5,7 @@
 
 import { createActor, type AnyStateMachine } from 'xstate';
 import type { Spawner } from '../run/spawn';
-import { compile } from './engine/compile';
+import { compile, XSTATE_VERSION } from './engine/compile';
 import type { MachineTable } from './engine/tables';
 import { connectionMachine } from './connection';
 import { serverMachine } from './server';
@@ -27,6 +27,15 @@ export const xstateSpawner: Spawner = (def, clock, input) => {
   actor.start();
   return actor as never;
 };
+
+/** Refuses an xstate other than the one the compiler reads: its internals may have changed. */
+export function checkXstateVersion(installed: string): void {
+  if (installed !== XSTATE_VERSION) {
+    throw new Error(
+      `xstate ${installed} is installed, but the machine compiler reads xstate ${XSTATE_VERSION}'s internals (src/sim/machines/engine/compile.ts): pin xstate to ${XSTATE_VERSION} in package.json, or check the compiler against ${installed} (npm test) and change XSTATE_VERSION`,
+    );
+  }
+}
 
 /** Every machine's table, compiled now; refuses inline functions, which a generated table cannot name. */
 export function machineTables(machines: readonly AnyStateMachine[] = XSTATE_MACHINES): Record<string, MachineTable> {

@@ -15,6 +15,13 @@ export interface CompiledTable {
   inline: unknown[];
 }
 
+/**
+ * The xstate release whose internals this compiler reads (its StateNode tree
+ * and built-in actions, which are not a public API): package.json pins it
+ * exactly, and the table generator refuses any other (../oracle.ts).
+ */
+export const XSTATE_VERSION = '5.33.3';
+
 const cache = new WeakMap<object, CompiledTable>();
 
 const NODE_KEYS = new Set(['id', 'initial', 'states', 'on', 'entry', 'exit', 'after', 'always', 'type', 'description', 'meta']);

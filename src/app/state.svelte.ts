@@ -3,7 +3,7 @@
 // here (issue 4 syncs it with the URL), and every component reads and writes
 // this object rather than keeping copies.
 
-import { KEYS, nest, TECHNIQUES, type PacketKind, type RunOutput, type Scenario, type TechniqueId } from '../sim';
+import { defaultValues, nest, TECHNIQUES, type PacketKind, type RunOutput, type Scenario, type TechniqueId } from '../sim';
 import type { ComputeStatus } from './compute/runner';
 import { buildIndex, type TraceIndex } from '../viz/trace-index';
 import { eventTimes } from '../viz/timeline';
@@ -23,9 +23,7 @@ import { defaultEmbed, type EmbedOptions, type Issue } from './url/codec';
 import { MAX_SPEED, MIN_SPEED, type TimeMode, type ViewId } from './view-ids';
 export { MAX_SPEED, MIN_SPEED, VIEWS, type TimeMode, type ViewId } from './view-ids';
 
-export function defaultValues(): Record<string, number | string> {
-  return Object.fromEntries(KEYS.map((k) => [k.key, k.default]));
-}
+export { defaultValues } from '../sim';
 
 export class AppState {
   /** Valid value of every scenario key (dotted); inputs with errors leave the last valid value here. */

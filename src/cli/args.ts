@@ -4,7 +4,7 @@
 // (src/sim/scenario/excerpt.ts): an argument may be a megabyte long or hold
 // terminal escape sequences.
 
-import { DEFAULT_MAX_WORK, KEYS, allowedText } from '../sim';
+import { DEFAULT_MAX_WORK, KEYS, allowedText, closestName, readNumber } from '../sim';
 import { helpOf } from '../sim/scenario/key-help';
 import { quote } from '../sim/scenario/excerpt';
 import { TECHNIQUES, type TechniqueId } from '../sim/types';
@@ -49,18 +49,20 @@ ${KEYS.map((k) => `  ${k.key.padEnd(30)} ${String(k.default).padEnd(9)} ${allowe
 /** Options that take no value: `--trace=no` is refused, not read as --trace. */
 const FLAGS = new Set(['--trace', '--help', '-h']);
 
+/** Every option, for the hint after a misspelt one. */
+const OPTIONS = ['--technique', '--set', '--scenario', '--trace', '--workers', '--max-work', '--help'];
+
+// Numbers in options are written as scenario values are (readNumber: the one number syntax of the command line and the URL).
 function parseMaxWork(text: string): number {
-  const t = text.trim();
-  const n = /^\d+(\.\d+)?(e\+?\d+)?$/i.test(t) ? Number(t) : NaN;
-  if (!Number.isFinite(n) || n < 1 || n > MAX_MAX_WORK) {
+  const n = readNumber(text) ?? NaN;
+  if (!(n >= 1 && n <= MAX_MAX_WORK)) {
     throw new UsageError(`--max-work: ${quote(text)} is not allowed; expected a number of work units from 1 to ${MAX_MAX_WORK.toExponential()} (e.g. --max-work 200000000)`);
   }
   return Math.floor(n);
 }
 
 function parseWorkers(text: string): number {
-  const t = text.trim();
-  const n = /^\d+$/.test(t) ? Number(t) : NaN;
+  const n = readNumber(text) ?? NaN;
   if (!Number.isInteger(n) || n < 1 || n > MAX_WORKERS) {
     throw new UsageError(`--workers: ${quote(text)} is not allowed; expected a whole number of threads from 1 to ${MAX_WORKERS} (e.g. --workers 4)`);
   }
@@ -117,8 +119,10 @@ export function parseArgs(argv: readonly string[]): CliRequest {
       case '-h':
         req.help = true;
         break;
-      default:
-        throw new UsageError(`unknown argument ${quote(arg)}; see --help`);
+      default: {
+        const near = name.startsWith('-') ? closestName(name, OPTIONS) : null;
+        throw new UsageError(`unknown argument ${quote(arg)}${near ? `; did you mean ${near}?` : ''}; see --help`);
+      }
     }
   }
   // Each technique once, in the canonical order.

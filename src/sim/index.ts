@@ -5,7 +5,7 @@ export { clientsIndependent, splitClients, type ClientRange, type ShardResult } 
 export { population, hasChurn, type Population } from './run/population';
 export type { Spawner } from './run/spawn';
 export { resolveScenario, parseValue, checkValue, readNumber, ScenarioError, type ScenarioProblem } from './scenario/validate';
-export { changedKeys, toFlat, nest, defaultFlat } from './scenario/flat';
+export { changedKeys, toFlat, nest, defaultFlat, defaultValues } from './scenario/flat';
 export { KEYS, KEY_INDEX, allowedText, type KeySpec } from './scenario/keys';
 export { editDistance, closestName } from './scenario/distance';
 export type { Scenario, UpdatePattern } from './scenario/types';

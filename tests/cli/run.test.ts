@@ -137,8 +137,31 @@ describe('the work limit', () => {
   });
 
   it('--max-work refuses what is not a count', () => {
-    for (const v of ['0', '-5', 'lots', '1e99', '']) refused(runCli(['--max-work', v]), '--max-work');
+    for (const v of ['0', '-5', 'lots', '1e99', '', '1e400', '0x10']) refused(runCli(['--max-work', v]), '--max-work');
     refused(runCli(['--max-work', '5', '--max-work', '6']), 'given twice');
+  });
+
+  // Issue 9: one number syntax for the command line and the URL; what a scenario value may be written as, an option's number may too.
+  it('options read numbers in the scenario values\' syntax (readNumber)', async () => {
+    const { planCli } = await import('../../src/cli/run');
+    const plan = (args: string[]) => {
+      const p = planCli(args, { cores: 2 });
+      if ('code' in p) throw new Error(p.stderr);
+      return p;
+    };
+    expect(plan(['--workers', '+3', ...SHORT]).workers).toBe(3);
+    expect(plan(['--workers', '2.0', ...SHORT]).workers).toBe(2);
+    expect(plan(['--workers', ' 4 ', ...SHORT]).workers).toBe(4);
+    ran(runCli(['--technique', 'sse', ...SHORT, '--max-work', '+2E8']));
+    ran(runCli(['--technique', 'sse', ...SHORT, '--max-work', '.5e9']));
+  });
+
+  it('a misspelt option is named with the option it is closest to; a far one gets no guess', () => {
+    expect(refused(runCli(['--worker', '2']), 'unknown argument', 'did you mean --workers?')).toContain('--worker');
+    refused(runCli(['--max_work=5']), 'did you mean --max-work?');
+    refused(runCli(['--tehcnique', 'sse']), 'did you mean --technique?');
+    expect(refused(runCli(['--colour', 'red']), 'unknown argument')).not.toContain('did you mean');
+    expect(refused(runCli(['sse']), 'unknown argument')).not.toContain('did you mean');
   });
 });
 

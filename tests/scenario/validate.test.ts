@@ -4,7 +4,7 @@
 // allowed range.
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { resolveScenario, ScenarioError } from '../../src/sim/scenario/validate';
+import { parseValue, resolveScenario, ScenarioError } from '../../src/sim/scenario/validate';
 import { changedKeys, defaultFlat, nest, toFlat } from '../../src/sim/scenario/flat';
 import { KEYS, type KeySpec } from '../../src/sim/scenario/keys';
 
@@ -283,6 +283,20 @@ describe('ScenarioError says what is wrong as data, not only in its sentence', (
     expect(e.problem).toBe(problem);
     // The sentence still says it, for the one-line messages of the command line.
     expect(e.message).toContain(problem === 'unknown key' ? 'unknown scenario key' : problem);
+  });
+
+  // A control names itself by its label and shows the rest of the sentence (KeyControl.svelte): `detail` is that rest, not read back out of the message.
+  it.each([
+    ['clients', 'many', `'many' is not a number; expected`],
+    ['clients', '1e400', `'1e400' is out of range; expected`],
+    ['clients', '2.5', '2.5 is not an integer; expected'],
+    ['network.latencyMs', '-1', '-1 is out of range; expected'],
+    ['server.updatePattern', 'steady', `'steady' is not a known value; expected`],
+  ])('a refused %s = %s: the sentence is the subject, then `detail`', (key, text, start) => {
+    const e = refusal(() => parseValue(key, text));
+    expect(e.detail.startsWith(start), e.detail).toBe(true);
+    expect(e.detail).toContain(e.allowed);
+    expect(e.message).toBe(`scenario key '${key}': ${e.detail}`);
   });
 });
 

@@ -19,7 +19,7 @@
 // value (raw text, for the page to show as text), what is wrong, and what
 // was used instead. This module holds the state, its defaults and encode().
 
-import { KEYS, TECHNIQUES, type TechniqueId } from '../../sim';
+import { defaultValues, KEYS, TECHNIQUES, type TechniqueId } from '../../sim';
 import { cut } from '../../sim/scenario/excerpt';
 import { PAGE_WORK_BUDGET } from '../compute/cost';
 import type { TimeMode, ViewId } from '../view-ids';
@@ -86,7 +86,7 @@ export function defaultEmbed(): EmbedOptions {
 
 export function defaultUrlState(): UrlState {
   return {
-    values: Object.fromEntries(KEYS.map((k) => [k.key, k.default])),
+    values: defaultValues(),
     view: DEFAULT_VIEW,
     technique: DEFAULT_TECHNIQUE,
     t: 0,

@@ -3,7 +3,7 @@
 // address has parameters (./read-link.ts), since a bare first visit needs
 // none of it.
 
-import { closestName, KEY_INDEX, KEYS, mediaWork, nest, parseValue, readNumber, ScenarioError, TECHNIQUES, type TechniqueId } from '../../sim';
+import { closestName, defaultValues, KEY_INDEX, KEYS, mediaWork, nest, parseValue, readNumber, ScenarioError, TECHNIQUES, type TechniqueId } from '../../sim';
 import { workUnits } from '../compute/cost';
 import { MAX_SPEED, MIN_SPEED, TIME_MODES, VIEWS, type TimeMode } from '../view-ids';
 import { THEMES, type ThemeId } from '../theme/theme';
@@ -238,7 +238,7 @@ function budget(s: UrlState, issues: Issue[], limit: number): void {
   if (cLo !== clients) issues.push({ param: 'clients', value: String(clients), problem: why, used: String(cLo) });
   // Even one client for a second is too much (rates and sizes at their limits): the defaults, said once.
   if (units() > limit) {
-    for (const k of KEYS) s.values[k.key] = k.default;
+    s.values = defaultValues();
     issues.push({ param: '(the scenario)', value: 'the link\'s settings', problem: `${why}, even for one client and one second`, used: 'the default scenario' });
   }
 }

@@ -13,6 +13,11 @@ export function defaultFlat(): Map<string, number | string> {
   return new Map(DEFAULTS);
 }
 
+/** Default value of every key, as the page's plain record of dotted keys (a fresh copy). */
+export function defaultValues(): Record<string, number | string> {
+  return Object.fromEntries(DEFAULTS);
+}
+
 /** Build the nested Scenario from a flat map; a key it lacks takes its default. */
 export function nest(flat: ReadonlyMap<string, number | string>): Scenario {
   const root: Record<string, unknown> = {};

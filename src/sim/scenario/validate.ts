@@ -17,18 +17,25 @@ export type ScenarioProblem = 'unknown key' | 'not a number' | 'out of range' | 
 /**
  * A refused scenario value: the key, the value, what is allowed and what is
  * wrong (`problem`), and the whole sentence for a one-line message. The URL
- * notice shows the parts in their own columns, so it reads them here rather
- * than out of the sentence.
+ * notice shows the parts in their own columns and a control names itself by
+ * its label, so they read the parts here rather than out of the sentence.
  */
 export class ScenarioError extends Error {
+  /** The sentence after its subject: `"abc" is not a number; expected a number from 0 to 10000 ms`. */
+  readonly detail: string;
   constructor(
     readonly key: string,
     readonly value: unknown,
     readonly allowed: string,
     readonly problem: ScenarioProblem = 'not allowed',
+    /** The value as the sentence writes it (default: as written, quoted if text). */
+    shown = show(value),
+    /** A whole sentence of another form (an unknown key, a key given twice). */
     message?: string,
   ) {
-    super(message ?? `scenario key ${quote(key)}: ${show(value)} is ${problem}; expected ${allowed}`);
+    const detail = `${shown} is ${problem}; expected ${allowed}`;
+    super(message ?? `scenario key ${quote(key)}: ${detail}`);
+    this.detail = detail;
     this.name = 'ScenarioError';
   }
 }
@@ -59,7 +66,7 @@ const KEY_SUMMARY = [...new Set(KEYS.map((k) => (k.key.includes('.') ? `${k.key.
 
 function unknownKey(key: string, value: unknown): ScenarioError {
   const hint = suggest(key);
-  return new ScenarioError(key, value, 'a known scenario key', 'unknown key', `unknown scenario key ${quote(key)} (value ${show(value)})${hint || `; known keys: ${KEY_SUMMARY} (npm run sim -- --help lists them all)`}`);
+  return new ScenarioError(key, value, 'a known scenario key', 'unknown key', undefined, `unknown scenario key ${quote(key)} (value ${show(value)})${hint || `; known keys: ${KEY_SUMMARY} (npm run sim -- --help lists them all)`}`);
 }
 
 /** Check one key's value (already of its JSON type). */
@@ -67,7 +74,7 @@ export function checkValue(key: string, value: unknown): number | string {
   const spec = KEY_INDEX.get(key);
   if (!spec) throw unknownKey(key, value);
   if (value instanceof NumberText) {
-    throw new ScenarioError(key, value.text, allowedText(spec), 'out of range', `scenario key '${key}': ${show(value)} is out of range; expected ${allowedText(spec)}`);
+    throw new ScenarioError(key, value.text, allowedText(spec), 'out of range', show(value));
   }
   if (!allows(spec, value)) {
     const rightType = typeof value === (spec.kind === 'enum' ? 'string' : 'number');
@@ -78,6 +85,8 @@ export function checkValue(key: string, value: unknown): number | string {
   return value === 0 ? 0 : (value as number | string);
 }
 
+const NUMBER_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
 /**
  * The one number syntax of values written as text (the command line, the
  * URL): a decimal with an optional sign, fraction and exponent, as JSON
@@ -87,13 +96,11 @@ export function checkValue(key: string, value: unknown): number | string {
  */
 export function readNumber(text: string): number | null {
   const t = text.trim();
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(t)) return null;
+  if (!NUMBER_TEXT.test(t)) return null;
   const n = Number(t);
   const underflow = n === 0 && /[1-9]/.test(t.replace(/e.*$/i, ''));
   return Number.isFinite(n) && !underflow ? n : null;
 }
-
-const NUMBER_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
 /** Parse a value written as text (command line, URL) for `key`, then check it. */
 export function parseValue(key: string, text: string): number | string {
@@ -101,12 +108,12 @@ export function parseValue(key: string, text: string): number | string {
   if (!spec) throw unknownKey(key, text);
   if (spec.kind === 'enum') return checkValue(key, text.trim());
   if (!NUMBER_TEXT.test(text.trim())) {
-    throw new ScenarioError(key, text, allowedText(spec), 'not a number', `scenario key '${key}': ${quote(text)} is not a number; expected ${allowedText(spec)}`);
+    throw new ScenarioError(key, text, allowedText(spec), 'not a number', quote(text));
   }
   // Written as a number but no double (1e400; 1e-400 reads as 0): refused as out of range, as in a scenario file.
   const n = readNumber(text);
   if (n === null) {
-    throw new ScenarioError(key, text, allowedText(spec), 'out of range', `scenario key '${key}': ${quote(text)} is out of range; expected ${allowedText(spec)}`);
+    throw new ScenarioError(key, text, allowedText(spec), 'out of range', quote(text));
   }
   return checkValue(key, n);
 }
@@ -119,7 +126,7 @@ export function parseValue(key: string, text: string): number | string {
  */
 export function flatten(input: unknown, prefix = '', out = new Map<string, unknown>(), written = new Map<string, string>(), path = ''): Map<string, unknown> {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
-    throw new ScenarioError(prefix || '(scenario)', input, 'an object of scenario keys', 'not an object', `${prefix ? `scenario key '${prefix}'` : 'the scenario'}: ${show(input)} is not an object of scenario keys`);
+    throw new ScenarioError(prefix || '(scenario)', input, 'an object of scenario keys', 'not an object', undefined, `${prefix ? `scenario key '${prefix}'` : 'the scenario'}: ${show(input)} is not an object of scenario keys`);
   }
   for (const [name, value] of Object.entries(input as Record<string, unknown>)) {
     const key = prefix ? `${prefix}.${name}` : name;
@@ -127,7 +134,7 @@ export function flatten(input: unknown, prefix = '', out = new Map<string, unkno
     if (KEY_INDEX.has(key)) {
       const before = written.get(key);
       if (before !== undefined) {
-        throw new ScenarioError(key, value, 'each key once', 'given twice', `scenario key '${key}' is given twice: as ${before} and as ${as}; give it once`);
+        throw new ScenarioError(key, value, 'each key once', 'given twice', undefined, `scenario key '${key}' is given twice: as ${before} and as ${as}; give it once`);
       }
       written.set(key, as);
       out.set(key, value);

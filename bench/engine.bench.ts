@@ -17,7 +17,7 @@ import { createActor, type EventObject } from 'xstate';
 import { Kernel } from '../src/sim/kernel/kernel';
 import { kernelClock, type TargetClock } from '../src/sim/kernel/clock';
 import { createFastActor } from '../src/sim/machines/engine';
-import { pollingClient } from '../src/sim/machines/clients/polling';
+import { pollingClient } from '../src/sim/techniques/polling/machine';
 import { serverMachine, type ServerPort } from '../src/sim/machines/server';
 
 const CLIENTS = 10_000;

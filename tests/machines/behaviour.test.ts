@@ -6,11 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { createActor, type AnyStateMachine } from 'xstate';
 import { Kernel } from '../../src/sim/kernel/kernel';
 import { kernelClock } from '../../src/sim/kernel/clock';
-import { pollingClient } from '../../src/sim/machines/clients/polling';
-import { longPollingClient } from '../../src/sim/machines/clients/long-polling';
-import { sseClient } from '../../src/sim/machines/clients/sse';
-import { websocketClient } from '../../src/sim/machines/clients/websocket';
-import { streamingClient } from '../../src/sim/machines/clients/streaming';
+import { pollingClient } from '../../src/sim/techniques/polling/machine';
+import { longPollingClient } from '../../src/sim/techniques/long-polling/machine';
+import { sseClient } from '../../src/sim/techniques/sse/machine';
+import { websocketClient } from '../../src/sim/techniques/websocket/machine';
+import { streamingClient } from '../../src/sim/techniques/streaming/machine';
 import { serverMachine } from '../../src/sim/machines/server';
 import { connectionMachine } from '../../src/sim/machines/connection';
 

@@ -16,12 +16,12 @@ import { fromMs } from '../../src/sim/kernel/time';
 import { createFastActor, assertFastEngineSupports } from '../../src/sim/machines/engine';
 import { connectionMachine } from '../../src/sim/machines/connection';
 import { serverMachine } from '../../src/sim/machines/server';
-import { pollingClient } from '../../src/sim/machines/clients/polling';
-import { longPollingClient } from '../../src/sim/machines/clients/long-polling';
-import { persistentClient } from '../../src/sim/machines/clients/persistent';
-import { sseClient } from '../../src/sim/machines/clients/sse';
-import { websocketClient } from '../../src/sim/machines/clients/websocket';
-import { streamingClient } from '../../src/sim/machines/clients/streaming';
+import { pollingClient } from '../../src/sim/techniques/polling/machine';
+import { longPollingClient } from '../../src/sim/techniques/long-polling/machine';
+import { persistentClient } from '../../src/sim/techniques/persistent-machine';
+import { sseClient } from '../../src/sim/techniques/sse/machine';
+import { websocketClient } from '../../src/sim/techniques/websocket/machine';
+import { streamingClient } from '../../src/sim/techniques/streaming/machine';
 
 const MS = 1000;
 

@@ -4,7 +4,7 @@
 // `npm run machines` and commit the file.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pollingBehaviour } from '../../src/sim/machines/clients/polling';
+import { pollingBehaviour } from '../../src/sim/techniques/polling/machine';
 import { describe, expect, it } from 'vitest';
 import { setup } from 'xstate';
 import { MACHINE_TABLES } from '../../src/sim/machines/tables.generated';

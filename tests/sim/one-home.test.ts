@@ -1,7 +1,7 @@
 // One home per technique (issue 9): what a technique does lives in its file
 // under src/sim/techniques/; the runtime (src/sim/run) and the machines ask
 // the technique and never test which one it is running.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TECHNIQUES } from '../../src/sim';
@@ -24,5 +24,15 @@ describe('one home per technique', () => {
     for (const id of TECHNIQUES) expect(TECHNIQUE_DEFS[id].id).toBe(id);
     const pushes = TECHNIQUES.filter((id) => TECHNIQUE_DEFS[id].stream);
     expect(pushes).toEqual(['sse', 'websocket', 'streaming']);
+  });
+
+  it('each technique is one folder: its client machine (an xstate definition) and its technique, nothing of it elsewhere', () => {
+    for (const id of TECHNIQUES) {
+      const dir = join(ROOT, 'techniques', id);
+      expect(readdirSync(dir).sort(), id).toEqual(['index.ts', 'machine.ts']);
+      expect(readFileSync(join(dir, 'machine.ts'), 'utf8'), id).toMatch(/\bsetup\(|\bpersistentClient\(/);
+    }
+    // The runtime's machine folder holds the shared machines only (the connection's and the server's).
+    expect(existsSync(join(ROOT, 'machines', 'clients'))).toBe(false);
   });
 });

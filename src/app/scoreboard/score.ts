@@ -110,7 +110,7 @@ function because(id: TechniqueId, r: TechniqueResult, s: Scenario): string {
     case 'sse':
       return `${stays('one response')}: ${int(framingPerUpdate(r))} B of framing per event`;
     case 'websocket':
-      // Behind an intermediary that refuses the Upgrade the page fell back to long polling (src/sim/techniques/websocket.ts).
+      // Behind an intermediary that refuses the Upgrade the page fell back to long polling (src/sim/techniques/websocket/).
       if (s.proxy.websocket === 'refuses' && s.websocket.fallbackMs > 0 && r.requests > 1)
         return `the proxy refused it: long polling after ${seconds(s.websocket.fallbackMs)}, ${int(r.requests - 1)} requests`;
       if (s.proxy.websocket === 'refuses') return 'the proxy refused it: no answer, nothing delivered';

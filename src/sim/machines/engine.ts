@@ -1,5 +1,5 @@
 // A small interpreter for the subset of xstate v5 machines that this project
-// defines (./connection.ts, ./server.ts, ./clients/*.ts).
+// defines (./connection.ts, ./server.ts, ../techniques/*/machine.ts).
 //
 // Why: profiling the 10,000-client benchmark showed xstate's interpreter
 // costing about 10-12 µs per event in the hot loop (macrostep, microstep,

@@ -9,11 +9,11 @@ import { compile, XSTATE_VERSION } from './engine/compile';
 import type { MachineTable } from './engine/tables';
 import { connectionMachine } from './connection';
 import { serverMachine } from './server';
-import { pollingClient } from './clients/polling';
-import { longPollingClient } from './clients/long-polling';
-import { sseClient } from './clients/sse';
-import { websocketClient } from './clients/websocket';
-import { streamingClient } from './clients/streaming';
+import { pollingClient } from '../techniques/polling/machine';
+import { longPollingClient } from '../techniques/long-polling/machine';
+import { sseClient } from '../techniques/sse/machine';
+import { websocketClient } from '../techniques/websocket/machine';
+import { streamingClient } from '../techniques/streaming/machine';
 
 export const XSTATE_MACHINES: readonly AnyStateMachine[] = [connectionMachine, serverMachine, pollingClient, longPollingClient, sseClient, websocketClient, streamingClient];
 

@@ -74,7 +74,7 @@ export function mediaWork(s: Scenario): number {
   return 2 * chunks + SEGMENT_UNITS * Math.ceil(total / MSS) + 10;
 }
 
-/** The technique whose work a run does: a WebSocket refused by the intermediary falls back to long polling (src/sim/techniques/websocket.ts). */
+/** The technique whose work a run does: a WebSocket refused by the intermediary falls back to long polling (src/sim/techniques/websocket/). */
 function workModel(s: Scenario, id: TechniqueId): TechniqueId {
   return id === 'websocket' && s.proxy.websocket === 'refuses' ? 'long-polling' : id;
 }

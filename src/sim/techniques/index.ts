@@ -1,5 +1,9 @@
-// The five techniques by SPEC id: each one's client, stream packets and
-// start-up in its own file here (./driver.ts says what a technique provides).
+// The five techniques by SPEC id, each in its own folder here: its client
+// machine (machine.ts, an xstate definition) and its technique (index.ts:
+// the code that carries out the machine's actions, what the server sends on
+// its open stream, how its clients start). ./driver.ts says what a technique
+// provides; what several share is beside it (requests, upstream POSTs, the
+// machine of the persistent-connection clients).
 
 import type { TechniqueId } from '../types';
 import type { Technique } from './driver';

@@ -6,7 +6,7 @@
 // delay in its file.
 
 import { setup } from 'xstate';
-import type { Behaviour, MachineDef } from '../engine';
+import type { Behaviour, MachineDef } from '../machines/engine';
 
 export interface PersistentPort {
   /** Open the connection and send the opening request (GET, or the Upgrade handshake). */

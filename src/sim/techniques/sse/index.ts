@@ -5,13 +5,13 @@
 // sse.streamLifetimeMs): the browser reconnects the same way, on the same
 // keep-alive connection.
 
-import { sseDef } from '../machines/clients/sse';
-import type { Channel } from '../run/channel';
-import { traceActor } from '../run/trace-actor';
-import type { PacketKind } from '../types';
-import { FIRST_SECOND, type DriverFactory, type Technique } from './driver';
-import { httpRequest } from './http-request';
-import { postUpstream } from './upstream-post';
+import { sseDef } from './machine';
+import type { Channel } from '../../run/channel';
+import { traceActor } from '../../run/trace-actor';
+import type { PacketKind } from '../../types';
+import { FIRST_SECOND, type DriverFactory, type Technique } from '../driver';
+import { httpRequest } from '../http-request';
+import { postUpstream } from '../upstream-post';
 
 const OPENED = { type: 'OPENED' } as const;
 const DROPPED = { type: 'DROPPED' } as const;

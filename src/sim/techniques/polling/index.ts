@@ -2,12 +2,12 @@
 // an idle pooled connection (a new one while earlier polls are unanswered,
 // up to the browser's 6), answered at once by the server.
 
-import { pollingDef, type PollingEvent } from '../machines/clients/polling';
-import type { Channel } from '../run/channel';
-import { traceActor } from '../run/trace-actor';
-import { NO_PINGS, type DriverFactory, type Technique } from './driver';
-import { httpRequest } from './http-request';
-import { postUpstream } from './upstream-post';
+import { pollingDef, type PollingEvent } from './machine';
+import type { Channel } from '../../run/channel';
+import { traceActor } from '../../run/trace-actor';
+import { NO_PINGS, type DriverFactory, type Technique } from '../driver';
+import { httpRequest } from '../http-request';
+import { postUpstream } from '../upstream-post';
 
 const POLL = { type: 'POLL' } as const;
 /** The answer events by the count still outstanding, made once each (frozen: an event queued in a mailbox must not change). */

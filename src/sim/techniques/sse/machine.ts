@@ -3,7 +3,7 @@
 // reconnection time (`retry`, sse.retryMs; Chromium's default 3,000 ms) and
 // reconnects with Last-Event-ID so that the server replays what it missed.
 
-import { persistentClient, persistentDef } from './persistent';
+import { persistentClient, persistentDef } from '../persistent-machine';
 
 const ID = 'sse-client';
 export const sseDef = persistentDef(ID);

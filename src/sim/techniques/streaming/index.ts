@@ -2,13 +2,13 @@
 // update. The page's code reopens a dropped stream after
 // streaming.reconnectDelayMs, asking from the last update it saw.
 
-import { streamingDef } from '../machines/clients/streaming';
-import type { Channel } from '../run/channel';
-import { traceActor } from '../run/trace-actor';
-import type { PacketKind } from '../types';
-import { FIRST_SECOND, NO_PINGS, type DriverFactory, type Technique } from './driver';
-import { httpRequest } from './http-request';
-import { postUpstream } from './upstream-post';
+import { streamingDef } from './machine';
+import type { Channel } from '../../run/channel';
+import { traceActor } from '../../run/trace-actor';
+import type { PacketKind } from '../../types';
+import { FIRST_SECOND, NO_PINGS, type DriverFactory, type Technique } from '../driver';
+import { httpRequest } from '../http-request';
+import { postUpstream } from '../upstream-post';
 
 const OPENED = { type: 'OPENED' } as const;
 const DROPPED = { type: 'DROPPED' } as const;

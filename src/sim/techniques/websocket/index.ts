@@ -6,15 +6,15 @@
 // websocket.fallbackMs the page's library closes it and runs long polling
 // (./long-polling.ts) for the rest of the run, as Socket.IO and SockJS do.
 
-import { websocketDef } from '../machines/clients/websocket';
-import type { Channel } from '../run/channel';
-import type { UpstreamMessage } from '../run/client-host';
-import { traceActor } from '../run/trace-actor';
-import type { PacketKind } from '../types';
-import { PRIORITY } from '../kernel/order';
-import { fromMs } from '../kernel/time';
-import { FIRST_SECOND, type ClientDriver, type DriverFactory, type Technique } from './driver';
-import { longPollingDriver } from './long-polling';
+import { websocketDef } from './machine';
+import type { Channel } from '../../run/channel';
+import type { UpstreamMessage } from '../../run/client-host';
+import { traceActor } from '../../run/trace-actor';
+import type { PacketKind } from '../../types';
+import { PRIORITY } from '../../kernel/order';
+import { fromMs } from '../../kernel/time';
+import { FIRST_SECOND, type ClientDriver, type DriverFactory, type Technique } from '../driver';
+import { longPollingDriver } from '../long-polling';
 
 const OPENED = { type: 'OPENED' } as const;
 const DROPPED = { type: 'DROPPED' } as const;

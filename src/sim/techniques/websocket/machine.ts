@@ -2,7 +2,7 @@
 // both ways. Browsers do not reconnect a WebSocket by themselves; the page's
 // code does, after websocket.reconnectDelayMs, resuming from the last id it saw.
 
-import { persistentClient, persistentDef } from './persistent';
+import { persistentClient, persistentDef } from '../persistent-machine';
 
 const ID = 'websocket-client';
 export const websocketDef = persistentDef(ID);

@@ -2,7 +2,7 @@
 // per update. Nothing standard resumes a dropped stream; the page's code
 // reopens it after streaming.reconnectDelayMs, asking from the last id it saw.
 
-import { persistentClient, persistentDef } from './persistent';
+import { persistentClient, persistentDef } from '../persistent-machine';
 
 const ID = 'streaming-client';
 export const streamingDef = persistentDef(ID);

@@ -3,13 +3,13 @@
 // page's handler is done with it (client.processingMs): it is the page's
 // own code that asks again.
 
-import { longPollingDef } from '../machines/clients/long-polling';
-import type { Channel } from '../run/channel';
-import { traceActor } from '../run/trace-actor';
-import { FIRST_SECOND, NO_PINGS, type DriverFactory, type Technique } from './driver';
-import { httpRequest } from './http-request';
-import { postUpstream } from './upstream-post';
-import { PRIORITY } from '../kernel/order';
+import { longPollingDef } from './machine';
+import type { Channel } from '../../run/channel';
+import { traceActor } from '../../run/trace-actor';
+import { FIRST_SECOND, NO_PINGS, type DriverFactory, type Technique } from '../driver';
+import { httpRequest } from '../http-request';
+import { postUpstream } from '../upstream-post';
+import { PRIORITY } from '../../kernel/order';
 
 const RESPONSE = { type: 'RESPONSE' } as const;
 const DROPPED = { type: 'DROPPED' } as const;

@@ -3,7 +3,7 @@
 // longPolling.reconnectDelayMs.
 
 import { setup } from 'xstate';
-import type { Behaviour, MachineDef } from '../engine';
+import type { Behaviour, MachineDef } from '../../machines/engine';
 
 export interface LongPollingPort {
   sendLongPoll(): void;

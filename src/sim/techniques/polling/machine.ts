@@ -6,7 +6,7 @@
 // it at exactly start + k·interval.
 
 import { raise, setup } from 'xstate';
-import type { Behaviour, MachineDef } from '../engine';
+import type { Behaviour, MachineDef } from '../../machines/engine';
 
 export interface PollingPort {
   sendPoll(): void;

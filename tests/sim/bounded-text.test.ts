@@ -5,6 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Encoder } from '../../src/sim/run/encode';
+import { ssePackets } from '../../src/sim/techniques/sse/packets';
+import { streamingPackets } from '../../src/sim/techniques/streaming/packets';
 import { TEXT_LIMIT } from '../../src/sim/run/bounded-text';
 import { resolveScenario } from '../../src/sim';
 import { renderBatch, renderChunk, renderSseEvent, renderUpdatePayload, renderUpstreamPayload, renderRequestHead } from '../../src/sim/wire';
@@ -30,8 +32,8 @@ describe('bounded trace text', () => {
         const body = renderBatch(items);
         const head = batch.text(first, count, 0).slice(0, 300);
         expect(batch.text(first, count, 0)).toBe(head + clip(body));
-        expect(enc.sseEvent(first).text(first, 1, 0)).toBe(clip(renderChunk(renderSseEvent(first + 1, update(first, bytes)))));
-        expect(enc.streamChunk().text(first, 1, 0)).toBe(clip(renderChunk(update(first, bytes))));
+        expect(ssePackets(enc).event(first).text(first, 1, 0)).toBe(clip(renderChunk(renderSseEvent(first + 1, update(first, bytes)))));
+        expect(streamingPackets(enc).chunk.text(first, 1, 0)).toBe(clip(renderChunk(update(first, bytes))));
         const postHead = renderRequestHead('post', { headerBytes: 400, host: 'push.example', path: '/send', contentLength: bytes });
         expect(enc.post().text(first, 0, 3)).toBe(postHead + clip(renderUpstreamPayload(3, first, bytes)));
       }),

@@ -29,7 +29,7 @@ describe('one home per technique', () => {
   it('each technique is one folder: its client machine (an xstate definition) and its technique, nothing of it elsewhere', () => {
     for (const id of TECHNIQUES) {
       const dir = join(ROOT, 'techniques', id);
-      expect(readdirSync(dir).sort(), id).toEqual(['index.ts', 'machine.ts']);
+      expect(readdirSync(dir).sort(), id).toEqual(['index.ts', 'machine.ts', 'packets.ts']);
       expect(readFileSync(join(dir, 'machine.ts'), 'utf8'), id).toMatch(/\bsetup\(|\bpersistentClient\(/);
     }
     // The runtime's machine folder holds the shared machines only (the connection's and the server's).

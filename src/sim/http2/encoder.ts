@@ -1,48 +1,32 @@
-// The packets of every technique on HTTP/2 (http.version 2): the same
-// messages as ./encode.ts, framed as RFC 9113 frames instead of HTTP/1.1
-// text. A packet opening with a head names it (`h2.head`); the connection
+// How HTTP/2 (http.version 2) carries a technique's packets: the pieces of
+// ../run/encode.ts, framed as RFC 9113 frames instead of HTTP/1.1 text. A
+// packet opening with a head names it (`h2.head`); the connection
 // HPACK-codes its header list with that connection's table at the time it
-// is sent (./session.ts), so the head's bytes are not known here. A
-// body travels in DATA frames (9 bytes of header each, 16 KiB at most): no
+// is sent (./session.ts), so the head's bytes are not known here. A body
+// travels in DATA frames (9 bytes of header each, 16 KiB at most): no
 // chunked coding, so an SSE event or a streamed update is its DATA frame,
 // and a stream ends with END_STREAM, an empty DATA frame when nothing is
 // left to send.
 //
 // A WebSocket on its own connection (websocket.overHttp2 ownConnection)
-// stays HTTP/1.1: those packets are ./encode.ts's own.
+// stays HTTP/1.1: its pieces are ../run/encode.ts's own. On a CONNECT
+// stream (extendedConnect, RFC 8441) each frame is the payload of a DATA
+// frame.
 
 import type { Scenario } from '../scenario/types';
+import type { PacketKind } from '../types';
 import { dataFramingBytes } from '../wire/http2';
 import { h2HeaderList } from '../wire/http2-heads';
 import type { HeaderList } from '../wire/hpack';
-import { BoundedText } from '../run/bounded-text';
-import { Encoder, dateAt, hashBytes, type HeadRef, type PacketSpec } from '../run/encode';
-import {
-  OPCODE,
-  SSE_COMMENT,
-  SSE_COMMENT_BYTES,
-  batchFramingBytes,
-  frameHeaderBytes,
-  makeWebSocketKey,
-  renderSseRetry,
-  sseRetryBytes,
-  websocketAccept,
-  writeBatch,
-  writeFrameText,
-  writeSseEvent,
-  type RequestKind,
-} from '../wire';
+import { boundedText as written } from '../run/bounded-text';
+import { Encoder, dateAt, type HeadRef, type PacketSpec } from '../run/encode';
+import { batchFramingBytes, utf8Length, writeBatch, type RequestKind, type ResponseKind, type SizedText } from '../wire';
 
 /** Header lists kept per head and value; past this many (a long run's Last-Event-IDs and dates) the cache starts again. */
 const MAX_CACHED_LISTS = 512;
 
-const written = (write: (t: BoundedText) => void): string => {
-  const t = new BoundedText();
-  write(t);
-  return t.toString();
-};
-
 export class Http2Encoder extends Encoder {
+  override readonly version = '2';
   private readonly scheme: 'https' | 'http';
   private readonly lists = new Map<string, HeaderList>();
   private readonly wsOverH2: boolean;
@@ -78,24 +62,59 @@ export class Http2Encoder extends Encoder {
   }
 
   /** A request with no body: a HEADERS frame with END_STREAM. */
-  private h2Get(kind: RequestKind, label: string, extra?: { lastEventId?: number }): PacketSpec {
+  override request(kind: RequestKind, label: string, extra?: { lastEventId?: number }): PacketSpec {
     return { kind: 'request', label: () => label, header: 0, framing: 0, payload: 0, text: () => '', h2: { head: { request: kind, extra }, data: -1, end: true } };
   }
 
-  override poll(): PacketSpec {
-    return this.h2Poll;
+  /** HEADERS, then the first piece (if any) in a DATA frame; the stream stays open. */
+  override streamHead(response: ResponseKind, label: string, first?: string): PacketSpec {
+    const n = first === undefined ? 0 : utf8Length(first);
+    return {
+      kind: 'response',
+      label: () => label,
+      header: 0,
+      framing: first === undefined ? 0 : n + dataFramingBytes(n),
+      payload: 0,
+      text: () => '',
+      h2: first === undefined ? { head: { response }, data: -1, end: false } : { head: { response }, data: n, end: false, body: () => first },
+    };
   }
 
-  override longPoll(): PacketSpec {
-    return this.h2LongPoll;
+  /** One piece of the body in its own DATA frame. */
+  override bodyPiece(kind: PacketKind, label: (first: number) => string, own: number, payload: number, piece: (first: number, client: number) => SizedText): PacketSpec {
+    return {
+      kind,
+      label,
+      header: 0,
+      framing: own + dataFramingBytes(own + payload),
+      payload,
+      text: () => '',
+      h2: { data: own + payload, end: false, body: (first, _n, client) => written((t) => piece(first, client).write(t)) },
+    };
   }
 
-  override sseOpen(lastEventId: number): PacketSpec {
-    return lastEventId > 0 ? this.h2Get('sse-reconnect', `GET /events (Last-Event-ID: ${lastEventId})`, { lastEventId }) : this.h2SseOpen;
+  override endOfBody(): PacketSpec {
+    return this.h2End;
   }
 
-  override streamOpen(): PacketSpec {
-    return this.h2StreamOpen;
+  // WebSocket: HTTP/1.1's pieces on its own connection, or a CONNECT stream (RFC 8441).
+
+  override upgrade(wsKey: string): PacketSpec {
+    if (!this.wsOverH2) return super.upgrade(wsKey);
+    return { kind: 'handshake', label: () => 'CONNECT /ws (:protocol websocket)', header: 0, framing: 0, payload: 0, text: () => '', h2: { head: { request: 'ws-handshake', extendedConnect: true, extra: { wsKey } }, data: -1, end: false } };
+  }
+
+  override upgradeAccept(accept: () => string): PacketSpec {
+    if (!this.wsOverH2) return super.upgradeAccept(accept);
+    const wsAccept = accept();
+    return { kind: 'handshake', label: () => '200 (WebSocket stream open)', header: 0, framing: 0, payload: 0, text: () => '', h2: { head: { response: 'ws-accept', extendedConnect: true, extra: { wsAccept } }, data: -1, end: false } };
+  }
+
+  /** On a CONNECT stream, the frame is one DATA frame's payload: the same frame, 9 bytes more. */
+  override tunnelled(p: PacketSpec): PacketSpec {
+    if (!this.wsOverH2) return p;
+    const n = p.framing + p.payload;
+    return { ...p, framing: p.framing + dataFramingBytes(n), h2: { data: n, end: false, body: (f, c, client) => p.text(f, c, client) } };
   }
 
   override post(): PacketSpec {
@@ -127,108 +146,13 @@ export class Http2Encoder extends Encoder {
     return spec;
   }
 
-  /** The event-stream response: HEADERS, then a DATA frame with the `retry:` line. */
-  override sseHead(): PacketSpec {
-    const retry = this.s.sse.retryMs;
-    const n = sseRetryBytes(retry);
-    return {
-      kind: 'response',
-      label: () => '200 text/event-stream',
-      header: 0,
-      framing: n + dataFramingBytes(n),
-      payload: 0,
-      text: () => '',
-      h2: { head: { response: 'event-stream' }, data: n, end: false, body: () => renderSseRetry(retry) },
-    };
-  }
-
-  /** One SSE event in its own DATA frame. */
-  protected override sseEventSpec(sse: number, payload: number): PacketSpec {
-    return {
-      kind: 'event',
-      label: (first) => `id: ${first + 1}`,
-      header: 0,
-      framing: sse + dataFramingBytes(sse + payload),
-      payload,
-      text: () => '',
-      h2: { data: sse + payload, end: false, body: (first) => written((t) => writeSseEvent(t, first + 1, [this.updatePiece(first)])) },
-    };
-  }
-
-  override streamHead(): PacketSpec {
-    return this.h2StreamHead;
-  }
-
-  override streamChunk(): PacketSpec {
-    return this.h2Chunk;
-  }
-
-  override lastChunk(): PacketSpec {
-    return this.h2End;
-  }
-
-  override sseHeartbeat(): PacketSpec {
-    return this.h2Heartbeat;
-  }
-
-  // WebSocket: HTTP/1.1's packets on its own connection, or a CONNECT stream (RFC 8441).
-
-  override wsHandshake(client: number, attempt: number): PacketSpec {
-    if (!this.wsOverH2) return super.wsHandshake(client, attempt);
-    return { kind: 'handshake', label: () => 'CONNECT /ws (:protocol websocket)', header: 0, framing: 0, payload: 0, text: () => '', h2: { head: { request: 'ws-handshake', extendedConnect: true, extra: { wsKey: makeWebSocketKey(hashBytes(client, attempt, 16)) } }, data: -1, end: false } };
-  }
-
-  override wsAccept(client: number, attempt: number): PacketSpec {
-    if (!this.wsOverH2) return super.wsAccept(client, attempt);
-    const wsAccept = websocketAccept(makeWebSocketKey(hashBytes(client, attempt, 16)));
-    return { kind: 'handshake', label: () => '200 (WebSocket stream open)', header: 0, framing: 0, payload: 0, text: () => '', h2: { head: { response: 'ws-accept', extendedConnect: true, extra: { wsAccept } }, data: -1, end: false } };
-  }
-
-  override wsUpdate(): PacketSpec {
-    return this.wsOverH2 ? this.h2WsUpdate : super.wsUpdate();
-  }
-
-  override wsUpstream(): PacketSpec {
-    return this.wsOverH2 ? this.h2WsUpstream : super.wsUpstream();
-  }
-
-  override wsPing(): PacketSpec {
-    return this.wsOverH2 ? this.h2WsPing : super.wsPing();
-  }
-
-  override wsPong(): PacketSpec {
-    return this.wsOverH2 ? this.h2WsPong : super.wsPong();
-  }
-
-  /** An HTTP/1.1 WebSocket packet carried in one DATA frame of the CONNECT stream: the same frame, 9 bytes more. */
-  private inData(p: PacketSpec): PacketSpec {
-    const n = p.framing + p.payload;
-    return { ...p, framing: p.framing + dataFramingBytes(n), h2: { data: n, end: false, body: (f, c, client) => p.text(f, c, client) } };
-  }
-
   private readonly h2Batches = new Map<number, PacketSpec>();
-  private h2Poll!: PacketSpec;
-  private h2LongPoll!: PacketSpec;
-  private h2SseOpen!: PacketSpec;
-  private h2StreamOpen!: PacketSpec;
   private h2Post!: PacketSpec;
   private h2NoContent!: PacketSpec;
-  private h2StreamHead!: PacketSpec;
-  private h2Chunk!: PacketSpec;
   private h2End!: PacketSpec;
-  private h2Heartbeat!: PacketSpec;
-  private h2WsUpdate!: PacketSpec;
-  private h2WsUpstream!: PacketSpec;
-  private h2WsPing!: PacketSpec;
-  private h2WsPong!: PacketSpec;
 
   private buildH2Specs(): void {
-    const upd = this.updBytes;
     const up = this.upBytes;
-    this.h2Poll = this.h2Get('poll', 'GET /poll');
-    this.h2LongPoll = this.h2Get('long-poll', 'GET /poll?wait');
-    this.h2SseOpen = this.h2Get('sse', 'GET /events');
-    this.h2StreamOpen = this.h2Get('stream', 'GET /stream');
     this.h2Post = {
       kind: 'request',
       label: () => 'POST /send',
@@ -239,36 +163,6 @@ export class Http2Encoder extends Encoder {
       h2: { head: { request: 'post', extra: { contentLength: up } }, data: up, end: true, body: (seq, _n, client) => written((t) => this.upstreamPiece(client, seq).write(t)) },
     };
     this.h2NoContent = { kind: 'response', label: () => '204 No Content', header: 0, framing: 0, payload: 0, text: () => '', h2: { head: { response: 'no-content' }, data: -1, end: true } };
-    this.h2StreamHead = { kind: 'response', label: () => '200 (stream)', header: 0, framing: 0, payload: 0, text: () => '', h2: { head: { response: 'chunked' }, data: -1, end: false } };
-    this.h2Chunk = {
-      kind: 'chunk',
-      label: (first) => `DATA #${first + 1}`,
-      header: 0,
-      framing: dataFramingBytes(upd),
-      payload: upd,
-      text: () => '',
-      h2: { data: upd, end: false, body: (first) => written((t) => this.updatePiece(first).write(t)) },
-    };
     this.h2End = { kind: 'chunk', label: () => 'END_STREAM (end of the response)', header: 0, framing: dataFramingBytes(0), payload: 0, text: () => '', h2: { data: 0, end: true, body: () => '' } };
-    this.h2Heartbeat = {
-      kind: 'ping',
-      label: () => ': keep-alive',
-      header: 0,
-      framing: SSE_COMMENT_BYTES + dataFramingBytes(SSE_COMMENT_BYTES),
-      payload: 0,
-      text: () => '',
-      h2: { data: SSE_COMMENT_BYTES, end: false, body: () => SSE_COMMENT },
-    };
-    this.h2WsUpdate = this.inData({
-      kind: 'frame',
-      label: (first) => `text frame #${first + 1}`,
-      header: 0,
-      framing: frameHeaderBytes(upd, false),
-      payload: upd,
-      text: (first) => written((t) => writeFrameText(t, OPCODE.text, this.updatePiece(first))),
-    });
-    this.h2WsUpstream = this.inData(super.wsUpstream());
-    this.h2WsPing = this.inData(super.wsPing());
-    this.h2WsPong = this.inData(super.wsPong());
   }
 }

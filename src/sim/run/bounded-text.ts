@@ -53,3 +53,10 @@ export const TRACE_TEXT_MAX = TEXT_LIMIT + 1300;
 export function clipText(s: string): string {
   return s.length <= TRACE_TEXT_MAX ? s : `${s.slice(0, TRACE_TEXT_MAX)}… (${s.length - TRACE_TEXT_MAX} more characters of the text)`;
 }
+
+/** What `write` puts in a BoundedText: a trace text, however long the message. */
+export function boundedText(write: (t: BoundedText) => void): string {
+  const t = new BoundedText();
+  write(t);
+  return t.toString();
+}

@@ -1,38 +1,34 @@
-// Sizes and text of every packet a technique sends, built from the wire
-// formats (src/sim/wire). Sizes are plain arithmetic for every client; the
-// text is a closure that the tracer calls only for the traced clients, and
-// it is written by the wire formats' own writers into a bounded sink: no
-// format is written here a second time.
+// How HTTP carries a technique's packets, and the packets that several
+// techniques share: the run's packet kit. Each technique says what it sends
+// in its own src/sim/techniques/<id>/packets.ts, from this kit's pieces: a
+// request, a response head, a piece of a streamed body, the body's end, a
+// WebSocket's opening and its frames. HTTP/1.1 carries them here (heads as
+// text, bodies in chunks, RFC 9112); HTTP/2 (src/sim/http2/encoder.ts)
+// overrides the pieces (HEADERS and DATA frames, RFC 9113; a WebSocket on a
+// CONNECT stream, RFC 8441). The answers to a poll and to an upstream POST,
+// which the server session sends whatever the technique, are here too.
+//
+// Sizes are plain arithmetic for every client; the text is a closure that
+// the tracer calls only for the traced clients, and it is written by the wire
+// formats' own writers into a bounded sink: no format is written here a
+// second time.
 
 import type { Scenario } from '../scenario/types';
 import type { PacketKind } from '../types';
 import { BoundedText } from './bounded-text';
 import { Heads, type RequestExtra, type ResponseExtra } from './heads';
 import {
-  OPCODE,
   batchFramingBytes,
   chunkFramingBytes,
-  decimalDigits,
-  encodeFrame,
-  frameHeaderBytes,
-  makeWebSocketKey,
+  LAST_CHUNK_BYTES,
   renderChunk,
-  renderFrame,
-  renderSseRetry,
+  renderLastChunk,
   renderUpdatePayload,
   renderUpstreamPayload,
-  sseEventFramingBytes,
-  LAST_CHUNK_BYTES,
-  renderLastChunk,
-  SSE_COMMENT,
-  SSE_COMMENT_BYTES,
-  sseRetryBytes,
-  websocketAccept,
+  utf8Length,
   WIRE_EPOCH_MS,
   writeBatch,
   writeChunk,
-  writeFrameText,
-  writeSseEvent,
   type RequestKind,
   type ResponseKind,
   type SizedText,
@@ -77,70 +73,123 @@ export function dateAt(sentMs = 0): number {
   return WIRE_EPOCH_MS + Math.floor(sentMs);
 }
 
-
-/** Deterministic bytes for keys and masks (text only: never drawn from a random stream). */
-export function hashBytes(a: number, b: number, n: number): Uint8Array {
-  const out = new Uint8Array(n);
-  let h = (Math.imul(a + 1, 0x9e3779b1) ^ Math.imul(b + 7, 0x85ebca6b)) >>> 0;
-  for (let i = 0; i < n; i++) {
-    h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) >>> 0;
-    h = (h ^ (h >>> 13)) >>> 0;
-    out[i] = h & 0xff;
-  }
-  return out;
-}
-
-
 export class Encoder {
-  protected readonly heads: Heads;
-  protected readonly updBytes: number;
-  protected readonly upBytes: number;
+  /** The HTTP version the pieces are made for: a technique's label may say it ("chunk" on 1.1, "DATA" on 2). */
+  readonly version: '1.1' | '2' = '1.1';
+  readonly heads: Heads;
+  /** Bytes of an update's payload, and of an upstream message's. */
+  readonly updBytes: number;
+  readonly upBytes: number;
 
   constructor(
-    protected readonly s: Scenario,
+    readonly s: Scenario,
     /** Generation time (µs) of update i, for payload text. */
     private readonly updateTime: (i: number) => number,
   ) {
     this.heads = new Heads(s.http);
     this.updBytes = s.server.payloadBytes;
     this.upBytes = s.client.payloadBytes;
-    this.buildConstantSpecs();
+    this.buildSharedSpecs();
   }
 
-  /** Update i's JSON text; its event id is i + 1. */
-  private update(i: number): string {
-    return this.updateSized(i, this.updBytes);
-  }
-
-  /** Update i's JSON text at `bytes` bytes (a shorter one starts the same way). */
+  /** Update i's JSON text at `bytes` bytes (a shorter one starts the same way); its event id is i + 1. */
   private updateSized(i: number, bytes: number): string {
     return renderUpdatePayload(i + 1, this.updateTime(i) / 1000, bytes);
   }
 
   /** Update i's payload as a piece a sink renders only as far as it shows. */
-  protected updatePiece(i: number): SizedText {
+  updatePiece(i: number): SizedText {
     const bytes = this.updBytes;
     return { bytes, write: (sink) => sink.addSized(bytes, (m) => this.updateSized(i, m)) };
   }
 
   /** Upstream message `seq` of `client`'s payload, likewise. */
-  protected upstreamPiece(client: number, seq: number): SizedText {
+  upstreamPiece(client: number, seq: number): SizedText {
     const bytes = this.upBytes;
     return { bytes, write: (sink) => sink.addSized(bytes, (m) => renderUpstreamPayload(client, seq, m)) };
   }
 
-  private get(kind: RequestKind, label: string, extra: { lastEventId?: number; wsKey?: string } = {}): PacketSpec {
+  // The pieces a technique's packets are made of (HTTP/2 overrides each).
+
+  /** A request with no body (a GET): its head alone. */
+  request(kind: RequestKind, label: string, extra: { lastEventId?: number } = {}): PacketSpec {
+    return this.textRequest(kind, label, extra);
+  }
+
+  /** An HTTP/1.1 request head (not overridden: a WebSocket on its own connection sends one on an HTTP/2 run too). */
+  private textRequest(kind: RequestKind, label: string, extra: { lastEventId?: number; wsKey?: string }): PacketSpec {
     const heads = this.heads;
     return { kind: 'request', label: () => label, header: heads.request(kind, extra.lastEventId), framing: 0, payload: 0, text: () => heads.requestText(kind, extra) };
   }
 
-  poll(): PacketSpec {
-    return this.pollSpec;
+  /**
+   * The head of a response whose body streams (text/event-stream, chunked),
+   * with a first piece of the technique's own framing (`first`: SSE's
+   * `retry:` line) or none: that piece is a chunk here.
+   */
+  streamHead(response: ResponseKind, label: string, first?: string): PacketSpec {
+    const heads = this.heads;
+    const n = first === undefined ? 0 : utf8Length(first);
+    const tail = first === undefined ? '' : renderChunk(first);
+    return {
+      kind: 'response',
+      label: () => label,
+      header: heads.response(response),
+      framing: first === undefined ? 0 : chunkFramingBytes(n) + n,
+      payload: 0,
+      text: (_f, _n, _c, sentMs) => heads.responseText(response, { dateMs: dateAt(sentMs) }) + tail,
+    };
   }
 
-  longPoll(): PacketSpec {
-    return this.longPollSpec;
+  /**
+   * One piece of a streamed body: `own` bytes of the technique's framing
+   * (an SSE event's lines) around `payload` bytes of updates, written by
+   * `piece`; here one chunk (RFC 9112 §7.1).
+   */
+  bodyPiece(kind: PacketKind, label: (first: number) => string, own: number, payload: number, piece: (first: number, client: number) => SizedText): PacketSpec {
+    return {
+      kind,
+      label,
+      header: 0,
+      framing: own + chunkFramingBytes(own + payload),
+      payload,
+      text: (first, _n, client) => {
+        const text = new BoundedText();
+        writeChunk(text, piece(first, client));
+        return text.toString();
+      },
+    };
   }
+
+  /** The end of a streamed body: the last chunk (RFC 9112 §7.1: size 0, then the empty trailer line); the connection stays. */
+  endOfBody(): PacketSpec {
+    return this.lastChunkSpec;
+  }
+
+  /** The WebSocket opening handshake's request (RFC 6455 §4.1), with the key `wsKey`. */
+  upgrade(wsKey: string): PacketSpec {
+    return { ...this.textRequest('ws-handshake', 'GET /ws (Upgrade)', { wsKey }), kind: 'handshake' };
+  }
+
+  /** Its answer, with the accept value `accept()` gives (RFC 6455 §4.2.2; SHA-1, so worked out only for a traced text). */
+  upgradeAccept(accept: () => string): PacketSpec {
+    const heads = this.heads;
+    return {
+      kind: 'handshake',
+      label: () => '101 Switching Protocols',
+      header: heads.response('ws-accept'),
+      framing: 0,
+      payload: 0,
+      text: (_f, _n, _c, sentMs) => heads.responseText('ws-accept', { wsAccept: accept(), dateMs: dateAt(sentMs) }),
+    };
+  }
+
+  /** A WebSocket frame as the connection carries it: as it is on HTTP/1.1 (the connection is the socket once upgraded). */
+  tunnelled(frame: PacketSpec): PacketSpec {
+    return frame;
+  }
+
+  // What the server session sends whatever the technique.
 
   /** A poll answer with `count` updates (first..first+count-1) as a JSON array ("[]" when none). */
   batch(count: number): PacketSpec {
@@ -178,136 +227,16 @@ export class Encoder {
     return this.noContentSpec;
   }
 
-  /** EventSource GET; `lastEventId` (the id of the last event received) when reconnecting. */
-  sseOpen(lastEventId: number): PacketSpec {
-    return lastEventId > 0
-      ? this.get('sse-reconnect', `GET /events (Last-Event-ID: ${lastEventId})`, { lastEventId })
-      : this.get('sse', 'GET /events');
-  }
-
-  /** Response head plus a first chunk carrying `retry:` so the browser uses sse.retryMs. */
-  sseHead(): PacketSpec {
-    const heads = this.heads;
-    const retry = this.s.sse.retryMs;
-    const retryLen = sseRetryBytes(retry);
-    return {
-      kind: 'response',
-      label: () => '200 text/event-stream',
-      header: heads.response('event-stream'),
-      framing: chunkFramingBytes(retryLen) + retryLen,
-      payload: 0,
-      text: (_f, _n, _c, sentMs) => heads.responseText('event-stream', { dateMs: dateAt(sentMs) }) + renderChunk(renderSseRetry(retry)),
-    };
-  }
-
-  /** One SSE event (id: i+1); sizes depend only on the id's digit count, so one spec per count. */
-  sseEvent(i: number): PacketSpec {
-    const id = i + 1;
-    return (this.sseSpecs[decimalDigits(id)] ??= this.sseEventSpec(sseEventFramingBytes(id), this.updBytes));
-  }
-
-  /** An SSE event with `sse` bytes of its own lines around `payload`: here in its own chunk (HTTP/2 overrides: a DATA frame). */
-  protected sseEventSpec(sse: number, payload: number): PacketSpec {
-    return {
-      kind: 'event',
-      label: (first) => `id: ${first + 1}`,
-      header: 0,
-      framing: sse + chunkFramingBytes(sse + payload),
-      payload,
-      text: (first) => {
-        // renderChunk(renderSseEvent(id, payload)), the event one chunk.
-        const text = new BoundedText();
-        writeChunk(text, { bytes: sse + payload, write: (sink) => writeSseEvent(sink, first + 1, [this.updatePiece(first)]) });
-        return text.toString();
-      },
-    };
-  }
-
-  streamOpen(): PacketSpec {
-    return this.get('stream', 'GET /stream');
-  }
-
-  streamHead(): PacketSpec {
-    const heads = this.heads;
-    return { kind: 'response', label: () => '200 chunked', header: heads.response('chunked'), framing: 0, payload: 0, text: (_f, _n, _c, sentMs) => heads.responseText('chunked', { dateMs: dateAt(sentMs) }) };
-  }
-
-  /** One update as one chunk of the streamed response. */
-  streamChunk(): PacketSpec {
-    return this.chunkSpec;
-  }
-
-  /** The WebSocket opening handshake request (RFC 6455 §4.1). */
-  wsHandshake(client: number, attempt: number): PacketSpec {
-    const wsKey = makeWebSocketKey(hashBytes(client, attempt, 16));
-    return { ...this.get('ws-handshake', 'GET /ws (Upgrade)', { wsKey }), kind: 'handshake' };
-  }
-
-  wsAccept(client: number, attempt: number): PacketSpec {
-    const heads = this.heads;
-    return {
-      kind: 'handshake',
-      label: () => '101 Switching Protocols',
-      header: heads.response('ws-accept'),
-      framing: 0,
-      payload: 0,
-      text: (_f, _n, _c, sentMs) =>
-        heads.responseText('ws-accept', { wsAccept: websocketAccept(makeWebSocketKey(hashBytes(client, attempt, 16))), dateMs: dateAt(sentMs) }),
-    };
-  }
-
-  /** Server-to-client text frame with one update (unmasked). */
-  wsUpdate(): PacketSpec {
-    return this.wsUpdateSpec;
-  }
-
-  /** Client-to-server text frame of upstream message `first` (masked, RFC 6455 §5.3). */
-  wsUpstream(): PacketSpec {
-    return this.wsUpstreamSpec;
-  }
-
-  /** Server ping with no application data: a 2-byte control frame. */
-  wsPing(): PacketSpec {
-    return this.pingSpec;
-  }
-
-  /** The last chunk (RFC 9112 §7.1: size 0, then the empty trailer line): a chunked response ends, its connection stays. */
-  lastChunk(): PacketSpec {
-    return this.lastChunkSpec;
-  }
-
-  /** An SSE comment line in its own chunk, to keep an idle stream alive (sse.heartbeatMs): framing only. */
-  sseHeartbeat(): PacketSpec {
-    return this.heartbeatSpec;
-  }
-
-  /** The browser's automatic pong (number `first`), masked like every client frame. */
-  wsPong(): PacketSpec {
-    return this.pongSpec;
-  }
-
   // Specs that never vary are built once per run.
   /** By update count (an array: a Map's lookup was an allocation per poll). */
   private readonly batchSpecs: PacketSpec[] = [];
-  private readonly sseSpecs: (PacketSpec | undefined)[] = [];
-  private pollSpec!: PacketSpec;
-  private longPollSpec!: PacketSpec;
   private postSpec!: PacketSpec;
   private noContentSpec!: PacketSpec;
-  private chunkSpec!: PacketSpec;
-  private wsUpdateSpec!: PacketSpec;
-  private wsUpstreamSpec!: PacketSpec;
-  private pingSpec!: PacketSpec;
-  private pongSpec!: PacketSpec;
-  private heartbeatSpec!: PacketSpec;
   private readonly lastChunkSpec: PacketSpec = { kind: 'chunk', label: () => '0 (end of the response)', header: 0, framing: LAST_CHUNK_BYTES, payload: 0, text: () => renderLastChunk() };
 
-  private buildConstantSpecs(): void {
+  private buildSharedSpecs(): void {
     const heads = this.heads;
-    const upd = this.updBytes;
     const up = this.upBytes;
-    this.pollSpec = this.get('poll', 'GET /poll');
-    this.longPollSpec = this.get('long-poll', 'GET /poll?wait');
     this.postSpec = {
       kind: 'request',
       label: () => 'POST /send',
@@ -321,59 +250,5 @@ export class Encoder {
       },
     };
     this.noContentSpec = { kind: 'response', label: () => '204 No Content', header: heads.response('no-content'), framing: 0, payload: 0, text: (_f, _n, _c, sentMs) => heads.responseText('no-content', { dateMs: dateAt(sentMs) }) };
-    this.chunkSpec = {
-      kind: 'chunk',
-      label: (first) => `chunk #${first + 1}`,
-      header: 0,
-      framing: chunkFramingBytes(upd),
-      payload: upd,
-      text: (first) => {
-        const text = new BoundedText();
-        writeChunk(text, this.updatePiece(first));
-        return text.toString();
-      },
-    };
-    this.wsUpdateSpec = {
-      kind: 'frame',
-      label: (first) => `text frame #${first + 1}`,
-      header: 0,
-      framing: frameHeaderBytes(upd, false),
-      payload: upd,
-      // Only what the trace shows is rendered: the head, then the payload up to the cut (ASCII: one byte a character).
-      text: (first) => {
-        const text = new BoundedText();
-        writeFrameText(text, OPCODE.text, this.updatePiece(first));
-        return text.toString();
-      },
-    };
-    this.wsUpstreamSpec = {
-      kind: 'frame',
-      label: (seq) => `masked frame #${seq + 1}`,
-      header: 0,
-      framing: frameHeaderBytes(up, true),
-      payload: up,
-      text: (seq, _n, client) => {
-        const text = new BoundedText();
-        writeFrameText(text, OPCODE.text, this.upstreamPiece(client, seq), hashBytes(client, seq + 1e6, 4));
-        return text.toString();
-      },
-    };
-    this.heartbeatSpec = {
-      kind: 'ping',
-      label: () => ': keep-alive',
-      header: 0,
-      framing: chunkFramingBytes(SSE_COMMENT_BYTES) + SSE_COMMENT_BYTES,
-      payload: 0,
-      text: () => renderChunk(SSE_COMMENT),
-    };
-    this.pingSpec = { kind: 'ping', label: () => 'ping', header: 0, framing: frameHeaderBytes(0, false), payload: 0, text: () => renderFrame(encodeFrame({ opcode: OPCODE.ping, payload: new Uint8Array(0) })) };
-    this.pongSpec = {
-      kind: 'pong',
-      label: () => 'pong',
-      header: 0,
-      framing: frameHeaderBytes(0, true),
-      payload: 0,
-      text: (n, _c, client) => renderFrame(encodeFrame({ opcode: OPCODE.pong, payload: new Uint8Array(0), maskKey: hashBytes(client, n + 2e6, 4) })),
-    };
   }
 }

@@ -39,6 +39,8 @@ export class ServerSession implements ServerPort, Subscriber {
   private handler: Handler | null = null;
   /** With server.processingMs: the updates (a count from the first) handled for this client, so ready to write. */
   private handledUpTo = 0;
+  /** The technique's packets in this run (./world.ts packetsOf). */
+  private readonly packets: unknown;
 
   constructor(
     private readonly w: World,
@@ -46,6 +48,7 @@ export class ServerSession implements ServerPort, Subscriber {
     private readonly technique: Technique,
   ) {
     this.client = host.id;
+    this.packets = w.packetsOf(technique);
     this.actor = w.spawn(serverDef, { port: this, longPollTimeoutMs: w.s.longPolling.timeoutMs, pingIntervalMs: technique.pingIntervalMs(w.s) });
     traceActor(w, this.actor, this.client, 'server', null);
   }
@@ -153,10 +156,10 @@ export class ServerSession implements ServerPort, Subscriber {
   }
 
   openStream(): void {
-    const { enc, metrics, kernel, s } = this.w;
+    const { metrics, kernel, s } = this.w;
     metrics.responses++;
     const stream = this.stream();
-    this.conn!.send('down', stream.head(enc, this.client, this.conn!.id));
+    this.conn!.send('down', stream.head(this.packets, this.client, this.conn!.id));
     // A buffering intermediary forwards the head at once and holds the body (proxy.buffering).
     if (stream.responseBody) this.conn!.holdBody = true;
     this.streamUpdates = 0;
@@ -196,14 +199,14 @@ export class ServerSession implements ServerPort, Subscriber {
   private write(n: number): void {
     const c = this.conn;
     if (!c) return;
-    const { enc, s } = this.w;
+    const { s } = this.w;
     const stream = this.stream();
     const limit = stream.ending ? stream.ending.updates(s) : 0;
     const until = Math.min(this.w.generated, this.sent + n);
     while (this.sent < until) {
       const i = this.sent++;
       this.w.metrics.dequeued(this.w.kernel.now, 1);
-      c.send('down', stream.update(enc, i), i, 1);
+      c.send('down', stream.update(this.packets, i), i, 1);
       if (limit > 0 && ++this.streamUpdates >= limit) {
         this.endStream();
         return;
@@ -216,7 +219,7 @@ export class ServerSession implements ServerPort, Subscriber {
     const c = this.conn!;
     this.conn = null;
     this.streamSeq++;
-    c.send('down', this.stream().ending!.end(this.w.enc));
+    c.send('down', this.stream().ending!.end(this.packets));
     // The response is complete: an intermediary forwards what it holds.
     c.flushHeld();
     c.holdBody = false;
@@ -224,7 +227,7 @@ export class ServerSession implements ServerPort, Subscriber {
   }
 
   /** The technique's stream packets: the server machine opens a stream only for a push technique. */
-  private stream(): StreamPackets {
+  private stream(): StreamPackets<unknown> {
     const st = this.technique.stream;
     if (!st) throw new Error(`${this.technique.id} opened a stream, which only push techniques do`);
     return st;
@@ -233,7 +236,7 @@ export class ServerSession implements ServerPort, Subscriber {
   sendPing(): void {
     const ping = this.stream().ping;
     if (!ping) throw new Error(`${this.technique.id} pings its stream but has no ping packet`);
-    this.conn?.send('down', ping(this.w.enc));
+    this.conn?.send('down', ping(this.packets));
   }
 
   /** A POST gets "204 No Content" on its own connection; a WebSocket frame gets nothing. */

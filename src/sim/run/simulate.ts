@@ -88,7 +88,7 @@ function runClients(s: Scenario, id: TechniqueId, range: ClientRange, opts: RunO
     const session = new ServerSession(w, host, technique);
     // A client that arrives later is subscribed from then: the updates made before are not its.
     if (arriveUs > 0) session.sent = updatesBefore(feed, arriveUs);
-    const driver = technique.client(w, host, session);
+    const driver = technique.client(w, host, session, w.packetsOf(technique));
     // The intermediary's cuts and the server's restart: the session's own connection (a held long poll, an open stream) through the session, as a fault.
     if (proxied || restartUs > 0) {
       host.onProxyCut = (conn) => {

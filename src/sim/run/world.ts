@@ -37,6 +37,7 @@ import { part } from './parts';
 import { ServerCpu } from './server-cpu';
 import { population } from './population';
 import { serverDownAt } from '../downtime';
+import type { Technique } from '../techniques/driver';
 
 export interface Subscriber {
   /** The client it serves: what it schedules on an update is that client's (the kernel's owner). */
@@ -105,6 +106,19 @@ export class World implements KernelTarget {
     this.radioLog = s.network.radio === 'none' ? null : part('radio').log(s.network.radio);
     this.shared = s.server.cores > 0;
     this.cpu = new ServerCpu(this);
+  }
+
+  /** Each technique's packets for this run, made once (a WebSocket that falls back to long polling asks for long polling's too). */
+  private readonly packets = new Map<Technique, unknown>();
+
+  /** Technique t's packets, from this run's encoder (HTTP/1.1 or 2). */
+  packetsOf<P>(t: Technique<P>): P {
+    let p = this.packets.get(t as Technique) as P | undefined;
+    if (p === undefined) {
+      p = t.packets(this.enc);
+      this.packets.set(t as Technique, p);
+    }
+    return p;
   }
 
   /** Start simulating the next client: the kernel back at time 0 with nothing pending, no update seen yet. */

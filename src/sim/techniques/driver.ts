@@ -1,6 +1,7 @@
-// What a technique plugs into the runtime, all in its own file under
-// src/sim/techniques/: its client (for one client, create its client machine
-// and carry out that machine's named actions: open connections, send
+// What a technique plugs into the runtime, all in its own folder under
+// src/sim/techniques/: its packets (made once per run from the run's HTTP
+// encoder, ./<id>/packets.ts), its client (for one client, create its client
+// machine and carry out that machine's named actions: open connections, send
 // requests, react to what arrives), what its server sends on an open stream
 // (the server machine and session are shared, src/sim/run/server-session.ts)
 // and how its clients start. The runtime asks the technique; it never tests
@@ -21,22 +22,25 @@ export interface ClientDriver {
   pumpUpstream(): void;
 }
 
-export type DriverFactory = (w: World, host: ClientHost, session: ServerSession) => ClientDriver;
+/** A technique's client for one client, given the technique's packets (P) for this run. */
+export type DriverFactory<P> = (w: World, host: ClientHost, session: ServerSession, packets: P) => ClientDriver;
 
-/** What the server sends on a stream it holds open (SSE, WebSocket, HTTP streaming). */
-export interface StreamPackets {
+// Methods, not function-typed fields, below: a Technique<SsePackets> is then a Technique<unknown> (method parameters are bivariant).
+
+/** What the server sends on a stream it holds open (SSE, WebSocket, HTTP streaming), from the technique's packets P. */
+export interface StreamPackets<P> {
   /** The answer that opens the stream (a response head, or the 101 of an upgrade) on connection `conn` of `client`. */
-  head(enc: Encoder, client: number, conn: number): PacketSpec;
+  head(p: P, client: number, conn: number): PacketSpec;
   /** Update i on the open stream. */
-  update(enc: Encoder, i: number): PacketSpec;
+  update(p: P, i: number): PacketSpec;
   /** What keeps the open stream alive, every pingIntervalMs (a WebSocket ping, an SSE comment line); absent if it has none. */
-  ping?(enc: Encoder): PacketSpec;
+  ping?(p: P): PacketSpec;
   /**
    * The server ends the stream cleanly after this many updates or this long
    * after its head (0 = never), with `end`: the connection stays open for
    * the next request. Absent: streams end only when cut.
    */
-  ending?: { updates(s: Scenario): number; lifetimeMs(s: Scenario): number; end(enc: Encoder): PacketSpec };
+  ending?: { updates(s: Scenario): number; lifetimeMs(s: Scenario): number; end(p: P): PacketSpec };
   /**
    * The stream is the body of one HTTP response (SSE, HTTP streaming), which
    * a buffering intermediary holds (proxy.buffering); absent for WebSocket,
@@ -45,11 +49,13 @@ export interface StreamPackets {
   responseBody?: true;
 }
 
-export interface Technique {
+export interface Technique<P = unknown> {
   id: TechniqueId;
-  client: DriverFactory;
-  /** Push techniques: the packets of the open stream; absent for polling and long polling. */
-  stream?: StreamPackets;
+  /** Its packets, made once per run from the run's HTTP encoder (HTTP/1.1 or 2: src/sim/run/encode.ts). */
+  packets(enc: Encoder): P;
+  client(w: World, host: ClientHost, session: ServerSession, packets: P): ClientDriver;
+  /** Push techniques: what the open stream carries; absent for polling and long polling. */
+  stream?: StreamPackets<P>;
   /** The server sends `stream.ping` on the open connection this often (ms; 0 = never). */
   pingIntervalMs(s: Scenario): number;
   /** Clients start at random times within this span (ms) so that they do not all fire at once (SPEC §1). */

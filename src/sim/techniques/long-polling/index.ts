@@ -9,12 +9,13 @@ import { traceActor } from '../../run/trace-actor';
 import { FIRST_SECOND, NO_PINGS, type DriverFactory, type Technique } from '../driver';
 import { httpRequest } from '../http-request';
 import { postUpstream } from '../upstream-post';
+import { longPollingPackets, type LongPollingPackets } from './packets';
 import { PRIORITY } from '../../kernel/order';
 
 const RESPONSE = { type: 'RESPONSE' } as const;
 const DROPPED = { type: 'DROPPED' } as const;
 
-export const longPollingDriver: DriverFactory = (w, host, session) => {
+export const longPollingDriver: DriverFactory<LongPollingPackets> = (w, host, session, packets) => {
   const respond = () => actor.send(RESPONSE);
   const answered = (conn: Channel) => {
     host.release(conn);
@@ -22,11 +23,11 @@ export const longPollingDriver: DriverFactory = (w, host, session) => {
     else respond();
   };
   const cut = () => actor.send(DROPPED);
-  const send = httpRequest(w, session, () => w.enc.longPoll(), () => ({ type: 'LONG_POLL', queued: session.queued }), answered, cut);
+  const send = httpRequest(w, session, () => packets.longPoll, () => ({ type: 'LONG_POLL', queued: session.queued }), answered, cut);
   const port = { sendLongPoll: () => host.acquire(send, cut) };
   const actor = w.spawn(longPollingDef, { port, reconnectDelayMs: w.s.longPolling.reconnectDelayMs });
   traceActor(w, actor, host.id, 'client', null);
   return { actor, pumpUpstream: postUpstream(w, host, session) };
 };
 
-export const longPolling: Technique = { id: 'long-polling', client: longPollingDriver, pingIntervalMs: NO_PINGS, startSpanMs: FIRST_SECOND };
+export const longPolling: Technique<LongPollingPackets> = { id: 'long-polling', packets: longPollingPackets, client: longPollingDriver, pingIntervalMs: NO_PINGS, startSpanMs: FIRST_SECOND };

@@ -6,6 +6,7 @@ import { pollingDef, type PollingEvent } from './machine';
 import type { Channel } from '../../run/channel';
 import { traceActor } from '../../run/trace-actor';
 import { NO_PINGS, type DriverFactory, type Technique } from '../driver';
+import { pollingPackets, type PollingPackets } from './packets';
 import { httpRequest } from '../http-request';
 import { postUpstream } from '../upstream-post';
 
@@ -16,7 +17,7 @@ const DROPS: PollingEvent[] = [];
 const response = (outstanding: number): PollingEvent => (RESPONSES[outstanding] ??= Object.freeze({ type: 'RESPONSE', outstanding }));
 const dropped = (outstanding: number): PollingEvent => (DROPS[outstanding] ??= Object.freeze({ type: 'DROPPED', outstanding }));
 
-export const pollingDriver: DriverFactory = (w, host, session) => {
+export const pollingDriver: DriverFactory<PollingPackets> = (w, host, session, packets) => {
   let outstanding = 0;
   // Handlers built once per client: a poll allocates no closure here.
   const answered = (conn: Channel) => {
@@ -28,7 +29,7 @@ export const pollingDriver: DriverFactory = (w, host, session) => {
     outstanding--;
     actor.send(dropped(outstanding));
   };
-  const send = httpRequest(w, session, () => w.enc.poll(), () => POLL, answered, cut);
+  const send = httpRequest(w, session, () => packets.poll, () => POLL, answered, cut);
   const port = {
     sendPoll: () => {
       outstanding++;
@@ -40,4 +41,4 @@ export const pollingDriver: DriverFactory = (w, host, session) => {
   return { actor, pumpUpstream: postUpstream(w, host, session) };
 };
 
-export const polling: Technique = { id: 'polling', client: pollingDriver, pingIntervalMs: NO_PINGS, startSpanMs: (s) => s.polling.intervalMs };
+export const polling: Technique<PollingPackets> = { id: 'polling', packets: pollingPackets, client: pollingDriver, pingIntervalMs: NO_PINGS, startSpanMs: (s) => s.polling.intervalMs };

@@ -12,12 +12,13 @@ import type { PacketKind } from '../../types';
 import { FIRST_SECOND, type DriverFactory, type Technique } from '../driver';
 import { httpRequest } from '../http-request';
 import { postUpstream } from '../upstream-post';
+import { ssePackets, type SsePackets } from './packets';
 
 const OPENED = { type: 'OPENED' } as const;
 const DROPPED = { type: 'DROPPED' } as const;
 const OPEN_STREAM = { type: 'OPEN_STREAM' } as const;
 
-export const sseDriver: DriverFactory = (w, host, session) => {
+export const sseDriver: DriverFactory<SsePackets> = (w, host, session, packets) => {
   /** The id of the last event received (ids are update index + 1). */
   let lastEventId = 0;
   const received = (c: Channel, kind: PacketKind, first: number, count: number) => {
@@ -32,23 +33,24 @@ export const sseDriver: DriverFactory = (w, host, session) => {
     }
   };
   const cut = () => actor.send(DROPPED);
-  const send = httpRequest(w, session, () => w.enc.sseOpen(lastEventId), () => OPEN_STREAM, received, cut);
+  const send = httpRequest(w, session, () => packets.open(lastEventId), () => OPEN_STREAM, received, cut);
   const port = { connect: () => host.acquire(send, cut) };
   const actor = w.spawn(sseDef, { port, reconnectDelayMs: w.s.sse.retryMs });
   traceActor(w, actor, host.id, 'client', null);
   return { actor, pumpUpstream: postUpstream(w, host, session) };
 };
 
-export const sse: Technique = {
+export const sse: Technique<SsePackets> = {
   id: 'sse',
+  packets: ssePackets,
   client: sseDriver,
   // The response head with a first `retry:` chunk, then one event per update;
   // a comment line every sse.heartbeatMs if set.
   stream: {
-    head: (enc) => enc.sseHead(),
-    update: (enc, i) => enc.sseEvent(i),
-    ping: (enc) => enc.sseHeartbeat(),
-    ending: { updates: (s) => s.sse.eventsPerStream, lifetimeMs: (s) => s.sse.streamLifetimeMs, end: (enc) => enc.lastChunk() },
+    head: (p) => p.head,
+    update: (p, i) => p.event(i),
+    ping: (p) => p.heartbeat,
+    ending: { updates: (s) => s.sse.eventsPerStream, lifetimeMs: (s) => s.sse.streamLifetimeMs, end: (p) => p.end },
     responseBody: true,
   },
   pingIntervalMs: (s) => s.sse.heartbeatMs,

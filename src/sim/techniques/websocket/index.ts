@@ -14,7 +14,8 @@ import type { PacketKind } from '../../types';
 import { PRIORITY } from '../../kernel/order';
 import { fromMs } from '../../kernel/time';
 import { FIRST_SECOND, type ClientDriver, type DriverFactory, type Technique } from '../driver';
-import { longPollingDriver } from '../long-polling';
+import { longPolling } from '../long-polling';
+import { websocketPackets, type WebSocketPackets } from './packets';
 
 const OPENED = { type: 'OPENED' } as const;
 const DROPPED = { type: 'DROPPED' } as const;
@@ -22,7 +23,7 @@ const OPEN_STREAM = { type: 'OPEN_STREAM' } as const;
 const START = { type: 'START' } as const;
 const GAVE_UP = { type: 'GAVE_UP' } as const;
 
-export const websocketDriver: DriverFactory = (w, host, session) => {
+export const websocketDriver: DriverFactory<WebSocketPackets> = (w, host, session, packets) => {
   let ws: Channel | null = null;
   let open = false;
   let pongs = 0;
@@ -31,7 +32,7 @@ export const websocketDriver: DriverFactory = (w, host, session) => {
 
   const sendFrame = (c: Channel, m: UpstreamMessage) => {
     m.sent = true;
-    c.send('up', w.enc.wsUpstream(), m.seq, 0,
+    c.send('up', packets.upstream, m.seq, 0,
       () => {
         session.upstreamArrived(null, m);
       },
@@ -68,7 +69,7 @@ export const websocketDriver: DriverFactory = (w, host, session) => {
       actor.send(OPENED);
       pumpUpstream();
     } else if (kind === 'ping') {
-      conn.send('up', w.enc.wsPong(), pongs++, 0);
+      conn.send('up', packets.pong, pongs++, 0);
     }
   };
   const cut = () => {
@@ -88,7 +89,7 @@ export const websocketDriver: DriverFactory = (w, host, session) => {
     conn.onCut = null;
     conn.connection.close();
     actor.send(GAVE_UP);
-    fallback = longPollingDriver(w, host, session);
+    fallback = longPolling.client(w, host, session, w.packetsOf(longPolling));
     fallback.actor.send(START);
   };
 
@@ -100,7 +101,7 @@ export const websocketDriver: DriverFactory = (w, host, session) => {
         w.metrics.request(w.kernel.now);
         conn.onDown = received;
         conn.onCut = cut;
-        conn.send('up', w.enc.wsHandshake(host.id, conn.id), 0, 0, atServer);
+        conn.send('up', packets.handshake(host.id, conn.id), 0, 0, atServer);
         if (refused && fallbackUs > 0) w.kernel.at(w.kernel.now + fallbackUs, PRIORITY.timer, () => giveUp(conn));
       }, cut);
     },
@@ -120,11 +121,12 @@ export const websocketDriver: DriverFactory = (w, host, session) => {
   return { actor, pumpUpstream: () => (fallback ? fallback.pumpUpstream() : pumpUpstream()) };
 };
 
-export const websocket: Technique = {
+export const websocket: Technique<WebSocketPackets> = {
   id: 'websocket',
+  packets: websocketPackets,
   client: websocketDriver,
   // The 101 answering this connection's key, then one text frame per update.
-  stream: { head: (enc, client, conn) => enc.wsAccept(client, conn), update: (enc) => enc.wsUpdate(), ping: (enc) => enc.wsPing() },
+  stream: { head: (p, client, conn) => p.accept(client, conn), update: (p) => p.update, ping: (p) => p.ping },
   pingIntervalMs: (s) => s.websocket.pingIntervalMs,
   startSpanMs: FIRST_SECOND,
 };

@@ -17,6 +17,7 @@ import { MSS } from '../net/tcp';
 import { handshake } from '../wire/tls';
 import { Heads } from './heads';
 import { TECHNIQUE_DEFS } from '../techniques';
+import type { Technique } from '../techniques/driver';
 import { POST_RETRY_MS } from '../techniques/upstream-post';
 import type { Scenario } from '../scenario/types';
 import { TECHNIQUES, type TechniqueId } from '../types';
@@ -74,11 +75,6 @@ export function mediaWork(s: Scenario): number {
   return 2 * chunks + SEGMENT_UNITS * Math.ceil(total / MSS) + 10;
 }
 
-/** The technique whose work a run does: a WebSocket refused by the intermediary falls back to long polling (src/sim/techniques/websocket/). */
-function workModel(s: Scenario, id: TechniqueId): TechniqueId {
-  return id === 'websocket' && s.proxy.websocket === 'refuses' ? 'long-polling' : id;
-}
-
 /** Work of one technique's run over the scenario. */
 export function techniqueWork(s: Scenario, id: TechniqueId): number {
   const seconds = s.durationMs / 1000;
@@ -95,7 +91,10 @@ export function techniqueWork(s: Scenario, id: TechniqueId): number {
   const perCut = (ms: number) => (ms > 0 ? s.durationMs / ms + 2 : 0);
   const cuts = (s.faults.disconnectIntervalMs > 0 ? (s.durationMs / s.faults.disconnectIntervalMs) * 1.5 + 2 : 0) + perCut(s.proxy.idleTimeoutMs) + perCut(s.proxy.lifetimeMs) + perCut(s.proxy.firstByteTimeoutMs);
   // Streams the server ends (after N updates, or a lifetime) are reopened like cut ones.
-  const ending = TECHNIQUE_DEFS[id].stream?.ending;
+  const technique = TECHNIQUE_DEFS[id];
+  // The technique whose work the run does (a refused WebSocket runs long polling).
+  const model = technique.workAs?.(s) ?? technique;
+  const ending = technique.stream?.ending;
   const perStream = ending ? ending.updates(s) : 0;
   const ends = ending ? (perStream > 0 ? updates / perStream + 1 : 0) + perCut(ending.lifetimeMs(s)) : 0;
   const requestSegs = segments(heads.request('poll')) + segments(heads.response('json', s.server.payloadBytes));
@@ -104,51 +103,25 @@ export function techniqueWork(s: Scenario, id: TechniqueId): number {
   const tls = s.tls.version === 'none' ? 0 : (s.tls.version === '1.2' ? 4 : 2) + segments(handshake(s.tls.version, false).flights[1]);
   // Restarts cut every connection too; while the server is down each technique tries again by its own rule (attemptsWhileDown).
   const restarts = serverRestarts(s);
-  const refused = restarts * attemptsWhileDown(s, id);
+  const refused = restarts * attemptsWhileDown(s, model);
   let perClient = BASE_PER_CLIENT + tls + (cuts + ends + restarts) * (PER_RECONNECT + tls) + refused * PER_RECONNECT;
   // Per request: the intermediary's first-byte check, the server's handling step.
   const perRequest = (s.proxy.firstByteTimeoutMs > 0 ? 1 : 0) + (s.server.processingMs > 0 ? 1 : 0);
   // The server's handling step for each update it writes to a client and each upstream message (server.processingMs).
   const handled = s.server.processingMs > 0 ? 1 : 0;
-  const model = workModel(s, id);
-  // The feed's own event per update, per client that listens for updates
-  // (a held long poll, an open stream; polling never does): added below.
-  switch (model) {
-    case 'polling': {
-      const polls = s.durationMs / s.polling.intervalMs + 1;
-      // Timer, request arrival, response arrival, machine steps; each update
-      // rides once in some answer (its segments, its latency sample).
-      perClient += polls * (4 + perRequest + requestSegs) + updates * (1 + updateSegs);
-      break;
-    }
-    case 'long-polling': {
-      // At most one answer and one new request per update, plus a timeout
-      // cycle every longPolling.timeoutMs.
-      const timeouts = s.durationMs / s.longPolling.timeoutMs + 1;
-      perClient += (updates + timeouts + cuts) * (6 + perRequest + requestSegs) + updates * (updateSegs + handled);
-      break;
-    }
-    case 'sse':
-    case 'streaming':
-    case 'websocket': {
-      // One push per update: the server's step, the event's arrival, the client's step.
-      perClient += updates * (3 + updateSegs + handled) + (1 + cuts + ends) * perRequest;
-      // Pings (WebSocket) or heartbeats (SSE): the server's timer, the packet, its arrival, a pong.
-      const keepAlive = TECHNIQUE_DEFS[id].pingIntervalMs(s);
-      if (keepAlive > 0) perClient += (s.durationMs / keepAlive + 1) * 4;
-      break;
-    }
-  }
+  // The technique's own share: its file under src/sim/techniques/ says it.
+  perClient += model.work({ s, updates, updateSegs, requestSegs, perRequest, handled, cuts, ends });
   // Upstream: generation, send, arrival, answer (a POST and its 204, or a frame), maybe a new connection.
-  perClient += upstream * (model === 'websocket' ? 3 + handled + upSegs : 8 + perRequest + upSegs + requestSegs);
+  perClient += upstream * (model.upstreamFrames ? 3 + handled + upSegs : 8 + perRequest + upSegs + requestSegs);
   // A POST refused while the server is down is sent again after the page's pause.
-  if (upstream > 0 && model !== 'websocket' && s.faults.serverDownMs > 0) perClient += restarts * (s.faults.serverDownMs / (POST_RETRY_MS + refusalRoundTripMs(s)) + 2) * PER_RECONNECT;
+  if (upstream > 0 && !model.upstreamFrames && s.faults.serverDownMs > 0) perClient += restarts * (s.faults.serverDownMs / (POST_RETRY_MS + refusalRoundTripMs(s)) + 2) * PER_RECONNECT;
   // Churn (./population.ts): every arrival is a client of its own (at most the whole run each), and leaving closes its connections.
   const meanArrivals = s.churn.arrivalsPerSecond * seconds;
   const arrivals = meanArrivals > 0 ? meanArrivals + 4 * Math.sqrt(meanArrivals) + 1 : 0;
   if (s.churn.meanSessionMs > 0) perClient += PER_RECONNECT;
-  let work = (s.clients + arrivals) * (perClient + (id === 'polling' ? 0 : updates));
-  if (id === 'streaming') work += mediaWork(s);
+  // The feed's own event per update, per client that listens for updates (a held long poll, an open stream).
+  let work = (s.clients + arrivals) * (perClient + (technique.neverListens ? 0 : updates));
+  if (technique.mediaCase) work += mediaWork(s);
   // Clients sharing the server's cores run together on one kernel, every client's state alive at once (./simulate.ts).
   return s.server.cores > 0 ? work * SHARED_SERVER_FACTOR : work;
 }
@@ -177,12 +150,10 @@ function refusalRoundTripMs(s: Scenario): number {
  * pause plus the refusal's round trip (the backoff only lengthens a
  * WebSocket's pauses; a long poll with no pause tries once per round trip).
  */
-function attemptsWhileDown(s: Scenario, id: TechniqueId): number {
+function attemptsWhileDown(s: Scenario, model: Technique): number {
   const down = s.faults.serverDownMs;
   if (down <= 0) return 0;
-  const model = workModel(s, id);
-  const pause = { polling: s.polling.intervalMs, 'long-polling': s.longPolling.reconnectDelayMs, sse: s.sse.retryMs, streaming: s.streaming.reconnectDelayMs, websocket: s.websocket.reconnectDelayMs }[model];
-  return down / (pause + refusalRoundTripMs(s)) + 2;
+  return down / (model.retryPauseMs(s) + refusalRoundTripMs(s)) + 2;
 }
 
 /** Work of a run of `techniques` over the scenario. */

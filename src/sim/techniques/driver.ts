@@ -14,6 +14,7 @@ import type { World } from '../run/world';
 import type { Encoder, PacketSpec } from '../run/encode';
 import type { Scenario } from '../scenario/types';
 import type { TechniqueId } from '../types';
+import type { WorkTerms } from './work-terms';
 
 export interface ClientDriver {
   /** The client machine, started; the runtime sends it START at the client's start time. */
@@ -58,6 +59,16 @@ export interface Technique<P = unknown> {
   stream?: StreamPackets<P>;
   /** The server sends `stream.ping` on the open connection this often (ms; 0 = never). */
   pingIntervalMs(s: Scenario): number;
+  /** Its own work per client in the run's estimate, from the terms every technique's is made of (./work-terms.ts). */
+  work(t: WorkTerms): number;
+  /** Its pause before it tries again after a refused connection (ms): a restarted server refuses them while it is down. */
+  retryPauseMs(s: Scenario): number;
+  /** The technique a run of it does the work of (a WebSocket the intermediary refuses runs long polling); absent: itself. */
+  workAs?(s: Scenario): Technique;
+  /** Upstream messages go as frames on its own connection, not as POSTs (WebSocket). */
+  upstreamFrames?: true;
+  /** It only ever asks: the feed never tells it of an update (polling; a held long poll or an open stream listens). */
+  neverListens?: true;
   /** Clients start at random times within this span (ms) so that they do not all fire at once (SPEC §1). */
   startSpanMs(s: Scenario): number;
   /** The result carries the streaming media case (src/sim/media.ts). */

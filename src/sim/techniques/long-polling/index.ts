@@ -30,4 +30,16 @@ export const longPollingDriver: DriverFactory<LongPollingPackets> = (w, host, se
   return { actor, pumpUpstream: postUpstream(w, host, session) };
 };
 
-export const longPolling: Technique<LongPollingPackets> = { id: 'long-polling', packets: longPollingPackets, client: longPollingDriver, pingIntervalMs: NO_PINGS, startSpanMs: FIRST_SECOND };
+export const longPolling: Technique<LongPollingPackets> = {
+  id: 'long-polling',
+  packets: longPollingPackets,
+  client: longPollingDriver,
+  // At most one answer and one new request per update, plus a timeout cycle every longPolling.timeoutMs and one per cut.
+  work: (t) => {
+    const timeouts = t.s.durationMs / t.s.longPolling.timeoutMs + 1;
+    return (t.updates + timeouts + t.cuts) * (6 + t.perRequest + t.requestSegs) + t.updates * (t.updateSegs + t.handled);
+  },
+  retryPauseMs: (s) => s.longPolling.reconnectDelayMs,
+  pingIntervalMs: NO_PINGS,
+  startSpanMs: FIRST_SECOND,
+};

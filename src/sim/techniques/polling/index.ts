@@ -41,4 +41,14 @@ export const pollingDriver: DriverFactory<PollingPackets> = (w, host, session, p
   return { actor, pumpUpstream: postUpstream(w, host, session) };
 };
 
-export const polling: Technique<PollingPackets> = { id: 'polling', packets: pollingPackets, client: pollingDriver, pingIntervalMs: NO_PINGS, startSpanMs: (s) => s.polling.intervalMs };
+export const polling: Technique<PollingPackets> = {
+  id: 'polling',
+  packets: pollingPackets,
+  client: pollingDriver,
+  // Each poll: its timer, the request's arrival, the answer's, the machine's steps; each update rides once in some answer (its segments, its latency sample).
+  work: (t) => (t.s.durationMs / t.s.polling.intervalMs + 1) * (4 + t.perRequest + t.requestSegs) + t.updates * (1 + t.updateSegs),
+  retryPauseMs: (s) => s.polling.intervalMs,
+  neverListens: true,
+  pingIntervalMs: NO_PINGS,
+  startSpanMs: (s) => s.polling.intervalMs,
+};

@@ -13,6 +13,7 @@ import { FIRST_SECOND, type DriverFactory, type Technique } from '../driver';
 import { httpRequest } from '../http-request';
 import { postUpstream } from '../upstream-post';
 import { ssePackets, type SsePackets } from './packets';
+import { pushWork } from '../work-terms';
 
 const OPENED = { type: 'OPENED' } as const;
 const DROPPED = { type: 'DROPPED' } as const;
@@ -54,5 +55,7 @@ export const sse: Technique<SsePackets> = {
     responseBody: true,
   },
   pingIntervalMs: (s) => s.sse.heartbeatMs,
+  work: (t) => pushWork(t, t.s.sse.heartbeatMs),
+  retryPauseMs: (s) => s.sse.retryMs,
   startSpanMs: FIRST_SECOND,
 };

@@ -10,6 +10,7 @@ import { FIRST_SECOND, NO_PINGS, type DriverFactory, type Technique } from '../d
 import { httpRequest } from '../http-request';
 import { postUpstream } from '../upstream-post';
 import { streamingPackets, type StreamingPackets } from './packets';
+import { pushWork } from '../work-terms';
 
 const OPENED = { type: 'OPENED' } as const;
 const DROPPED = { type: 'DROPPED' } as const;
@@ -34,6 +35,8 @@ export const streaming: Technique<StreamingPackets> = {
   // A chunked response head, then one chunk per update.
   stream: { head: (p) => p.head, update: (p) => p.chunk, responseBody: true },
   pingIntervalMs: NO_PINGS,
+  work: (t) => pushWork(t, 0),
+  retryPauseMs: (s) => s.streaming.reconnectDelayMs,
   startSpanMs: FIRST_SECOND,
   mediaCase: true,
 };

@@ -16,6 +16,7 @@ import { fromMs } from '../../kernel/time';
 import { FIRST_SECOND, type ClientDriver, type DriverFactory, type Technique } from '../driver';
 import { longPolling } from '../long-polling';
 import { websocketPackets, type WebSocketPackets } from './packets';
+import { pushWork } from '../work-terms';
 
 const OPENED = { type: 'OPENED' } as const;
 const DROPPED = { type: 'DROPPED' } as const;
@@ -128,5 +129,11 @@ export const websocket: Technique<WebSocketPackets> = {
   // The 101 answering this connection's key, then one text frame per update.
   stream: { head: (p, client, conn) => p.accept(client, conn), update: (p) => p.update, ping: (p) => p.ping },
   pingIntervalMs: (s) => s.websocket.pingIntervalMs,
+  work: (t) => pushWork(t, t.s.websocket.pingIntervalMs),
+  // The backoff only lengthens the pauses: the base is the most attempts.
+  retryPauseMs: (s) => s.websocket.reconnectDelayMs,
+  // Refused by the intermediary, the page runs long polling instead.
+  workAs: (s) => (s.proxy.websocket === 'refuses' ? longPolling : websocket),
+  upstreamFrames: true,
   startSpanMs: FIRST_SECOND,
 };

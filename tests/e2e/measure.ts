@@ -104,6 +104,16 @@ await page.getByRole('tab', { name: 'Charts' }).click();
 await page.waitForSelector('.summary-table');
 await inputToRedraw('Latency slider -> Charts summary redrawn', 'Latency (one way) slider', '.summary-table tr[data-technique="long-polling"]', [430, 450, 470, 490, 510, 530, 550, 570, 590, 610]);
 console.log('  compute note:', await note());
+
+// Issue 9: 10,000 clients x the default minute in the page's workers, from typing the count to the new run summary.
+await page.getByRole('tab', { name: 'Compare' }).click();
+for (const clients of [1000, 10000, 10001]) {
+  const box = page.getByRole('textbox', { name: 'Clients' });
+  const t0 = Date.now();
+  await box.fill(String(clients));
+  await page.waitForFunction((n) => document.querySelector('[data-run-summary]')?.textContent?.includes(`This run: ${n} clients,`), clients.toLocaleString('en-US'), { timeout: 60000 });
+  console.log(`${clients.toLocaleString('en-US')} clients x 60 s, all five techniques: ${((Date.now() - t0) / 1000).toFixed(2)} s to the new run summary; compute note: ${await note()}`);
+}
 console.log('console errors:', s.errors.length ? s.errors : 'none');
 await s.close();
 await server.close();

@@ -9,7 +9,8 @@ import { estimateWork, TECHNIQUES, type Scenario } from '../../sim';
  * Most work the page runs, in work units: about 10 s in the page's workers on
  * a 2-core laptop, measured in Chromium (issue 9: 46,000 clients × the
  * default minute, 39.5 million units, took 10.6 s on two workers; 10,000
- * clients, 8.6 million, 2.2 s). Memory does not grow with it: each worker
+ * clients, 8.7 million, 2.2 s; npm run measure:ui, 2026-12-07: 2.5 s for the
+ * first run that starts the workers, 1.9 s once they are warm). Memory does not grow with it: each worker
  * holds one client at a time and the counters of its shard. A link asking
  * for more is scaled down (src/app/url/codec.ts), a slider setting over it
  * is refused with a notice. The command line has its own limit and

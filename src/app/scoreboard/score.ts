@@ -167,10 +167,15 @@ function crowd(s: Scenario): string {
   return ` at the start, ${parts.join(', ')}`;
 }
 
-/** The run in one line, above the scoreboard: what the numbers are of. */
-export function runSummary(s: Scenario): string {
+/**
+ * The run in one line, above the scoreboard: what the numbers are of. With
+ * `made`, the updates this run's feed made: a Poisson feed's count is not
+ * its mean (seed 1's default minute makes 21, where 12 are expected).
+ */
+export function runSummary(s: Scenario, made?: number): string {
   const rate = s.server.updateRateHz;
-  const feed = rate === 0 ? 'no updates' : rate >= 1 ? `${rate.toLocaleString('en-US')} updates a second` : `an update every ${seconds(1000 / rate)} on average`;
+  const mean = rate >= 1 ? `${rate.toLocaleString('en-US')} updates a second` : `an update every ${seconds(1000 / rate)}`;
+  const feed = rate === 0 ? 'no updates' : made === undefined ? `${mean} on average` : `${int(made)} update${made === 1 ? '' : 's'} (${mean} on average)`;
   const clients = `${int(s.clients)} client${s.clients === 1 ? '' : 's'}${crowd(s)}`;
   return `This run: ${clients}, ${seconds(s.durationMs)}, ${feed}, a poll every ${seconds(s.polling.intervalMs)}, ${s.network.latencyMs.toLocaleString('en-US')} ms one way.`;
 }

@@ -1,10 +1,14 @@
 // The kernel's queue of pending events, with no object per event: an event
-// is a slot, its fields live in parallel typed arrays, and the binary
-// min-heap holds slot numbers. The heap's order is ./order.ts's (time and
-// priority in one key, then the sequence), so the tie-break is still
-// written in one place. Slots are reused once their event has run, and the
-// arrays grow by doubling, so a run allocates nothing per event once the
-// queue has reached its largest size.
+// is a slot, whose owner, code, generation and action live in parallel
+// arrays, and the binary min-heap holds each event's order (orderKey and
+// sequence) beside its slot, so that a sift compares entries in place
+// rather than reading them through their slots (with thousands of clients
+// on one kernel, those reads were a cache miss each: npm run bench, the
+// shared-server row). The heap's order is ./order.ts's (time and priority
+// in one key, then the sequence), so the tie-break is still written in one
+// place. Slots are reused once their event has run, and the arrays grow by
+// doubling, so a run allocates nothing per event once the queue has reached
+// its largest size.
 //
 // What an event does is either a closure (for rare events: a restart, a
 // client's start) or a long-lived target and an integer code (for the hot
@@ -25,28 +29,30 @@ const SLOT_SPAN = 2 ** 24;
 const GENERATIONS = 2 ** 29;
 
 export class EventQueue {
-  /** Per slot: orderKey(time, priority) and sequence (`order`, two each); owner, code and generation (`ints`, three each). */
-  private order = new Float64Array(128);
+  /** Per slot: owner, code and generation (three each). */
   private ints = new Int32Array(192);
   /** Each slot's action (null: cancelled or free). */
   private action: (EventAction | null)[] = new Array<EventAction | null>(64).fill(null);
-  /** The heap (slot numbers, least first), then the free slots from the end down (`free` of them). */
-  private heap = new Int32Array(64);
+  /** Free slots, a stack of `free` of them. */
+  private freeSlots = new Int32Array(64);
   private free = 0;
   /** Slots ever used (those beyond are free and not listed). */
   private used = 0;
+  /** The heap, least first: each entry's orderKey(time, priority), its sequence and its slot. */
+  private hKey = new Float64Array(64);
+  private hSeq = new Float64Array(64);
+  private hSlot = new Int32Array(64);
   /** Events in the heap (cancelled ones included). */
   size = 0;
 
   /** Queue an event; returns its slot (`idOf` names it for cancel). */
   push(time: number, priority: number, seq: number, owner: number, action: EventAction, code: number): number {
-    const s = this.free > 0 ? this.heap[this.heap.length - this.free--] : this.fresh();
-    this.order[2 * s] = orderKey(time, priority);
-    this.order[2 * s + 1] = seq;
+    const s = this.free > 0 ? this.freeSlots[--this.free] : this.fresh();
     this.ints[3 * s] = owner;
     this.ints[3 * s + 1] = code;
     this.action[s] = action;
-    this.siftUp(this.size++, s);
+    if (this.size === this.hSlot.length) this.growHeap();
+    this.siftUp(this.size++, orderKey(time, priority), seq, s);
     return s;
   }
 
@@ -63,11 +69,12 @@ export class EventQueue {
 
   /** The least event's slot, or -1 when the heap is empty. */
   peek(): number {
-    return this.size > 0 ? this.heap[0] : -1;
+    return this.size > 0 ? this.hSlot[0] : -1;
   }
 
-  keyOf(slot: number): number {
-    return this.order[2 * slot];
+  /** The least event's orderKey (peek() first: the heap must not be empty). */
+  peekKey(): number {
+    return this.hKey[0];
   }
 
   owner(slot: number): number {
@@ -80,10 +87,9 @@ export class EventQueue {
 
   /** Take the least event out of the heap and free its slot; returns its action (null: it was cancelled). */
   pop(): EventAction | null {
-    const h = this.heap;
-    const s = h[0];
-    const last = h[--this.size];
-    if (this.size > 0) this.siftDown(0, last);
+    const s = this.hSlot[0];
+    const last = --this.size;
+    if (last > 0) this.siftDown(this.hKey[last], this.hSeq[last], this.hSlot[last]);
     const a = this.action[s];
     this.release(s);
     return a;
@@ -91,73 +97,84 @@ export class EventQueue {
 
   /** Forget every pending event (their actions are released); the arrays keep their size. */
   clear(): void {
-    // Released from the last: each freed slot takes the heap's place it leaves (the free list grows down from the end).
-    while (this.size > 0) this.release(this.heap[--this.size]);
+    while (this.size > 0) this.release(this.hSlot[--this.size]);
   }
 
   /** The slot's event is gone: a new generation (its old id names nothing), on the free list. */
   private release(s: number): void {
     this.action[s] = null;
     this.ints[3 * s + 2] = (this.ints[3 * s + 2] + 1) % GENERATIONS;
-    this.heap[this.heap.length - ++this.free] = s;
+    this.freeSlots[this.free++] = s;
   }
 
-  /** A never-used slot, growing the arrays when they are full. */
+  /** A never-used slot, growing the slot arrays when they are full. */
   private fresh(): number {
-    if (this.used === this.action.length) this.grow();
+    if (this.used === this.action.length) this.growSlots();
     return this.used++;
   }
 
-  private grow(): void {
+  private growSlots(): void {
     const n = this.action.length;
     if (2 * n > SLOT_SPAN) throw new Error(`kernel: more than ${SLOT_SPAN} events pending at once; run fewer clients together (server.cores) or a shorter run`);
-    const order = new Float64Array(4 * n);
-    order.set(this.order);
     const ints = new Int32Array(6 * n);
     ints.set(this.ints);
-    // Nothing is free when the arrays grow (every slot is used), so the heap alone moves.
-    const heap = new Int32Array(2 * n);
-    heap.set(this.heap.subarray(0, this.size));
-    this.order = order;
     this.ints = ints;
-    this.heap = heap;
+    // Nothing is free when the slots grow (every slot is used): the free stack only needs the room.
+    this.freeSlots = new Int32Array(2 * n);
     for (let i = n; i < 2 * n; i++) this.action.push(null);
   }
 
-  /** Slot a's event runs before slot b's (./order.ts). */
-  private less(a: number, b: number): boolean {
-    const o = this.order;
-    return runsBefore(o[2 * a], o[2 * a + 1], o[2 * b], o[2 * b + 1]);
+  private growHeap(): void {
+    const n = this.hSlot.length;
+    const key = new Float64Array(2 * n);
+    key.set(this.hKey);
+    const seq = new Float64Array(2 * n);
+    seq.set(this.hSeq);
+    const slot = new Int32Array(2 * n);
+    slot.set(this.hSlot);
+    this.hKey = key;
+    this.hSeq = seq;
+    this.hSlot = slot;
   }
 
-  private siftUp(pos: number, s: number): void {
-    const h = this.heap;
+  /** Put the entry (key, seq, slot) at `pos` or above it. */
+  private siftUp(pos: number, key: number, seq: number, slot: number): void {
+    const { hKey, hSeq, hSlot } = this;
     while (pos > 0) {
       const parent = (pos - 1) >> 1;
-      const p = h[parent];
-      if (!this.less(s, p)) break;
-      h[pos] = p;
+      const pk = hKey[parent];
+      const ps = hSeq[parent];
+      if (!runsBefore(key, seq, pk, ps)) break;
+      hKey[pos] = pk;
+      hSeq[pos] = ps;
+      hSlot[pos] = hSlot[parent];
       pos = parent;
     }
-    h[pos] = s;
+    hKey[pos] = key;
+    hSeq[pos] = seq;
+    hSlot[pos] = slot;
   }
 
-  private siftDown(pos: number, s: number): void {
-    const h = this.heap;
+  /** Put the entry (key, seq, slot) at the root's place or below it. */
+  private siftDown(key: number, seq: number, slot: number): void {
+    const { hKey, hSeq, hSlot } = this;
     const n = this.size;
     const half = n >> 1;
+    let pos = 0;
     while (pos < half) {
       let child = 2 * pos + 1;
-      let c = h[child];
       const right = child + 1;
-      if (right < n && this.less(h[right], c)) {
-        child = right;
-        c = h[right];
-      }
-      if (!this.less(c, s)) break;
-      h[pos] = c;
+      if (right < n && runsBefore(hKey[right], hSeq[right], hKey[child], hSeq[child])) child = right;
+      const ck = hKey[child];
+      const cs = hSeq[child];
+      if (!runsBefore(ck, cs, key, seq)) break;
+      hKey[pos] = ck;
+      hSeq[pos] = cs;
+      hSlot[pos] = hSlot[child];
       pos = child;
     }
-    h[pos] = s;
+    hKey[pos] = key;
+    hSeq[pos] = seq;
+    hSlot[pos] = slot;
   }
 }

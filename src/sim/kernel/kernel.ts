@@ -118,8 +118,8 @@ export class Kernel {
     const untilKey = until * PRIORITY_LEVELS;
     for (;;) {
       const next = q.peek();
-      if (next < 0 || q.keyOf(next) >= untilKey) break;
-      const key = q.keyOf(next);
+      if (next < 0 || q.peekKey() >= untilKey) break;
+      const key = q.peekKey();
       const owner = q.owner(next);
       const code = q.code(next);
       const action = q.pop();

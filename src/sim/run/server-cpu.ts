@@ -17,6 +17,7 @@ import { PRIORITY } from '../kernel/order';
 import { fromMs, type Micros } from '../kernel/time';
 import type { World } from './world';
 import type { ClientHost } from './client-host';
+import type { KernelTarget } from '../kernel/event-queue';
 
 /** What each kind of work costs the server (µs of one core). */
 export interface CpuCosts {
@@ -41,17 +42,18 @@ export class ServerCpu {
 
   /**
    * Work of mean `mean` µs arrives now for `client` (its stream draws the time);
-   * `done` runs when it is finished: at once with unlimited cores (the work
+   * `done` runs when it is finished (a closure, or a target told `code`): at once with unlimited cores (the work
    * counted at its mean), else after its wait for a core and its own time,
    * drawn exponential (an M/M/c server for Poisson arrivals: Erlang C).
    */
-  run(mean: Micros, client: ClientHost, done: () => void): void {
+  run(mean: Micros, client: ClientHost, done: (() => void) | KernelTarget, code = 0): void {
     const { w } = this;
     const now = w.kernel.now;
     const cores = this.freeAt;
     if (cores.length === 0) {
       w.metrics.cpu(now, mean, -1);
-      done();
+      if (typeof done === 'function') done();
+      else done.fire(code);
       return;
     }
     const cost = mean > 0 ? Math.round(client.cpuRng.exponential(mean)) : 0;
@@ -61,7 +63,10 @@ export class ServerCpu {
     const end = start + cost;
     cores[k] = end;
     w.metrics.cpu(start, cost, start - now);
-    if (end === now) done();
-    else w.kernel.at(end, PRIORITY.network, done);
+    if (end === now) {
+      if (typeof done === 'function') done();
+      else done.fire(code);
+    } else if (typeof done === 'function') w.kernel.at(end, PRIORITY.network, done);
+    else w.kernel.post(end, PRIORITY.network, done, code);
   }
 }

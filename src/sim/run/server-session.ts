@@ -15,14 +15,17 @@ import { STREAM_KIND } from '../random/streams';
 import { Handler } from './handler';
 import type { Subscriber, World } from './world';
 import type { ClientHost, UpstreamMessage } from './client-host';
+import type { KernelTarget } from '../kernel/event-queue';
+import { JOB, SessionJobs, type JobKind } from './session-jobs';
 
-const NOTHING = (): void => {};
+/** Work only counted (no cores): nothing waits for it. */
+const NO_TARGET: KernelTarget = { fire: () => {} };
 /** The machine's events without data, made once (one per update would be an allocation per message). */
 const UPDATE: ServerEvent = Object.freeze({ type: 'UPDATE' });
 const CLOSED: ServerEvent = Object.freeze({ type: 'CLOSED' });
 const UPSTREAM: ServerEvent = Object.freeze({ type: 'UPSTREAM' });
 
-export class ServerSession implements ServerPort, Subscriber {
+export class ServerSession implements ServerPort, Subscriber, KernelTarget {
   /** Updates feed[0 .. sent-1] have been sent to this client. */
   sent = 0;
   readonly client: number;
@@ -41,6 +44,8 @@ export class ServerSession implements ServerPort, Subscriber {
   private handledUpTo = 0;
   /** The technique's packets in this run (./world.ts packetsOf). */
   private readonly packets: unknown;
+  /** Work waiting for a core or the handler (made on first use: most runs have neither). */
+  private jobs: SessionJobs | null = null;
 
   constructor(
     private readonly w: World,
@@ -70,10 +75,10 @@ export class ServerSession implements ServerPort, Subscriber {
     if (!conn.alive) return;
     const { w } = this;
     // The server's CPU first (./server-cpu.ts: with cores, the request waits for one), then its handling time.
-    // Without cores the work is only counted and run() returns at once: no closure is made per request.
-    if (w.shared) w.cpu.run(w.cpu.costs.request, this.host, () => this.handled(conn, event));
+    // Without cores the work is only counted and run() tells the session at once.
+    if (w.shared) w.cpu.run(w.cpu.costs.request, this.host, this, this.job(JOB.requestCpu, conn, event, 0));
     else {
-      w.cpu.run(w.cpu.costs.request, this.host, NOTHING);
+      w.cpu.run(w.cpu.costs.request, this.host, NO_TARGET);
       this.handled(conn, event);
     }
   }
@@ -81,15 +86,48 @@ export class ServerSession implements ServerPort, Subscriber {
   private handled(conn: Channel, event: ServerEvent): void {
     if (!conn.alive) return;
     const { w } = this;
-    if (w.serverHandlingUs > 0) this.afterHandling(() => this.handle(conn, event));
+    if (w.serverHandlingUs > 0) this.afterHandling(this.job(JOB.requestHandled, conn, event, 0));
     else this.handle(conn, event);
   }
 
-  /** server.processingMs: `then` runs when this client's handler is done with a job that comes now (./handler.ts). */
-  private afterHandling(then: () => void): void {
+  /** A job's slot (./session-jobs.ts): kernel events name it by that number. */
+  private job(kind: JobKind, conn: Channel | null, event: ServerEvent | null, num: number): number {
+    return (this.jobs ??= new SessionJobs()).add(kind, conn, event, num);
+  }
+
+  /** server.processingMs: job `j` is done when this client's handler is done with it, coming now (./handler.ts). */
+  private afterHandling(j: number): void {
     const { w } = this;
     const done = (this.handler ??= new Handler(w.s.seed, STREAM_KIND.serverHandling, this.client, w.serverHandlingUs)).done(w.kernel.now);
-    w.kernel.at(done, PRIORITY.network, then);
+    w.kernel.post(done, PRIORITY.network, this, j);
+  }
+
+  /** Job `j` is done (a kernel event, or a CPU with no cores at once): what it was waiting for goes on. */
+  fire(j: number): void {
+    const jobs = this.jobs!;
+    const kind = jobs.kind[j];
+    const conn = jobs.conn[j];
+    const event = jobs.event[j];
+    const num = jobs.num[j];
+    jobs.done(j);
+    switch (kind) {
+      case JOB.requestCpu:
+        return this.handled(conn!, event!);
+      case JOB.requestHandled:
+        return this.handle(conn!, event!);
+      case JOB.updateHandled:
+        if (num > this.handledUpTo) this.handledUpTo = num;
+        return this.actor.send(UPDATE);
+      case JOB.writesCpu:
+        this.writing -= num;
+        return this.write(num);
+      case JOB.upstreamHandled:
+        this.host.upstreamAtServer--;
+        return this.upstreamHandled(conn, num);
+      case JOB.upstreamCpu:
+        this.postConn = conn;
+        return this.actor.send(UPSTREAM);
+    }
   }
 
   private handle(conn: Channel, event: ServerEvent): void {
@@ -119,12 +157,7 @@ export class ServerSession implements ServerPort, Subscriber {
    * answer goes, when that is done.
    */
   private handleUpdate(): void {
-    const { w } = this;
-    const upTo = w.generated;
-    this.afterHandling(() => {
-      if (upTo > this.handledUpTo) this.handledUpTo = upTo;
-      this.actor.send(UPDATE);
-    });
+    this.afterHandling(this.job(JOB.updateHandled, null, null, this.w.generated));
   }
 
   // ---- named actions of the server machine ----
@@ -183,16 +216,13 @@ export class ServerSession implements ServerPort, Subscriber {
     if (n <= 0) return;
     const cost = n * w.cpu.costs.message;
     if (!w.shared) {
-      w.cpu.run(cost, this.host, NOTHING);
+      w.cpu.run(cost, this.host, NO_TARGET);
       this.write(n);
       return;
     }
     // With cores, the writes wait for one: what is queued now goes when that work is done, in order.
     this.writing += n;
-    w.cpu.run(cost, this.host, () => {
-      this.writing -= n;
-      this.write(n);
-    });
+    w.cpu.run(cost, this.host, this, this.job(JOB.writesCpu, null, null, n));
   }
 
   /** Write the next `n` queued updates (or fewer, if the stream ended or went meanwhile) on the open stream. */
@@ -264,10 +294,7 @@ export class ServerSession implements ServerPort, Subscriber {
     host.upstreamArrived(m);
     if (w.serverHandlingUs === 0) return this.upstreamHandled(postConn, m.generatedAt);
     host.upstreamAtServer++;
-    this.afterHandling(() => {
-      host.upstreamAtServer--;
-      this.upstreamHandled(postConn, m.generatedAt);
-    });
+    this.afterHandling(this.job(JOB.upstreamHandled, postConn, null, m.generatedAt));
   }
 
   private upstreamHandled(postConn: Channel | null, generatedAt: Micros): void {
@@ -275,9 +302,6 @@ export class ServerSession implements ServerPort, Subscriber {
     w.metrics.upDelivered++;
     w.metrics.upLatency.add(w.kernel.now - generatedAt);
     const cost = postConn ? w.cpu.costs.request : w.cpu.costs.message;
-    w.cpu.run(cost, this.host, () => {
-      this.postConn = postConn;
-      this.actor.send(UPSTREAM);
-    });
+    w.cpu.run(cost, this.host, this, this.job(JOB.upstreamCpu, postConn, null, 0));
   }
 }

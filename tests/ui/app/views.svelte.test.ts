@@ -62,7 +62,7 @@ describe('CompareView', () => {
     // The feed's own count, read from the run (its trace's updates), beside the rate's mean.
     const made = app.output!.results.sse!.trace!.updatesMs.length;
     expect(made).toBeGreaterThan(0);
-    expect(container.querySelector('[data-run-summary]')!.textContent).toContain(`, ${made} update${made === 1 ? '' : 's'} (`);
+    expect(container.querySelector('[data-run-summary]')!.textContent).toContain(`, ${made} update${made === 1 ? '' : 's'}, `);
     // The legend lists the packet kinds on screen only (no ping or pong without pings).
     const legend = [...container.querySelectorAll('.legend li')].map((li) => li.textContent!.trim());
     expect(legend).toContain('request');

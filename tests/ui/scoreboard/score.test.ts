@@ -134,9 +134,9 @@ describe('scoreboard', () => {
   it('summarises the run', () => {
     expect(runSummary(resolveScenario({}))).toBe('This run: 1 client, 60 s, an update every 5 s on average, a poll every 1 s, 50 ms one way.');
     // With the feed's own count (a Poisson feed's count is not its mean); one update, and a feed of several a second.
-    expect(runSummary(resolveScenario({}), 21)).toBe('This run: 1 client, 60 s, 21 updates (an update every 5 s on average), a poll every 1 s, 50 ms one way.');
-    expect(runSummary(resolveScenario({}), 1)).toContain(', 1 update (an update every 5 s on average),');
-    expect(runSummary(resolveScenario({ server: { updateRateHz: 4 } }), 1234)).toContain(', 1,234 updates (4 updates a second on average),');
+    expect(runSummary(resolveScenario({}), 21)).toBe('This run: 1 client, 60 s, 21 updates, 5 s apart on average, a poll every 1 s, 50 ms one way.');
+    expect(runSummary(resolveScenario({}), 1)).toContain(', 1 update, 5 s apart on average,');
+    expect(runSummary(resolveScenario({ server: { updateRateHz: 4 } }), 1234)).toContain(', 1,234 updates, 4 a second on average,');
     expect(runSummary(resolveScenario({ clients: 200, server: { updateRateHz: 2 } }))).toMatch(/^This run: 200 clients, 60 s, 2 updates a second/);
     // With churn the count is the crowd at the start, and how it changes is said.
     expect(runSummary(resolveScenario({ clients: 50, churn: { arrivalsPerSecond: 2, meanSessionMs: 20000 } }))).toMatch(

@@ -2,7 +2,8 @@
 // connection. It sends through that connection, which frames its packets
 // (./session.ts); a cut of the connection is a cut of every stream.
 
-import type { Channel } from '../run/channel';
+import type { ArrivalHandler, Channel } from '../run/channel';
+import type { UpstreamMessage } from '../run/client-host';
 import type { Connection } from '../run/connection';
 import type { PacketSpec } from '../run/encode';
 import type { HeldBody } from '../run/held-body';
@@ -27,8 +28,8 @@ export class Http2Stream implements Channel {
     return this.connection.alive;
   }
 
-  send(dir: 'up' | 'down', p: PacketSpec, first = 0, count = 0, onArrive?: (ch: Channel) => void, onLost?: (ch: Channel) => void): void {
-    this.connection.sendOn(this, dir, p, first, count, onArrive, onLost);
+  send(dir: 'up' | 'down', p: PacketSpec, first = 0, count = 0, onArrive?: ArrivalHandler, onLost?: ArrivalHandler, msg: UpstreamMessage | null = null): void {
+    this.connection.sendOn(this, dir, p, first, count, onArrive, onLost, msg);
   }
 
   flushHeld(): void {

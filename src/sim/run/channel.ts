@@ -7,6 +7,10 @@ import type { PacketKind } from '../types';
 import type { Connection } from './connection';
 import type { PacketSpec } from './encode';
 import type { HeldBody } from './held-body';
+import type { UpstreamMessage } from './client-host';
+
+/** What runs when an upstream packet reaches the server (or is lost to a cut): its channel and the message it carries (null: none). */
+export type ArrivalHandler = (ch: Channel, msg: UpstreamMessage | null) => void;
 
 export interface Channel {
   /** The TCP connection under it (itself on HTTP/1.1). */
@@ -28,9 +32,11 @@ export interface Channel {
    * Send a packet. Downstream, `count` updates starting at `first` ride in
    * it: they are in flight until it arrives, then delivered. Upstream,
    * `onArrive` runs at the server, unless the server side was cut by then
-   * (then `onLost` runs: the client must send again).
+   * (then `onLost` runs: the client must send again); both are told the
+   * upstream message `msg` the packet carries, so that one handler per
+   * client serves every message (no closure per message).
    */
-  send(dir: 'up' | 'down', p: PacketSpec, first?: number, count?: number, onArrive?: (ch: Channel) => void, onLost?: (ch: Channel) => void): void;
+  send(dir: 'up' | 'down', p: PacketSpec, first?: number, count?: number, onArrive?: ArrivalHandler, onLost?: ArrivalHandler, msg?: UpstreamMessage | null): void;
   /** Forward what an intermediary holds of this channel's response. */
   flushHeld(): void;
   /** A fault: the connection (every channel on it) is cut at the server's side. */

@@ -34,11 +34,11 @@ import { INITIAL_RTO_US, TCP_IP_HEADER_BYTES, TcpPath, ackCount } from '../net/t
 import type { PacketKind, TracePacket } from '../types';
 import { handshake, recordOverhead, type Handshake } from '../wire/tls';
 import type { PacketSpec } from './encode';
-import type { ClientHost } from './client-host';
+import type { ClientHost, UpstreamMessage } from './client-host';
 import type { World } from './world';
 import { traceActor } from './trace-actor';
 import { HeldBody } from './held-body';
-import type { Channel } from './channel';
+import type { ArrivalHandler, Channel } from './channel';
 import { http2, type Http2SessionPort, type Http2StreamPort } from './http2-support';
 import { InFlight } from './in-flight';
 import type { KernelTarget } from '../kernel/kernel';
@@ -253,12 +253,12 @@ export class Connection implements Channel, KernelTarget {
     rec.retransmitted = d.retransmissions > 0;
   }
 
-  send(dir: 'up' | 'down', p: PacketSpec, first = 0, count = 0, onArrive?: (ch: Channel) => void, onLost?: (ch: Channel) => void): void {
-    this.sendOn(this, dir, p, first, count, onArrive, onLost);
+  send(dir: 'up' | 'down', p: PacketSpec, first = 0, count = 0, onArrive?: ArrivalHandler, onLost?: ArrivalHandler, msg: UpstreamMessage | null = null): void {
+    this.sendOn(this, dir, p, first, count, onArrive, onLost, msg);
   }
 
   /** Send a packet of channel `ch` (this connection, or one of its HTTP/2 streams): ./channel.ts `send`. */
-  sendOn(ch: Channel, dir: 'up' | 'down', p: PacketSpec, first: number, count: number, onArrive?: (ch: Channel) => void, onLost?: (ch: Channel) => void): void {
+  sendOn(ch: Channel, dir: 'up' | 'down', p: PacketSpec, first: number, count: number, onArrive?: ArrivalHandler, onLost?: ArrivalHandler, msg: UpstreamMessage | null = null): void {
     const { w } = this;
     const now = w.kernel.now;
     let header = p.header;
@@ -282,10 +282,10 @@ export class Connection implements Channel, KernelTarget {
     this.stamp(rec, d);
     if (dir === 'down') {
       w.metrics.inFlight += count;
-      (this.downFlight ??= new InFlight()).push(d.drainedAt, ch, p.kind, first, count, null, undefined, undefined);
+      (this.downFlight ??= new InFlight()).push(d.drainedAt, ch, p.kind, first, count, null, undefined, undefined, null);
       w.kernel.post(d.drainedAt, PRIORITY.network, this, ARRIVES_DOWN);
     } else {
-      (this.upFlight ??= new InFlight()).push(d.drainedAt, ch, p.kind, first, count, rec, onArrive, onLost);
+      (this.upFlight ??= new InFlight()).push(d.drainedAt, ch, p.kind, first, count, rec, onArrive, onLost, msg);
       w.kernel.post(d.drainedAt, PRIORITY.network, this, ARRIVES_UP);
     }
   }
@@ -304,8 +304,8 @@ export class Connection implements Channel, KernelTarget {
     const ch = f.channel!;
     if (now >= this.cutAt) {
       if (f.rec) f.rec.arriveMs = null;
-      f.onLost?.(ch);
-    } else f.onArrive?.(ch);
+      f.onLost?.(ch, f.msg);
+    } else f.onArrive?.(ch, f.msg);
   }
 
   /** The HTTP/2 stream of a channel, for the trace (null on HTTP/1.1). */

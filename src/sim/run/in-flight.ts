@@ -8,14 +8,15 @@
 
 import type { Micros } from '../kernel/time';
 import type { PacketKind, TracePacket } from '../types';
-import type { Channel } from './channel';
+import type { ArrivalHandler, Channel } from './channel';
+import type { UpstreamMessage } from './client-host';
 
-type Handler = ((ch: Channel) => void) | undefined;
-type Ref = Channel | PacketKind | TracePacket | Handler | null;
+type Handler = ArrivalHandler | undefined;
+type Ref = Channel | PacketKind | TracePacket | Handler | UpstreamMessage | null;
 
-/** Per packet: its arrival time, first update and count; its channel, kind, trace record and upstream handlers. */
+/** Per packet: its arrival time, first update and count; its channel, kind, trace record, upstream handlers and message. */
 const NUMS = 3;
-const REFS = 5;
+const REFS = 6;
 
 export class InFlight {
   // A plain array of doubles, not a typed array: its buffer would cost an ArrayBuffer per connection and direction.
@@ -34,12 +35,13 @@ export class InFlight {
   rec: TracePacket | null = null;
   onArrive: Handler = undefined;
   onLost: Handler = undefined;
+  msg: UpstreamMessage | null = null;
 
   get length(): number {
     return this.size;
   }
 
-  push(at: Micros, ch: Channel, kind: PacketKind, first: number, count: number, rec: TracePacket | null, onArrive: Handler, onLost: Handler): void {
+  push(at: Micros, ch: Channel, kind: PacketKind, first: number, count: number, rec: TracePacket | null, onArrive: Handler, onLost: Handler, msg: UpstreamMessage | null): void {
     if (this.size === this.slots) this.grow();
     const i = (this.head + this.size++) & (this.slots - 1);
     const n = this.nums;
@@ -53,6 +55,7 @@ export class InFlight {
     r[j + 2] = rec;
     r[j + 3] = onArrive;
     r[j + 4] = onLost;
+    r[j + 5] = msg;
   }
 
   /** The packet arriving at `now` leaves the ring; its fields are copied to this object's. */
@@ -72,6 +75,7 @@ export class InFlight {
     this.rec = r[j + 2] as TracePacket | null;
     this.onArrive = r[j + 3] as Handler;
     this.onLost = r[j + 4] as Handler;
+    this.msg = r[j + 5] as UpstreamMessage | null;
     r.fill(null, j, j + REFS);
     this.head = (i + 1) & (this.slots - 1);
     this.size--;

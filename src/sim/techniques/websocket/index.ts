@@ -31,19 +31,17 @@ export const websocketDriver: DriverFactory<WebSocketPackets> = (w, host, sessio
   /** Reconnection attempts in a row that have not opened (the backoff's exponent). */
   let failures = 0;
 
+  // One handler each for every frame (told its message), so a frame makes no closure.
+  const arrived = (_c: Channel, m: UpstreamMessage | null) => session.upstreamArrived(null, m!);
+  // Cut before it arrived: send it again on the next connection (now, if one is already open).
+  const lost = (_c: Channel, m: UpstreamMessage | null) => {
+    m!.sent = false;
+    cursor = 0;
+    pumpUpstream();
+  };
   const sendFrame = (c: Channel, m: UpstreamMessage) => {
     m.sent = true;
-    c.send('up', packets.upstream, m.seq, 0,
-      () => {
-        session.upstreamArrived(null, m);
-      },
-      // Cut before it arrived: send it again on the next connection (now, if one is already open).
-      () => {
-        m.sent = false;
-        cursor = 0;
-        pumpUpstream();
-      },
-    );
+    c.send('up', packets.upstream, m.seq, 0, arrived, lost, m);
   };
 
   // Messages are sent in order: a cursor (an absolute queue position) marks

@@ -19,7 +19,8 @@ export class Actor implements KernelTarget {
   private readonly context: unknown;
   private leaf: Leaf;
   private status: FastStatus = 'active';
-  private snapshot: FastSnapshot;
+  /** Made when asked for (getSnapshot, an observer), kept until the state or status changes: no object per step of an unobserved machine. */
+  private snapshot: FastSnapshot | null = null;
   private processing = NOT_STARTED;
   private busy = false;
   private readonly mailbox: EventObject[] = [];
@@ -62,7 +63,6 @@ export class Actor implements KernelTarget {
     const init: EventObject = { type: INIT_EVENT, input } as EventObject;
     this.leaf = this.runActions(m.initial, init);
     this.macrostep(init, true);
-    this.snapshot = { value: this.leaf.value, context: this.context, status: this.status };
   }
 
   start(): this {
@@ -104,7 +104,7 @@ export class Actor implements KernelTarget {
   }
 
   getSnapshot(): FastSnapshot {
-    return this.snapshot;
+    return (this.snapshot ??= { value: this.leaf.value, context: this.context, status: this.status });
   }
 
   subscribe(observer: FastObserver): { unsubscribe(): void } {
@@ -145,7 +145,7 @@ export class Actor implements KernelTarget {
   private process(event: EventObject): void {
     if (event.type === STOP_EVENT) {
       this.status = 'stopped';
-      this.snapshot = { value: this.leaf.value, context: this.context, status: 'stopped' };
+      this.snapshot = null;
       this.stopProcedure();
       return;
     }
@@ -165,11 +165,9 @@ export class Actor implements KernelTarget {
     }
     this.ops = 0;
     const s = this.snapshot;
-    if (s.value !== this.leaf.value || s.status !== this.status) {
-      this.snapshot = { value: this.leaf.value, context: this.context, status: this.status };
-    }
+    if (s !== null && (s.value !== this.leaf.value || s.status !== this.status)) this.snapshot = null;
     if (this.observers !== null && this.observers.size > 0) {
-      const snap = this.snapshot;
+      const snap = this.getSnapshot();
       for (const o of this.observers) o.next?.(snap);
     }
     if (this.status === 'done') this.stopProcedure();

@@ -16,8 +16,17 @@ describe('Fifo', () => {
         let shifted = 0;
         steps.forEach((n, k) => {
           // Even steps push n items, odd ones shift up to n (past the 1,024 that start a compaction).
-          if (k % 2 === 0) for (let i = 0; i < n; i++, next++) (q.push(next), model.push(next));
-          else for (let i = 0; i < n; i++) expect(q.shift()).toBe(model.length > 0 ? (shifted++, model.shift()) : undefined);
+          if (k % 2 === 0) {
+            for (let i = 0; i < n; i++, next++) {
+              q.push(next);
+              model.push(next);
+            }
+          } else {
+            for (let i = 0; i < n; i++) {
+              if (model.length > 0) shifted++;
+              expect(q.shift()).toBe(model.shift());
+            }
+          }
           expect(q.length).toBe(model.length);
           expect(q.base).toBe(shifted);
           // Item i of the model is at absolute position base + i; an item keeps its position as others leave.

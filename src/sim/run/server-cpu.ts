@@ -51,9 +51,8 @@ export class ServerCpu {
     const now = w.kernel.now;
     const cores = this.freeAt;
     if (cores.length === 0) {
-      w.metrics.cpu(now, mean, -1);
-      if (typeof done === 'function') done();
-      else done.fire(code);
+      this.count(mean);
+      finish(done, code);
       return;
     }
     const cost = mean > 0 ? Math.round(client.cpuRng.exponential(mean)) : 0;
@@ -63,10 +62,19 @@ export class ServerCpu {
     const end = start + cost;
     cores[k] = end;
     w.metrics.cpu(start, cost, start - now);
-    if (end === now) {
-      if (typeof done === 'function') done();
-      else done.fire(code);
-    } else if (typeof done === 'function') w.kernel.at(end, PRIORITY.network, done);
+    if (end === now) finish(done, code);
+    else if (typeof done === 'function') w.kernel.at(end, PRIORITY.network, done);
     else w.kernel.post(end, PRIORITY.network, done, code);
   }
+
+  /** Work of mean `mean` µs with unlimited cores: counted at its mean, taking no time. */
+  count(mean: Micros): void {
+    this.w.metrics.cpu(this.w.kernel.now, mean, -1);
+  }
+}
+
+/** What waits for the work, now. */
+function finish(done: (() => void) | KernelTarget, code: number): void {
+  if (typeof done === 'function') done();
+  else done.fire(code);
 }

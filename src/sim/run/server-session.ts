@@ -18,8 +18,6 @@ import type { ClientHost, UpstreamMessage } from './client-host';
 import type { KernelTarget } from '../kernel/event-queue';
 import { JOB, SessionJobs, type JobKind } from './session-jobs';
 
-/** Work only counted (no cores): nothing waits for it. */
-const NO_TARGET: KernelTarget = { fire: () => {} };
 /** The machine's events without data, made once (one per update would be an allocation per message). */
 const UPDATE: ServerEvent = Object.freeze({ type: 'UPDATE' });
 const CLOSED: ServerEvent = Object.freeze({ type: 'CLOSED' });
@@ -75,11 +73,19 @@ export class ServerSession implements ServerPort, Subscriber, KernelTarget {
     if (!conn.alive) return;
     const { w } = this;
     // The server's CPU first (./server-cpu.ts: with cores, the request waits for one), then its handling time.
-    // Without cores the work is only counted and run() tells the session at once.
-    if (w.shared) w.cpu.run(w.cpu.costs.request, this.host, this, this.job(JOB.requestCpu, conn, event, 0));
+    this.afterCpu(w.cpu.costs.request, JOB.requestCpu, conn, event, 0);
+  }
+
+  /**
+   * `cost` µs of the server's CPU, then the step `kind` names: at once without
+   * cores (the work only counted), else a job that waits for a core.
+   */
+  private afterCpu(cost: Micros, kind: JobKind, conn: Channel | null, event: ServerEvent | null, num: number): void {
+    const { w } = this;
+    if (w.shared) w.cpu.run(cost, this.host, this, this.job(kind, conn, event, num));
     else {
-      w.cpu.run(w.cpu.costs.request, this.host, NO_TARGET);
-      this.handled(conn, event);
+      w.cpu.count(cost);
+      this.next(kind, conn, event, num);
     }
   }
 
@@ -102,7 +108,7 @@ export class ServerSession implements ServerPort, Subscriber, KernelTarget {
     w.kernel.post(done, PRIORITY.network, this, j);
   }
 
-  /** Job `j` is done (a kernel event, or a CPU with no cores at once): what it was waiting for goes on. */
+  /** Job `j` is done (a kernel event): what it was waiting for goes on. */
   fire(j: number): void {
     const jobs = this.jobs!;
     const kind = jobs.kind[j];
@@ -110,6 +116,11 @@ export class ServerSession implements ServerPort, Subscriber, KernelTarget {
     const event = jobs.event[j];
     const num = jobs.num[j];
     jobs.done(j);
+    this.next(kind, conn, event, num);
+  }
+
+  /** What comes after the server's CPU or its handler is done with a job of `kind`. */
+  private next(kind: JobKind, conn: Channel | null, event: ServerEvent | null, num: number): void {
     switch (kind) {
       case JOB.requestCpu:
         return this.handled(conn!, event!);
@@ -214,15 +225,9 @@ export class ServerSession implements ServerPort, Subscriber, KernelTarget {
     const ready = w.serverHandlingUs > 0 ? this.handledUpTo : w.generated;
     const n = ready - this.sent - this.writing;
     if (n <= 0) return;
-    const cost = n * w.cpu.costs.message;
-    if (!w.shared) {
-      w.cpu.run(cost, this.host, NO_TARGET);
-      this.write(n);
-      return;
-    }
     // With cores, the writes wait for one: what is queued now goes when that work is done, in order.
     this.writing += n;
-    w.cpu.run(cost, this.host, this, this.job(JOB.writesCpu, null, null, n));
+    this.afterCpu(n * w.cpu.costs.message, JOB.writesCpu, null, null, n);
   }
 
   /** Write the next `n` queued updates (or fewer, if the stream ended or went meanwhile) on the open stream. */
@@ -301,7 +306,6 @@ export class ServerSession implements ServerPort, Subscriber, KernelTarget {
     const { w } = this;
     w.metrics.upDelivered++;
     w.metrics.upLatency.add(w.kernel.now - generatedAt);
-    const cost = postConn ? w.cpu.costs.request : w.cpu.costs.message;
-    w.cpu.run(cost, this.host, this, this.job(JOB.upstreamCpu, postConn, null, 0));
+    this.afterCpu(postConn ? w.cpu.costs.request : w.cpu.costs.message, JOB.upstreamCpu, postConn, null, 0);
   }
 }

@@ -18,7 +18,7 @@ import type { PacketKind } from '../types';
 import { dataFramingBytes } from '../wire/http2';
 import { h2HeaderList } from '../wire/http2-heads';
 import type { HeaderList } from '../wire/hpack';
-import { boundedText as written } from '../run/bounded-text';
+import { boundedText } from '../run/bounded-text';
 import { Encoder, dateAt, type HeadRef, type PacketSpec } from '../run/encode';
 import { batchFramingBytes, utf8Length, writeBatch, type RequestKind, type ResponseKind, type SizedText } from '../wire';
 
@@ -89,7 +89,7 @@ export class Http2Encoder extends Encoder {
       framing: own + dataFramingBytes(own + payload),
       payload,
       text: () => '',
-      h2: { data: own + payload, end: false, body: (first, _n, client) => written((t) => piece(first, client).write(t)) },
+      h2: { data: own + payload, end: false, body: (first, _n, client) => boundedText((t) => piece(first, client).write(t)) },
     };
   }
 
@@ -140,7 +140,7 @@ export class Http2Encoder extends Encoder {
       framing: framing + dataFramingBytes(body),
       payload,
       text: () => '',
-      h2: { head: { response: 'json', n: body }, data: body, end: true, body: (first) => written((t) => writeBatch(t, count, (i) => this.updatePiece(first + i))) },
+      h2: { head: { response: 'json', n: body }, data: body, end: true, body: (first) => boundedText((t) => writeBatch(t, count, (i) => this.updatePiece(first + i))) },
     };
     this.h2Batches.set(count, spec);
     return spec;
@@ -160,7 +160,7 @@ export class Http2Encoder extends Encoder {
       framing: dataFramingBytes(up),
       payload: up,
       text: () => '',
-      h2: { head: { request: 'post', extra: { contentLength: up } }, data: up, end: true, body: (seq, _n, client) => written((t) => this.upstreamPiece(client, seq).write(t)) },
+      h2: { head: { request: 'post', extra: { contentLength: up } }, data: up, end: true, body: (seq, _n, client) => boundedText((t) => this.upstreamPiece(client, seq).write(t)) },
     };
     this.h2NoContent = { kind: 'response', label: () => '204 No Content', header: 0, framing: 0, payload: 0, text: () => '', h2: { head: { response: 'no-content' }, data: -1, end: true } };
     this.h2End = { kind: 'chunk', label: () => 'END_STREAM (end of the response)', header: 0, framing: dataFramingBytes(0), payload: 0, text: () => '', h2: { data: 0, end: true, body: () => '' } };

@@ -15,6 +15,38 @@ const STOPPED = 2;
 const STOP_EVENT = 'xstate.stop';
 const INIT_EVENT = 'xstate.init';
 
+/** The code of a cancel in the timer work (a raise's is its index in the machine's `raises`). */
+const CANCELS = -1;
+
+/**
+ * Timer work waiting for the end of a macrostep (xstate's deferred queue),
+ * as parallel lists: the slot, the raise's code (CANCELS: cancel the slot's
+ * timer) and the delay.
+ */
+class Ops {
+  slots: number[] = [];
+  codes: number[] = [];
+  delays: number[] = [];
+  n = 0;
+
+  add(slot: number, code: number, delay: number): void {
+    const i = this.n++;
+    this.slots[i] = slot;
+    this.codes[i] = code;
+    this.delays[i] = delay;
+  }
+}
+
+/**
+ * The timer work of every actor, one stack: an actor's macrostep adds its
+ * work on top and takes it off after (`afterMacrostep`), and a macrostep run
+ * inside another's action (a machine whose action sends to another) does so
+ * above the first's, so one set of lists serves all actors, not three per
+ * actor (they were a third of a client's memory when clients share the
+ * server's cores, docs/model.md).
+ */
+const PENDING = new Ops();
+
 export class Actor implements KernelTarget {
   private readonly context: unknown;
   private leaf: Leaf;
@@ -23,30 +55,19 @@ export class Actor implements KernelTarget {
   private snapshot: FastSnapshot | null = null;
   private processing = NOT_STARTED;
   private busy = false;
-  private readonly mailbox: EventObject[] = [];
-  private readonly internal: EventObject[] = [];
-  /**
-   * Timer work, run after the macrostep (xstate's deferred queue), as
-   * parallel lists (no object per op): the slot (-1: a timer without an id),
-   * the event (null: cancel the slot's timer) and the delay.
-   */
-  private readonly opSlots: number[] = [];
-  private readonly opEvents: (EventObject | null)[] = [];
-  private readonly opDelays: number[] = [];
-  private ops = 0;
+  /** Events sent while it is busy or not yet started (xstate's mailbox), and raised ones (made on first use). */
+  private mailbox: EventObject[] | null = null;
+  private internal: EventObject[] | null = null;
   /** The arguments of the machine's actions, guards and delays: one object, its event set before each call (none keeps it). */
   private readonly args: Args;
-  /** Timers posted to the kernel, by code: the event each sends and its slot; codes free for reuse; each slot's pending code. */
-  private readonly codeEvents: (EventObject | null)[] = [];
-  private readonly codeSlots: number[] = [];
-  private readonly freeCodes: number[] = [];
-  private readonly slotCodes: number[];
-  /** The handles of timers without an id, by code (to stop them with the actor). */
-  private readonly codeHandles: unknown[] = [];
+  /** Timer work of the initial state, kept until start() (xstate defers it): null when none. */
+  private initialOps: Ops | null = null;
   /** Custom actions of the initial state, run by start() (xstate defers them the same way). */
-  private initialCalls: { fn: ActionFn; event: EventObject }[] | null = [];
+  private initialCalls: { fn: ActionFn; event: EventObject }[] | null = null;
   /** Pending timer handles by slot (the machine's timer ids), undefined when none. */
   private readonly timers: unknown[];
+  /** Handles of pending timers without an id (rare: they stop only with the actor), by their code past the machine's raises; made on first use. */
+  private idless: unknown[] | null = null;
   /** Made on the first subscribe: only traced clients' machines are observed (./trace-actor.ts), so most actors never need a set. */
   private observers: Set<{ next?: (s: FastSnapshot) => void; complete?: () => void }> | null = null;
 
@@ -56,29 +77,42 @@ export class Actor implements KernelTarget {
     input: unknown,
   ) {
     this.timers = new Array<unknown>(m.timers.length).fill(undefined);
-    this.slotCodes = new Array<number>(m.timers.length).fill(-1);
     this.args = { context: undefined, event: { type: INIT_EVENT }, self: this };
     this.context = m.context(input, this);
     this.args.context = this.context;
     const init: EventObject = { type: INIT_EVENT, input } as EventObject;
-    this.leaf = this.runActions(m.initial, init);
-    this.macrostep(init, true);
+    const base = PENDING.n;
+    try {
+      this.leaf = this.runActions(m.initial, init);
+      this.macrostep(init, true);
+      // The initial state's timer work waits for start(), off the shared stack.
+      if (PENDING.n > base) this.initialOps = takeOps(base);
+    } finally {
+      PENDING.n = base;
+    }
   }
 
   start(): this {
     if (this.processing === RUNNING) return this;
     if (this.processing === STOPPED) throw new Error(`fast engine: machine '${this.m.id}': start() after stop() is not supported`);
     this.processing = RUNNING;
-    const calls = this.initialCalls!;
+    const calls = this.initialCalls;
     this.initialCalls = null;
     this.busy = true;
+    const base = PENDING.n;
     try {
-      for (const c of calls) {
-        this.args.event = c.event;
-        c.fn(this.args, undefined);
+      if (calls !== null) {
+        for (const c of calls) {
+          this.args.event = c.event;
+          c.fn(this.args, undefined);
+        }
       }
-      this.afterMacrostep();
+      const ops = this.initialOps;
+      this.initialOps = null;
+      if (ops !== null) for (let i = 0; i < ops.n; i++) PENDING.add(ops.slots[i], ops.codes[i], ops.delays[i]);
+      this.afterMacrostep(base);
     } catch (err) {
+      PENDING.n = base;
       this.busy = false;
       throw err;
     }
@@ -90,9 +124,11 @@ export class Actor implements KernelTarget {
     if (this.processing === RUNNING && !this.busy) {
       // The common case: nothing queued, process at once.
       this.busy = true;
+      const base = PENDING.n;
       try {
         this.process(event);
       } catch (err) {
+        PENDING.n = base;
         this.busy = false;
         throw err;
       }
@@ -100,7 +136,7 @@ export class Actor implements KernelTarget {
       return;
     }
     if (this.processing === STOPPED) return;
-    this.mailbox.push(event);
+    (this.mailbox ??= []).push(event);
   }
 
   getSnapshot(): FastSnapshot {
@@ -116,12 +152,12 @@ export class Actor implements KernelTarget {
 
   stop(): this {
     if (this.processing === STOPPED) return this;
-    this.mailbox.length = 0;
+    if (this.mailbox !== null) this.mailbox.length = 0;
     if (this.processing === NOT_STARTED) {
       this.processing = STOPPED;
       return this;
     }
-    this.mailbox.push({ type: STOP_EVENT });
+    (this.mailbox ??= []).push({ type: STOP_EVENT });
     if (!this.busy) {
       this.busy = true;
       this.drain();
@@ -134,9 +170,15 @@ export class Actor implements KernelTarget {
   /** Processes queued events one at a time (xstate's Mailbox); `busy` is set by the caller. */
   private drain(): void {
     const q = this.mailbox;
+    if (q === null) {
+      this.busy = false;
+      return;
+    }
+    const base = PENDING.n;
     try {
       while (q.length > 0 && this.processing === RUNNING) this.process(q.shift()!);
     } finally {
+      PENDING.n = base;
       this.busy = false;
     }
   }
@@ -149,21 +191,22 @@ export class Actor implements KernelTarget {
       this.stopProcedure();
       return;
     }
+    const base = PENDING.n;
     this.macrostep(event, false);
-    this.afterMacrostep();
+    this.afterMacrostep(base);
   }
 
-  /** After a macrostep: timer work, new snapshot, observers; a final state stops the actor. */
-  private afterMacrostep(): void {
+  /** After a macrostep: its timer work (the shared stack's from `base`), new snapshot, observers; a final state stops the actor. */
+  private afterMacrostep(base: number): void {
     // A count, not the lists' length: setting length is a runtime call even when nothing changes (measured 7% of an SSE run).
-    const n = this.ops;
-    for (let i = 0; i < n; i++) {
-      const event = this.opEvents[i];
-      this.opEvents[i] = null;
-      if (event === null) this.cancel(this.opSlots[i]);
-      else this.schedule(this.opSlots[i], event, this.opDelays[i]);
+    const ops = PENDING;
+    const n = ops.n;
+    for (let i = base; i < n; i++) {
+      const code = ops.codes[i];
+      if (code === CANCELS) this.cancel(ops.slots[i]);
+      else this.schedule(ops.slots[i], code, ops.delays[i]);
     }
-    this.ops = 0;
+    ops.n = base;
     const s = this.snapshot;
     if (s !== null && (s.value !== this.leaf.value || s.status !== this.status)) this.snapshot = null;
     if (this.observers !== null && this.observers.size > 0) {
@@ -176,14 +219,10 @@ export class Actor implements KernelTarget {
   private stopProcedure(): void {
     for (let slot = 0; slot < this.timers.length; slot++) this.cancel(slot);
     // Timers without an id stop with the actor.
-    const events = this.codeEvents;
-    for (let c = 0; c < events.length; c++) {
-      if (events[c] !== null && this.codeSlots[c] < 0) {
-        this.clock.clearTimeout(this.codeHandles[c]);
-        this.release(c);
-      }
-    }
-    this.mailbox.length = 0;
+    const idless = this.idless;
+    if (idless !== null) for (const h of idless) if (h !== undefined) this.clock.clearTimeout(h);
+    this.idless = null;
+    if (this.mailbox !== null) this.mailbox.length = 0;
     this.processing = STOPPED;
     if (this.observers === null) return;
     for (const o of this.observers) o.complete?.();
@@ -191,50 +230,37 @@ export class Actor implements KernelTarget {
   }
 
   /**
-   * A timer on the kernel's clock: this actor and a code naming its event and
-   * slot (-1: no id, as xstate's own random one; it stops only with the
-   * actor), no closure. As xstate 5.33's scheduler, a second timer under a
-   * pending id overwrites the slot's handle, and the first still fires.
+   * A timer on the kernel's clock: this actor and the raise's code (which
+   * names its event and slot in the machine), no closure. As xstate 5.33's
+   * scheduler, a second timer under a pending id overwrites the slot's
+   * handle, and the first still fires. A timer without an id (slot -1, as
+   * xstate's own random one) stops only with the actor: its code also says
+   * where its handle is kept (past the machine's raises, one span each).
    */
-  private schedule(slot: number, event: EventObject, delay: number): void {
-    const code = this.freeCodes.length > 0 ? this.freeCodes.pop()! : this.codeEvents.length;
-    this.codeEvents[code] = event;
-    this.codeSlots[code] = slot;
-    const handle = this.clock.post(delay, this, code);
-    if (slot < 0) this.codeHandles[code] = handle;
-    else {
-      this.slotCodes[slot] = code;
-      this.timers[slot] = handle;
+  private schedule(slot: number, code: number, delay: number): void {
+    if (slot >= 0) {
+      this.timers[slot] = this.clock.post(delay, this, code);
+      return;
     }
+    const idless = (this.idless ??= []);
+    let k = idless.indexOf(undefined);
+    if (k < 0) k = idless.length;
+    idless[k] = this.clock.post(delay, this, code + this.m.raises.length * (k + 1));
   }
 
   /** A timer fires: it forgets its slot's handle (whichever timer holds it now, as xstate does) and sends its event. */
   fire(code: number): void {
-    const event = this.codeEvents[code]!;
-    const slot = this.codeSlots[code];
-    this.release(code);
-    if (slot >= 0) {
-      this.timers[slot] = undefined;
-      this.slotCodes[slot] = -1;
-    }
-    this.send(event);
-  }
-
-  private release(code: number): void {
-    this.codeEvents[code] = null;
-    this.freeCodes.push(code);
+    const raises = this.m.raises;
+    const r = raises[code % raises.length];
+    if (code >= raises.length) this.idless![Math.floor(code / raises.length) - 1] = undefined;
+    else if (r.slot >= 0) this.timers[r.slot] = undefined;
+    this.send(r.event);
   }
 
   private cancel(slot: number): void {
     const handle = this.timers[slot];
     this.timers[slot] = undefined;
-    if (handle === undefined) return;
-    this.clock.clearTimeout(handle);
-    const code = this.slotCodes[slot];
-    if (code >= 0) {
-      this.slotCodes[slot] = -1;
-      this.release(code);
-    }
+    if (handle !== undefined) this.clock.clearTimeout(handle);
   }
 
   /** xstate's macrostep (stateUtils.macrostep) on the compiled tables. */
@@ -248,7 +274,6 @@ export class Actor implements KernelTarget {
       }
     }
     let eventless = true;
-    const queue = this.internal;
     while (this.status === 'active') {
       let step: Step | null = null;
       let fromEventless = false;
@@ -257,7 +282,8 @@ export class Actor implements KernelTarget {
         fromEventless = step !== null;
       }
       if (!fromEventless) {
-        if (queue.length === 0) break;
+        const queue = this.internal;
+        if (queue === null || queue.length === 0) break;
         ev = queue.shift()!;
         const cands = this.leaf.on.get(ev.type);
         step = cands === undefined ? null : this.select(cands, ev);
@@ -266,7 +292,7 @@ export class Actor implements KernelTarget {
       if (step !== null) this.leaf = this.runActions(step, ev);
       eventless = fromEventless ? this.leaf !== before : true;
     }
-    if (queue.length > 0) queue.length = 0;
+    if (this.internal !== null && this.internal.length > 0) this.internal.length = 0;
   }
 
   private select(cands: Candidate[], event: EventObject): Step | null {
@@ -280,14 +306,6 @@ export class Actor implements KernelTarget {
     return null;
   }
 
-  /** Queue timer work for after the macrostep. */
-  private op(slot: number, event: EventObject | null, delay: number): void {
-    const i = this.ops++;
-    this.opSlots[i] = slot;
-    this.opEvents[i] = event;
-    this.opDelays[i] = delay;
-  }
-
   /** Runs a microstep's actions; returns the new resting state (and sets status 'done' on a final one). */
   private runActions(step: Step, event: EventObject): Leaf {
     const actions = step.actions;
@@ -295,7 +313,7 @@ export class Actor implements KernelTarget {
       const a = actions[i];
       switch (a.kind) {
         case CUSTOM:
-          if (this.initialCalls !== null) this.initialCalls.push({ fn: a.fn, event });
+          if (this.processing === NOT_STARTED) (this.initialCalls ??= []).push({ fn: a.fn, event });
           else {
             const args = this.args;
             args.event = event;
@@ -310,12 +328,12 @@ export class Actor implements KernelTarget {
             args.event = event;
             delay = d(args, undefined);
           }
-          if (typeof delay !== 'number') this.internal.push(a.event);
-          else this.op(a.slot, a.event, delay);
+          if (typeof delay !== 'number') (this.internal ??= []).push(a.event);
+          else PENDING.add(a.slot, a.code, delay);
           break;
         }
         case CANCEL:
-          this.op(a.slot, null, 0);
+          PENDING.add(a.slot, CANCELS, 0);
           break;
         case NOOP:
           break;
@@ -324,4 +342,11 @@ export class Actor implements KernelTarget {
     if (step.to.done) this.status = 'done';
     return step.to;
   }
+}
+
+/** The shared stack's timer work from `base` on, as an actor's own lists. */
+function takeOps(base: number): Ops {
+  const own = new Ops();
+  for (let i = base; i < PENDING.n; i++) own.add(PENDING.slots[i], PENDING.codes[i], PENDING.delays[i]);
+  return own;
 }

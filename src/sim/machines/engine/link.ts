@@ -24,6 +24,7 @@ function deepFreeze<T>(v: T): T {
 
 class Linker {
   private readonly timers: string[] = [];
+  private readonly raises: Compiled['raises'] = [];
   private readonly leaves: Leaf[];
 
   constructor(
@@ -40,7 +41,7 @@ class Linker {
       for (const [type, cands] of Object.entries(code.on)) leaf.on.set(type, cands.map((c) => this.candidate(c)));
       if (code.always) leaf.always = code.always.map((c) => this.candidate(c));
     });
-    return { id: t.id, initial: this.step(t.initial), context: this.context(), timers: this.timers };
+    return { id: t.id, initial: this.step(t.initial), context: this.context(), timers: this.timers, raises: this.raises };
   }
 
   private fn(kind: 'actions' | 'guards' | 'delays', name: FnName): unknown {
@@ -69,7 +70,9 @@ class Linker {
     if ('cancel' in a) return { kind: CANCEL, slot: this.slot(a.cancel) };
     if ('raise' in a) {
       const delay: DelayRef | undefined = typeof a.delay === 'string' ? (this.fn('delays', a.delay) as DelayRef) : a.delay;
-      return { kind: RAISE, event: a.raise as EventObject, slot: a.id === undefined ? -1 : this.slot(a.id), delay };
+      const event = a.raise as EventObject;
+      const slot = a.id === undefined ? -1 : this.slot(a.id);
+      return { kind: RAISE, event, slot, delay, code: this.raises.push({ event, slot }) - 1 };
     }
     return { kind: NOOP };
   }

@@ -54,7 +54,7 @@ export const NOOP = 3;
 /** An action as the actor runs it; `slot` is the timer id's index in the machine's timer list (-1: no id). */
 export type Action =
   | { kind: typeof CUSTOM; fn: ActionFn }
-  | { kind: typeof RAISE; event: EventObject; slot: number; delay: DelayRef | undefined }
+  | { kind: typeof RAISE; event: EventObject; slot: number; delay: DelayRef | undefined; code: number }
   | { kind: typeof CANCEL; slot: number }
   | { kind: typeof NOOP };
 
@@ -86,6 +86,12 @@ export interface Compiled {
   context: ContextMaker;
   /** Timer ids, in slot order (delayed raises and cancels name them by slot). */
   timers: string[];
+  /**
+   * Every raise of the machine, by its code: the event it sends and its
+   * timer's slot. A delayed raise posts its code to the kernel, so what a
+   * timer sends is the machine's, not kept per actor.
+   */
+  raises: { event: EventObject; slot: number }[];
 }
 
 // ---- the table: a compiled machine as plain data (JSON), functions named

@@ -397,4 +397,25 @@ describe('owners (a client that leaves: churn.meanSessionMs)', () => {
     k.run(100);
     expect(log).toEqual(['a@10:1', 'b@15:2', 'fin@35:-1', 'b2@40']);
   });
+
+  it('a dropped owner’s target events reach their target as drop(code), in order, never as fire (so it lets go of what waits for them)', () => {
+    const k = new Kernel();
+    const log: string[] = [];
+    const target = { fire: (c: number) => log.push(`fire ${c}@${k.now}`), drop: (c: number) => log.push(`drop ${c}`) };
+    k.owner = 3;
+    k.post(10, P, target, 1);
+    k.post(30, P, target, 2);
+    k.post(20, P, target, 3);
+    k.owner = 4;
+    k.post(25, P, target, 9);
+    k.owner = -1;
+    k.at(15, P, () => k.drop(3));
+    // An event cancelled before its owner is dropped is neither fired nor dropped.
+    k.owner = 3;
+    const gone = k.postCancellable(40, P, target, 7);
+    k.owner = -1;
+    k.cancel(gone);
+    k.run(100);
+    expect(log).toEqual(['fire 1@10', 'drop 3', 'fire 9@25', 'drop 2']);
+  });
 });

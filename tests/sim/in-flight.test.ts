@@ -1,54 +1,98 @@
-// The ring of a connection's packets on their way (src/sim/run/in-flight.ts):
-// TCP delivers in order, so packets leave in the order they were sent, with
-// what each carries; one taken out of turn is an error, not another's data.
+// The table of packets on their way (src/sim/run/in-flight.ts): TCP delivers
+// in order, so each lane (a direction of a connection) gives its packets back
+// in the order they were sent, with what each carries, whatever the other
+// lanes sharing the table do; one taken out of turn is an error, not another's
+// data; a slot is reused once its packet has arrived or will never arrive.
 import { describe, expect, it } from 'vitest';
-import { InFlight } from '../../src/sim/run/in-flight';
+import { InFlight, emptyLane } from '../../src/sim/run/in-flight';
 import type { Channel } from '../../src/sim/run/channel';
 
 const ch = (id: number) => ({ id }) as unknown as Channel;
+const push = (f: InFlight, lane: ReturnType<typeof emptyLane>, at: number, id: number) => f.push(lane, at, ch(id), id % 2 ? 'event' : 'response', id * 10, id + 1, null, undefined, undefined, null);
 
 describe('InFlight', () => {
-  it('gives back each packet in the order sent, across wrap-around and growth', () => {
+  it('gives back each lane’s packets in the order sent, lanes interleaved, across growth', () => {
     const f = new InFlight();
+    const a = emptyLane();
+    const b = emptyLane();
     const out: string[] = [];
     let sent = 0;
-    let t = 0;
-    // Interleave pushes and takes so that the ring wraps before it grows (4, then 8, then 16 slots).
-    for (const [push, take] of [[3, 2], [3, 3], [9, 4], [1, 7]]) {
-      for (let i = 0; i < push; i++, sent++) f.push(1000 + sent, ch(sent), sent % 2 ? 'event' : 'response', sent * 10, sent + 1, null, undefined, undefined, null);
-      for (let i = 0; i < take; i++, t++) {
-        f.take(1000 + t);
+    let takenA = 0;
+    let takenB = 0;
+    // Lane a's packets arrive at 1000 + i, lane b's at 5000 + i; pushes and takes interleave, past the first 64 slots.
+    for (const [pushes, takes] of [[30, 10], [50, 40], [100, 60], [0, 70]]) {
+      for (let i = 0; i < pushes; i++, sent++) {
+        push(f, a, 1000 + sent, sent);
+        push(f, b, 5000 + sent, 1000 + sent);
+      }
+      for (let i = 0; i < takes; i++) {
+        f.take(a, 1000 + takenA++);
+        out.push(`${f.channel!.id}:${f.kind}:${f.first}:${f.count}`);
+        f.take(b, 5000 + takenB++);
         out.push(`${f.channel!.id}:${f.kind}:${f.first}:${f.count}`);
       }
     }
-    expect(f.length).toBe(0);
-    expect(out).toEqual(Array.from({ length: 16 }, (_, i) => `${i}:${i % 2 ? 'event' : 'response'}:${i * 10}:${i + 1}`));
+    expect(f.size).toBe(0);
+    expect(a).toEqual({ head: -1, tail: -1 });
+    const want = Array.from({ length: 180 }, (_, i) => [i, 1000 + i].map((id) => `${id}:${id % 2 ? 'event' : 'response'}:${id * 10}:${id + 1}`)).flat();
+    expect(out).toEqual(want);
   });
 
-  it('refuses a take at a time that is not the next arrival', () => {
+  it('refuses a take at a time that is not the lane’s next arrival', () => {
     const f = new InFlight();
-    expect(() => f.take(5)).toThrow('in flight: no packet arrives at 5 µs (next none)');
-    f.push(10, ch(0), 'event', 0, 1, null, undefined, undefined, null);
-    f.push(12, ch(1), 'event', 1, 1, null, undefined, undefined, null);
-    expect(() => f.take(12)).toThrow('in flight: no packet arrives at 12 µs (next at 10 µs)');
+    const a = emptyLane();
+    const b = emptyLane();
+    expect(() => f.take(a, 5)).toThrow('in flight: no packet arrives at 5 µs (next none)');
+    push(f, a, 10, 0);
+    push(f, b, 12, 1);
+    push(f, a, 12, 2);
+    expect(() => f.take(a, 12)).toThrow('in flight: no packet arrives at 12 µs (next at 10 µs)');
+    f.take(b, 12);
+    expect(f.channel).toEqual(ch(1));
   });
 
   it('keeps the handlers of an upstream packet with it, and the message it carries', () => {
     const f = new InFlight();
+    const a = emptyLane();
     const log: string[] = [];
     const m7 = { seq: 7, generatedAt: 0, sent: true };
     const m8 = { seq: 8, generatedAt: 0, sent: true };
-    f.push(1, ch(7), 'request', 0, 0, null, (c, m) => log.push(`${c.id}:${m!.seq}`), () => log.push('lost'), m7);
-    f.push(2, ch(8), 'request', 0, 0, null, undefined, (c, m) => log.push(`-${c.id}:${m!.seq}`), m8);
-    f.take(1);
+    type C = { id: number };
+    f.push(a, 1, ch(7), 'request', 0, 0, null, (c, m) => log.push(`${(c as unknown as C).id}:${m!.seq}`), () => log.push('lost'), m7);
+    f.push(a, 2, ch(8), 'request', 0, 0, null, undefined, (c, m) => log.push(`-${(c as unknown as C).id}:${m!.seq}`), m8);
+    f.take(a, 1);
     f.onArrive?.(f.channel!, f.msg);
-    f.take(2);
+    f.take(a, 2);
     expect(f.onArrive).toBeUndefined();
     f.onLost?.(f.channel!, f.msg);
     expect(log).toEqual(['7:7', '-8:8']);
-    // A taken slot lets go of its message (the ring is reused for the connection's life).
-    f.push(3, ch(9), 'event', 0, 1, null, undefined, undefined, null);
-    f.take(3);
+    // A taken slot lets go of its message (slots are reused).
+    push(f, a, 3, 9);
+    f.take(a, 3);
     expect(f.msg).toBeNull();
+  });
+
+  it('reuses the slots of packets that arrived or never will: a long run holds only what is on its way', () => {
+    const f = new InFlight();
+    const lanes = Array.from({ length: 10 }, emptyLane);
+    // 10,000 packets, at most 10 on their way at once: every slot comes back (the table would grow past 64 slots otherwise).
+    for (let t = 0; t < 1000; t++) {
+      lanes.forEach((l, i) => push(f, l, t, i));
+      lanes.forEach((l, i) => (i % 2 ? f.take(l, t) : f.discard(l)));
+    }
+    expect(f.size).toBe(0);
+    const grown = (f as unknown as { arrivals: Float64Array }).arrivals.length;
+    expect(grown).toBe(64);
+    // A discarded packet is gone: the lane's next one is the one after it.
+    const l = lanes[0];
+    push(f, l, 5, 1);
+    push(f, l, 6, 3);
+    f.discard(l);
+    f.take(l, 6);
+    expect(f.channel).toEqual(ch(3));
+    // reset: nothing on its way, whatever was.
+    push(f, l, 7, 1);
+    f.reset();
+    expect(f.size).toBe(0);
   });
 });

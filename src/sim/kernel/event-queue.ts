@@ -20,6 +20,8 @@ import { orderKey, runsBefore } from './order';
 /** A long-lived object that kernel events call with an integer saying what happened (no closure per event). */
 export interface KernelTarget {
   fire(code: number): void;
+  /** The event will never fire (its owner was dropped: src/sim/kernel/kernel.ts): let go of what waits for it. */
+  drop?(code: number): void;
 }
 
 export type EventAction = KernelTarget | (() => void);

@@ -125,7 +125,11 @@ export class Kernel {
       const action = q.pop();
       if (action === null) continue;
       const d = this.dropped;
-      if (d !== null && owner >= 0 && d[owner] === 1) continue;
+      if (d !== null && owner >= 0 && d[owner] === 1) {
+        // Its target lets go of what waited for the event (a packet's slot in the run's table).
+        if (typeof action !== 'function') action.drop?.(code);
+        continue;
+      }
       this.now = Math.floor(key / PRIORITY_LEVELS);
       this.processed++;
       this.owner = owner;

@@ -40,7 +40,7 @@ import { traceActor } from './trace-actor';
 import { HeldBody } from './held-body';
 import type { ArrivalHandler, Channel } from './channel';
 import { http2, type Http2SessionPort, type Http2StreamPort } from './http2-support';
-import { InFlight } from './in-flight';
+import { emptyLane } from './in-flight';
 import type { KernelTarget } from '../kernel/kernel';
 
 /** The connection machine's events, made once. */
@@ -100,9 +100,9 @@ export class Connection implements Channel, KernelTarget {
   private onFail: (() => void) | null = null;
   private readonly up: TcpPath;
   private readonly down: TcpPath;
-  /** The data packets on their way, each direction (made on the first). */
-  private upFlight: InFlight | null = null;
-  private downFlight: InFlight | null = null;
+  /** The data packets on their way, each direction: where they wait in the run's table (./in-flight.ts). */
+  private readonly upLane = emptyLane();
+  private readonly downLane = emptyLane();
   private readonly actor;
 
   constructor(
@@ -282,10 +282,10 @@ export class Connection implements Channel, KernelTarget {
     this.stamp(rec, d);
     if (dir === 'down') {
       w.metrics.inFlight += count;
-      (this.downFlight ??= new InFlight()).push(d.drainedAt, ch, p.kind, first, count, null, undefined, undefined, null);
+      w.inFlight.push(this.downLane, d.drainedAt, ch, p.kind, first, count, null, undefined, undefined, null);
       w.kernel.post(d.drainedAt, PRIORITY.network, this, ARRIVES_DOWN);
     } else {
-      (this.upFlight ??= new InFlight()).push(d.drainedAt, ch, p.kind, first, count, rec, onArrive, onLost, msg);
+      w.inFlight.push(this.upLane, d.drainedAt, ch, p.kind, first, count, rec, onArrive, onLost, msg);
       w.kernel.post(d.drainedAt, PRIORITY.network, this, ARRIVES_UP);
     }
   }
@@ -293,19 +293,23 @@ export class Connection implements Channel, KernelTarget {
   /** A data packet's arrival (kernel event, `code` its direction): downstream its updates are delivered; upstream the server has it, unless it was cut by then. */
   fire(code: number): void {
     const now = this.w.kernel.now;
+    const f = this.w.inFlight;
     if (code === ARRIVES_DOWN) {
-      const f = this.downFlight!;
-      f.take(now);
+      f.take(this.downLane, now);
       this.deliver(f.channel!, f.kind!, f.first, f.count);
       return;
     }
-    const f = this.upFlight!;
-    f.take(now);
+    f.take(this.upLane, now);
     const ch = f.channel!;
     if (now >= this.cutAt) {
       if (f.rec) f.rec.arriveMs = null;
       f.onLost?.(ch, f.msg);
     } else f.onArrive?.(ch, f.msg);
+  }
+
+  /** An arrival that will not come (the client left: the kernel drops its events): the packet leaves the table. */
+  drop(code: number): void {
+    this.w.inFlight.discard(code === ARRIVES_DOWN ? this.downLane : this.upLane);
   }
 
   /** The HTTP/2 stream of a channel, for the trace (null on HTTP/1.1). */

@@ -1,10 +1,13 @@
-// The data packets of one direction of a connection on their way. TCP
-// delivers in order (src/sim/net/tcp.ts: each arrival is no earlier than
-// the one before) and arrivals are network events of equal priority, so
-// they reach the other end first in, first out: the kernel's arrival event
-// needs no closure, only the connection and the direction, and what the
-// packet carries waits here, in a ring reused for the connection's life
-// (two arrays, a packet's numbers in one and its references in the other).
+// The data packets on their way, for every connection of a run. TCP delivers
+// in order (src/sim/net/tcp.ts: each arrival is no earlier than the one
+// before) and arrivals are network events of equal priority, so one
+// direction of a connection (a lane) gets its packets first in, first out:
+// the kernel's arrival event needs no closure, only the connection and the
+// direction, and what the packet carries waits here. One table serves the
+// whole run, a column per field (struct-of-arrays), each lane a linked list
+// through it, its head and tail kept by the connection: the clients that
+// share the server keep their packets in the same few arrays, not two rings
+// each, and a slot is reused as soon as its packet has arrived.
 
 import type { Micros } from '../kernel/time';
 import type { PacketKind, TracePacket } from '../types';
@@ -14,18 +17,28 @@ import type { UpstreamMessage } from './client-host';
 type Handler = ArrivalHandler | undefined;
 type Ref = Channel | PacketKind | TracePacket | Handler | UpstreamMessage | null;
 
-/** Per packet: its arrival time, first update and count; its channel, kind, trace record, upstream handlers and message. */
-const NUMS = 3;
+/** One direction's packets on their way: its first and last slot in the table (-1: none). */
+export interface Lane {
+  head: number;
+  tail: number;
+}
+
+export const emptyLane = (): Lane => ({ head: -1, tail: -1 });
+
+/** Per packet, its references: channel, kind, trace record, upstream handlers and message. */
 const REFS = 6;
 
 export class InFlight {
-  // A plain array of doubles, not a typed array: its buffer would cost an ArrayBuffer per connection and direction.
-  private nums: number[] = new Array<number>(4 * NUMS).fill(0);
-  private refs: Ref[] = new Array<Ref>(4 * REFS).fill(null);
-  /** Slots in the ring (a power of two), the head's slot, packets in it. */
-  private slots = 4;
-  private head = 0;
-  private size = 0;
+  /** Per slot: arrival time, first update, update count, the next slot of its lane (or of the free list; -1: none). */
+  private arrivals = new Float64Array(64);
+  private firsts = new Int32Array(64);
+  private counts = new Int32Array(64);
+  private next = new Int32Array(64);
+  private refs: Ref[] = new Array<Ref>(64 * REFS).fill(null);
+  /** Slots ever used, the free list's first slot, and the packets on their way. */
+  private used = 0;
+  private free = -1;
+  size = 0;
 
   /** The packet taken last (`take`). */
   channel: Channel | null = null;
@@ -37,63 +50,93 @@ export class InFlight {
   onLost: Handler = undefined;
   msg: UpstreamMessage | null = null;
 
-  get length(): number {
-    return this.size;
-  }
-
-  push(at: Micros, ch: Channel, kind: PacketKind, first: number, count: number, rec: TracePacket | null, onArrive: Handler, onLost: Handler, msg: UpstreamMessage | null): void {
-    if (this.size === this.slots) this.grow();
-    const i = (this.head + this.size++) & (this.slots - 1);
-    const n = this.nums;
-    n[i * NUMS] = at;
-    n[i * NUMS + 1] = first;
-    n[i * NUMS + 2] = count;
+  /** A packet sent on `lane`, arriving at `at`: last in its lane. */
+  push(lane: Lane, at: Micros, ch: Channel, kind: PacketKind, first: number, count: number, rec: TracePacket | null, onArrive: Handler, onLost: Handler, msg: UpstreamMessage | null): void {
+    const s = this.slot();
+    this.arrivals[s] = at;
+    this.firsts[s] = first;
+    this.counts[s] = count;
+    this.next[s] = -1;
     const r = this.refs;
-    const j = i * REFS;
+    const j = s * REFS;
     r[j] = ch;
     r[j + 1] = kind;
     r[j + 2] = rec;
     r[j + 3] = onArrive;
     r[j + 4] = onLost;
     r[j + 5] = msg;
+    if (lane.tail >= 0) this.next[lane.tail] = s;
+    else lane.head = s;
+    lane.tail = s;
+    this.size++;
   }
 
-  /** The packet arriving at `now` leaves the ring; its fields are copied to this object's. */
-  take(now: Micros): void {
-    const i = this.head;
-    const at = this.nums[i * NUMS];
+  /** The packet of `lane` arriving at `now` leaves the table; its fields are copied to this object's. */
+  take(lane: Lane, now: Micros): void {
+    const s = lane.head;
     // The order is TCP's: a packet out of turn would deliver another's updates, so say so at once.
-    if (this.size === 0 || at !== now) {
-      throw new Error(`in flight: no packet arrives at ${now} µs (next ${this.size === 0 ? 'none' : `at ${at} µs`}); arrivals must come in the order sent`);
+    if (s < 0 || this.arrivals[s] !== now) {
+      throw new Error(`in flight: no packet arrives at ${now} µs (next ${s < 0 ? 'none' : `at ${this.arrivals[s]} µs`}); arrivals must come in the order sent`);
     }
-    this.first = this.nums[i * NUMS + 1];
-    this.count = this.nums[i * NUMS + 2];
+    this.first = this.firsts[s];
+    this.count = this.counts[s];
     const r = this.refs;
-    const j = i * REFS;
+    const j = s * REFS;
     this.channel = r[j] as Channel;
     this.kind = r[j + 1] as PacketKind;
     this.rec = r[j + 2] as TracePacket | null;
     this.onArrive = r[j + 3] as Handler;
     this.onLost = r[j + 4] as Handler;
     this.msg = r[j + 5] as UpstreamMessage | null;
-    r.fill(null, j, j + REFS);
-    this.head = (i + 1) & (this.slots - 1);
+    this.leave(lane, s);
+  }
+
+  /** The first packet of `lane` will never arrive (its client left the run: the kernel drops its events): its slot is let go. */
+  discard(lane: Lane): void {
+    if (lane.head >= 0) this.leave(lane, lane.head);
+  }
+
+  /** Nothing on its way any more (the kernel starts afresh for the next client). */
+  reset(): void {
+    this.refs.fill(null, 0, this.used * REFS);
+    this.used = 0;
+    this.free = -1;
+    this.size = 0;
+  }
+
+  /** Slot s, the head of `lane`, leaves it and goes back on the free list. */
+  private leave(lane: Lane, s: number): void {
+    this.refs.fill(null, s * REFS, s * REFS + REFS);
+    lane.head = this.next[s];
+    if (lane.head < 0) lane.tail = -1;
+    this.next[s] = this.free;
+    this.free = s;
     this.size--;
   }
 
-  /** Double the ring, its packets in order from slot 0. */
-  private grow(): void {
-    const s = this.slots;
-    const nums = new Array<number>(2 * s * NUMS).fill(0);
-    const refs = new Array<Ref>(2 * s * REFS).fill(null);
-    for (let k = 0; k < s; k++) {
-      const i = (this.head + k) & (s - 1);
-      for (let f = 0; f < NUMS; f++) nums[k * NUMS + f] = this.nums[i * NUMS + f];
-      for (let f = 0; f < REFS; f++) refs[k * REFS + f] = this.refs[i * REFS + f];
+  private slot(): number {
+    const s = this.free;
+    if (s >= 0) {
+      this.free = this.next[s];
+      return s;
     }
-    this.nums = nums;
+    if (this.used === this.arrivals.length) this.grow();
+    return this.used++;
+  }
+
+  /** Double every column. */
+  private grow(): void {
+    const n = 2 * this.arrivals.length;
+    const widen = <T extends Float64Array | Int32Array>(a: T, b: T): T => {
+      b.set(a);
+      return b;
+    };
+    this.arrivals = widen(this.arrivals, new Float64Array(n));
+    this.firsts = widen(this.firsts, new Int32Array(n));
+    this.counts = widen(this.counts, new Int32Array(n));
+    this.next = widen(this.next, new Int32Array(n));
+    const refs = new Array<Ref>(n * REFS).fill(null);
+    for (let i = 0; i < this.refs.length; i++) refs[i] = this.refs[i];
     this.refs = refs;
-    this.slots = 2 * s;
-    this.head = 0;
   }
 }

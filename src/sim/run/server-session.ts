@@ -16,7 +16,7 @@ import { Handler } from './handler';
 import type { Subscriber, World } from './world';
 import type { ClientHost, UpstreamMessage } from './client-host';
 import type { KernelTarget } from '../kernel/event-queue';
-import { JOB, SessionJobs, type JobKind } from './session-jobs';
+import { JOB, type JobKind } from './session-jobs';
 
 /** The machine's events without data, made once (one per update would be an allocation per message). */
 const UPDATE: ServerEvent = Object.freeze({ type: 'UPDATE' });
@@ -42,8 +42,6 @@ export class ServerSession implements ServerPort, Subscriber, KernelTarget {
   private handledUpTo = 0;
   /** The technique's packets in this run (./world.ts packetsOf). */
   private readonly packets: unknown;
-  /** Work waiting for a core or the handler (made on first use: most runs have neither). */
-  private jobs: SessionJobs | null = null;
 
   constructor(
     private readonly w: World,
@@ -98,7 +96,7 @@ export class ServerSession implements ServerPort, Subscriber, KernelTarget {
 
   /** A job's slot (./session-jobs.ts): kernel events name it by that number. */
   private job(kind: JobKind, conn: Channel | null, event: ServerEvent | null, num: number): number {
-    return (this.jobs ??= new SessionJobs()).add(kind, conn, event, num);
+    return this.w.jobs.add(kind, conn, event, num);
   }
 
   /** server.processingMs: job `j` is done when this client's handler is done with it, coming now (./handler.ts). */
@@ -110,13 +108,18 @@ export class ServerSession implements ServerPort, Subscriber, KernelTarget {
 
   /** Job `j` is done (a kernel event): what it was waiting for goes on. */
   fire(j: number): void {
-    const jobs = this.jobs!;
+    const jobs = this.w.jobs;
     const kind = jobs.kind[j];
     const conn = jobs.conn[j];
     const event = jobs.event[j];
     const num = jobs.num[j];
     jobs.done(j);
     this.next(kind, conn, event, num);
+  }
+
+  /** Job `j` will never be done (the client left: the kernel drops its events): its slot is let go. */
+  drop(j: number): void {
+    this.w.jobs.done(j);
   }
 
   /** What comes after the server's CPU or its handler is done with a job of `kind`. */

@@ -1,9 +1,12 @@
-// A server session's work in progress (a request waiting for a core or its
+// The server sessions' work in progress (a request waiting for a core or its
 // handler, an update being made, a batch of writes, an upstream message), as
 // numbered slots: a kernel event names its job by an integer (the session is
 // the event's target), so pending work costs no closure. Slots are reused
 // once their job is done. With cores, jobs finish in any order (each waits
-// for whichever core frees first), so they are slots, not a queue.
+// for whichever core frees first), so they are slots, not a queue. One table
+// serves every session of a run (./world.ts `jobs`), a column per field: the
+// clients that share the server's cores keep their work in the same few
+// arrays, not five of their own.
 
 import type { ServerEvent } from '../machines/server';
 import type { Channel } from './channel';
@@ -26,7 +29,7 @@ export const JOB = {
 
 export type JobKind = (typeof JOB)[keyof typeof JOB];
 
-export class SessionJobs {
+export class Jobs {
   readonly kind: JobKind[] = [];
   readonly conn: (Channel | null)[] = [];
   readonly event: (ServerEvent | null)[] = [];
@@ -41,6 +44,17 @@ export class SessionJobs {
     this.event[j] = event;
     this.num[j] = num;
     return j;
+  }
+
+  /** No job in progress any more (the kernel starts afresh for the next client). */
+  reset(): void {
+    this.conn.fill(null);
+    this.event.fill(null);
+    this.kind.length = 0;
+    this.conn.length = 0;
+    this.event.length = 0;
+    this.num.length = 0;
+    this.free.length = 0;
   }
 
   /** The job in slot j is done: its slot is free again (what it held is let go). */

@@ -35,6 +35,8 @@ import { Tracer } from './tracer';
 import type { RadioLogPort } from '../radio/support';
 import { part } from './parts';
 import { ServerCpu } from './server-cpu';
+import { Jobs } from './session-jobs';
+import { InFlight } from './in-flight';
 import { population } from './population';
 import { serverDownAt } from '../downtime';
 import type { Technique } from '../techniques/driver';
@@ -73,6 +75,10 @@ export class World implements KernelTarget {
   readonly cpu: ServerCpu;
   /** Clients share the server's processors (server.cores > 0): they run together on one kernel (./simulate.ts). */
   readonly shared: boolean;
+  /** The server sessions' work waiting for a core or a handler (./session-jobs.ts). */
+  readonly jobs = new Jobs();
+  /** The data packets on their way, every connection's (./in-flight.ts). */
+  readonly inFlight = new InFlight();
   /** Updates generated so far for the current client: feed[0 .. made-1]. */
   private made = 0;
   /** A feed event is queued (the next update, with listeners waiting for it). */
@@ -125,6 +131,8 @@ export class World implements KernelTarget {
   beginClient(): void {
     this.eventsBefore += this.kernel.processed;
     this.kernel.reset();
+    this.inFlight.reset();
+    this.jobs.reset();
     this.made = 0;
     this.feedQueued = false;
     this.subscribers.clear();

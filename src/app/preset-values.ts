@@ -16,7 +16,20 @@ function networkValues({ rttMs, downKbps, upKbps, radio }: NetworkLink): PresetV
   };
 }
 
-function intermediaryValues({ idleMs, lifetimeMs, why, bufferBytes = 0, refusesWebSocket = false, firstByteMs = 0 }: Intermediary): PresetValues {
+/** Where each intermediary's timeout comes from (shared/REFERENCES.md, "Intermediary idle timeouts"). */
+const INTERMEDIARY_WHY: Record<string, string> = {
+  nginx: 'proxy_read_timeout, 60 s by default',
+  'aws-alb': 'idle timeout, 60 s by default',
+  heroku: 'a rolling 55 s window once the first byte is sent',
+  cloudflare: '100 s idle for WebSockets',
+  'azure-lb': 'idle timeout, 4 min by default',
+  gcp: 'backend service timeout, 30 s by default: a WebSocket lives that long',
+  filtering: "squid's read_timeout, 15 min by default",
+  'no-proxy': 'no intermediary',
+};
+
+function intermediaryValues(id: string, { idleMs, lifetimeMs, bufferBytes = 0, refusesWebSocket = false, firstByteMs = 0 }: Intermediary): PresetValues {
+  const why = INTERMEDIARY_WHY[id];
   return {
     'proxy.idleTimeoutMs': { value: idleMs, why: idleMs > 0 ? why : '0 = no idle timeout' },
     'proxy.lifetimeMs': { value: lifetimeMs, why: lifetimeMs > 0 ? why : '0 = no lifetime limit' },
@@ -82,7 +95,7 @@ const FIXED: Record<string, PresetValues> = {
 /** What preset `p` sets, each value with why it was chosen. */
 export function presetValues(p: Preset): PresetValues {
   if (p.link) return networkValues(p.link);
-  if (p.intermediary) return intermediaryValues(p.intermediary);
+  if (p.intermediary) return intermediaryValues(p.id, p.intermediary);
   const values = FIXED[p.id];
   if (!values) throw new Error(`preset '${p.id}' has no values`);
   return values;

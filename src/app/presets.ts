@@ -12,11 +12,10 @@ export interface NetworkLink {
   radio: '3g' | 'lte';
 }
 
-/** An intermediary's documented defaults (why: where its timeout comes from). */
+/** An intermediary's documented defaults (where its timeout comes from: ./preset-values.ts, fetched on first use). */
 export interface Intermediary {
   idleMs: number;
   lifetimeMs: number;
-  why: string;
   bufferBytes?: number;
   refusesWebSocket?: boolean;
   firstByteMs?: number;
@@ -63,7 +62,7 @@ export const NETWORK_PRESETS: readonly Preset[] = [
 ];
 
 /** An intermediary on the path, from its documented defaults (shared/REFERENCES.md, "Intermediary idle timeouts"; nginx's proxy_buffering). */
-function intermediary(id: string, name: string, idleMs: number, lifetimeMs: number, why: string, more: Omit<Intermediary, 'idleMs' | 'lifetimeMs' | 'why'> = {}): Preset {
+function intermediary(id: string, name: string, idleMs: number, lifetimeMs: number, more: Omit<Intermediary, 'idleMs' | 'lifetimeMs'> = {}): Preset {
   const { bufferBytes = 0, refusesWebSocket = false, firstByteMs = 0 } = more;
   const idle = idleMs > 0 ? `cuts a connection idle ${idleMs / 1000} s` : 'no idle timeout';
   const cut = lifetimeMs > 0 ? `Cuts every connection ${lifetimeMs / 1000} s after it opened` : idle[0].toUpperCase() + idle.slice(1);
@@ -71,23 +70,23 @@ function intermediary(id: string, name: string, idleMs: number, lifetimeMs: numb
     id,
     name,
     summary: `${cut}${firstByteMs > 0 ? `; gives up on a request unanswered for ${firstByteMs / 1000} s` : ''}${bufferBytes > 0 ? `; buffers streamed responses ${bufferBytes / 1024} KB at a time` : ''}${refusesWebSocket ? '; does not pass the WebSocket Upgrade, so the page falls back to long polling' : ''}.`,
-    intermediary: { idleMs, lifetimeMs, why, ...more },
+    intermediary: { idleMs, lifetimeMs, ...more },
   };
 }
 
 export const INTERMEDIARY_PRESETS: readonly Preset[] = [
   // nginx buffers proxied responses by default (proxy_buffering on; buffers of one memory page, 4 KB on x86-64):
   // SSE behind it waits unless the server sends X-Accel-Buffering: no.
-  intermediary('nginx', 'nginx', 60000, 0, 'proxy_read_timeout, 60 s by default', { bufferBytes: 4096 }),
-  intermediary('aws-alb', 'AWS ALB', 60000, 0, 'idle timeout, 60 s by default'),
-  intermediary('heroku', 'Heroku', 55000, 0, 'a rolling 55 s window once the first byte is sent', { firstByteMs: 30000 }),
-  intermediary('cloudflare', 'Cloudflare', 100000, 0, '100 s idle for WebSockets'),
-  intermediary('azure-lb', 'Azure LB', 240000, 0, 'idle timeout, 4 min by default'),
-  intermediary('gcp', 'GCP backend', 0, 30000, 'backend service timeout, 30 s by default: a WebSocket lives that long'),
+  intermediary('nginx', 'nginx', 60000, 0, { bufferBytes: 4096 }),
+  intermediary('aws-alb', 'AWS ALB', 60000, 0),
+  intermediary('heroku', 'Heroku', 55000, 0, { firstByteMs: 30000 }),
+  intermediary('cloudflare', 'Cloudflare', 100000, 0),
+  intermediary('azure-lb', 'Azure LB', 240000, 0),
+  intermediary('gcp', 'GCP backend', 0, 30000),
   // A filtering forward proxy (a corporate network's): it passes plain HTTP but not the Upgrade, the case that
   // made Socket.IO and SockJS start with, or fall back to, long polling. Its idle timeout: squid's read_timeout, 15 min.
-  intermediary('filtering', 'Filtering proxy', 900000, 0, "squid's read_timeout, 15 min by default", { refusesWebSocket: true }),
-  intermediary('no-proxy', 'None', 0, 0, 'no intermediary'),
+  intermediary('filtering', 'Filtering proxy', 900000, 0, { refusesWebSocket: true }),
+  intermediary('no-proxy', 'None', 0, 0),
 ];
 
 export const USE_CASES: readonly Preset[] = [

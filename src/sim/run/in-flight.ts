@@ -29,12 +29,16 @@ export const emptyLane = (): Lane => ({ head: -1, tail: -1 });
 const REFS = 6;
 
 export class InFlight {
-  /** Per slot: arrival time, first update, update count, the next slot of its lane (or of the free list; -1: none). */
-  private arrivals = new Float64Array(64);
-  private firsts = new Int32Array(64);
-  private counts = new Int32Array(64);
-  private next = new Int32Array(64);
-  private refs: Ref[] = new Array<Ref>(64 * REFS).fill(null);
+  /**
+   * Per slot: arrival time, first update, update count, the next slot of its
+   * lane (or of the free list; -1: none). Plain arrays: they grow as slots are
+   * first used, and one table per run costs no buffer per connection.
+   */
+  private readonly arrivals: number[] = [];
+  private readonly firsts: number[] = [];
+  private readonly counts: number[] = [];
+  private readonly next: number[] = [];
+  private readonly refs: Ref[] = [];
   /** Slots ever used, the free list's first slot, and the packets on their way. */
   private used = 0;
   private free = -1;
@@ -116,27 +120,8 @@ export class InFlight {
 
   private slot(): number {
     const s = this.free;
-    if (s >= 0) {
-      this.free = this.next[s];
-      return s;
-    }
-    if (this.used === this.arrivals.length) this.grow();
-    return this.used++;
-  }
-
-  /** Double every column. */
-  private grow(): void {
-    const n = 2 * this.arrivals.length;
-    const widen = <T extends Float64Array | Int32Array>(a: T, b: T): T => {
-      b.set(a);
-      return b;
-    };
-    this.arrivals = widen(this.arrivals, new Float64Array(n));
-    this.firsts = widen(this.firsts, new Int32Array(n));
-    this.counts = widen(this.counts, new Int32Array(n));
-    this.next = widen(this.next, new Int32Array(n));
-    const refs = new Array<Ref>(n * REFS).fill(null);
-    for (let i = 0; i < this.refs.length; i++) refs[i] = this.refs[i];
-    this.refs = refs;
+    if (s < 0) return this.used++;
+    this.free = this.next[s];
+    return s;
   }
 }

@@ -48,13 +48,7 @@ export class Jobs {
 
   /** No job in progress any more (the kernel starts afresh for the next client). */
   reset(): void {
-    this.conn.fill(null);
-    this.event.fill(null);
-    this.kind.length = 0;
-    this.conn.length = 0;
-    this.event.length = 0;
-    this.num.length = 0;
-    this.free.length = 0;
+    for (const column of [this.kind, this.conn, this.event, this.num, this.free]) column.length = 0;
   }
 
   /** The job in slot j is done: its slot is free again (what it held is let go). */

@@ -60,8 +60,8 @@ export class Actor implements KernelTarget {
   private internal: EventObject[] | null = null;
   /** The arguments of the machine's actions, guards and delays: one object, its event set before each call (none keeps it). */
   private readonly args: Args;
-  /** Timer work of the initial state, kept until start() (xstate defers it): null when none. */
-  private initialOps: Ops | null = null;
+  /** Timer work of the initial state, kept until start() (xstate defers it): slot, code and delay of each; null when none. */
+  private initialOps: number[] | null = null;
   /** Custom actions of the initial state, run by start() (xstate defers them the same way). */
   private initialCalls: { fn: ActionFn; event: EventObject }[] | null = null;
   /** Pending timer handles by slot (the machine's timer ids), undefined when none. */
@@ -86,7 +86,8 @@ export class Actor implements KernelTarget {
       this.leaf = this.runActions(m.initial, init);
       this.macrostep(init, true);
       // The initial state's timer work waits for start(), off the shared stack.
-      if (PENDING.n > base) this.initialOps = takeOps(base);
+      const p = PENDING;
+      if (p.n > base) this.initialOps = p.slots.slice(base, p.n).flatMap((slot, i) => [slot, p.codes[base + i], p.delays[base + i]]);
     } finally {
       PENDING.n = base;
     }
@@ -109,7 +110,7 @@ export class Actor implements KernelTarget {
       }
       const ops = this.initialOps;
       this.initialOps = null;
-      if (ops !== null) for (let i = 0; i < ops.n; i++) PENDING.add(ops.slots[i], ops.codes[i], ops.delays[i]);
+      if (ops !== null) for (let i = 0; i < ops.length; i += 3) PENDING.add(ops[i], ops[i + 1], ops[i + 2]);
       this.afterMacrostep(base);
     } catch (err) {
       PENDING.n = base;
@@ -344,9 +345,3 @@ export class Actor implements KernelTarget {
   }
 }
 
-/** The shared stack's timer work from `base` on, as an actor's own lists. */
-function takeOps(base: number): Ops {
-  const own = new Ops();
-  for (let i = base; i < PENDING.n; i++) own.add(PENDING.slots[i], PENDING.codes[i], PENDING.delays[i]);
-  return own;
-}

@@ -193,3 +193,29 @@ describe("each traced packet's TLS bytes (the inspector's split of wire)", () =>
     expect(r.trace!.packets.every((p) => p.tls === 0)).toBe(true);
   });
 });
+
+describe('a connection cut during its handshake', () => {
+  it('the server sends no TLS flight after the cut, even one its CPU was still working on', () => {
+    // One core, 200 ms of CPU per full handshake on average (drawn exponential), every connection cut by the
+    // intermediary 170 ms after its SYN (proxy.lifetimeMs, counted from the connection's opening): many
+    // handshakes still wait for the core when the cut comes, and a cut socket sends nothing more.
+    const lifetime = 170;
+    const r = run('polling', { durationMs: 20_000, clients: 30, server: { cores: 1, cpuPerTlsHandshakeMs: 200 }, proxy: { lifetimeMs: lifetime }, tls: { version: '1.3' } }, 30);
+    const ps = r.trace!.packets;
+    const conns = new Map<string, TracePacket[]>();
+    for (const p of ps) {
+      const k = `${p.client}/${p.conn}`;
+      if (!conns.has(k)) conns.set(k, []);
+      conns.get(k)!.push(p);
+    }
+    let helloWithoutAnswer = 0;
+    for (const cps of conns.values()) {
+      const syn = cps.find((p) => p.kind === 'tcp' && p.label === 'SYN')!;
+      const fromServer = cps.filter((p) => p.kind === 'tls' && p.dir === 'down');
+      for (const p of fromServer) expect(p.sendMs).toBeLessThan(syn.sendMs + lifetime);
+      if (cps.some((p) => p.kind === 'tls' && p.dir === 'up') && fromServer.length === 0) helloWithoutAnswer++;
+    }
+    // The case happened: ClientHellos whose answer was still on the core when the cut came.
+    expect(helloWithoutAnswer).toBeGreaterThan(0);
+  });
+});

@@ -164,6 +164,8 @@ export class Connection implements Channel, KernelTarget {
     }
     const { w } = this;
     const send = () => {
+      // Cut while the server's CPU worked on its flight (a proxy's lifetime, a restart): its socket is gone, nothing goes out.
+      if (this.cutAt !== Infinity) return;
       this.control(i % 2 === 0 ? 'up' : 'down', hs.specs[i], h.flights[i], () => {
         if (this.cutAt === Infinity && this.state === 'opening') this.tlsFlights(hs, i + 1, onOpen);
       });

@@ -140,6 +140,27 @@ for (const clients of [1000, 10000]) {
   const usApart = (1000 * msApart) / q.events;
   console.log(`10,000 clients sharing 4 cores (server.cores 4): ${fmt(ms / 1000, 2)} s wall, ${fmt(r.events, 0)} events, ${fmt(us, 3)} µs/event: ${fmt(us / usApart, 1)}x the µs/event of independent clients (${fmt(usApart, 3)}), main-thread RSS ${fmt(process.memoryUsage().rss / 2 ** 20, 0)} MiB`);
 }
+{
+  // The same events together and apart (CPU costs 0, so cores add no event): what running together costs
+  // per event as the clients' state outgrows the caches (docs/model.md, "Where that time goes").
+  const free = { cpuPerRequestMs: 0, cpuPerMessageMs: 0, cpuPerConnectionMs: 0, cpuPerTlsHandshakeMs: 0 };
+  const perEvent = (s: ReturnType<typeof resolveScenario>): number => {
+    const times: number[] = [];
+    let events = 0;
+    for (let i = 0; i < 5; i++) {
+      const t0 = now();
+      events = runTechnique(s, 'polling', { traceClients: 0 }).events;
+      times.push(now() - t0);
+    }
+    return (1000 * median(times.slice(2))) / events;
+  };
+  const rows = [100, 1000, 3000].map((clients) => {
+    const together = perEvent(resolveScenario({ clients, polling: { intervalMs: 1000 }, server: { cores: 4, ...free } }));
+    const apart = perEvent(resolveScenario({ clients, polling: { intervalMs: 1000 }, server: free }));
+    return `${fmt(clients, 0)}: ${fmt(together / apart, 1)}x`;
+  });
+  console.log(`clients together vs apart, same events (CPU costs 0), µs/event ratio by client count: ${rows.join(', ')}`);
+}
 
 section('Machine engines on the same run (fast interpreter vs xstate; identical results)');
 for (const clients of [1, 1000]) {

@@ -4,8 +4,11 @@
 
 import { installHttp2Support } from './http2';
 import { installRadioSupport } from './radio';
+import { installPart } from './run/parts';
+import { websocketAccept } from './wire/handshake';
 
 export function installParts(): void {
   installHttp2Support();
   installRadioSupport();
+  installPart('websocketAccept', websocketAccept);
 }

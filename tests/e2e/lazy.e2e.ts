@@ -1,8 +1,9 @@
 // Code loaded on first use, in real Chromium: a first visit (Compare)
 // requests the page's own chunks only, not the export panel's, the sweep
 // view's, the focus view's, the charts', the embed dialog's, the embed
-// page's, the shortcuts', the guided lesson's, the link decoder's, HTTP/2's
-// or the notice about a bad link's, and weighs under 90,000 B gzip (issue 9); opening Export fetches the export chunk, the
+// page's, the shortcuts', the guided lesson's, the link decoder's, HTTP/2's,
+// SHA-1 for a WebSocket answer's text (read by the inspector and the trace
+// export only) or the notice about a bad link's, and weighs under 90,000 B gzip (issue 9); opening Export fetches the export chunk, the
 // Embed button the embed dialog, ? the shortcuts, opening the Sweep tab the
 // sweep chunk, the Lesson button the lesson, each once; a link with a bad
 // lesson step fetches the lesson and names the step; a link asking for
@@ -31,6 +32,7 @@ const LAZY = {
   presetValues: /^preset-values-[\w-]+\.js$/,
   proxyBox: /^ProxyBox-[\w-]+\.js$/,
   scoreNotes: /^score-notes-[\w-]+\.js$/,
+  textParts: /^text-parts-[\w-]+\.js$/,
 };
 /**
  * The first visit's scripts, gzip (level 9, as npm run measure:ui reports

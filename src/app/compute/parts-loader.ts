@@ -8,6 +8,7 @@ import type { Scenario } from '../../sim';
 const LOAD: Record<PartName, () => Promise<void>> = {
   http2: () => import('../../sim/http2').then((m) => m.installHttp2Support()),
   radio: () => import('../../sim/radio').then((m) => m.installRadioSupport()),
+  websocketAccept: () => import('./text-parts').then(() => undefined),
 };
 
 /** Null when `s` can run now; else a promise that settles once its missing parts are installed. */

@@ -1,6 +1,8 @@
 // Parts of the engine that a run needs only for some scenarios, loaded on
 // demand: HTTP/2 (http.version 2, src/sim/http2/) and the phone's radio
-// (network.radio, src/sim/radio/). The page's first visit runs neither, so
+// (network.radio, src/sim/radio/); and one that no run needs, only a
+// packet's text: a WebSocket answer's Sec-WebSocket-Accept (SHA-1,
+// src/sim/wire/handshake.ts). The page's first visit needs none, so
 // it does not ship them; the command line, the workers, the benchmark and
 // the tests install every part up front (src/sim/parts.ts), and the page
 // fetches a scenario's parts before its first run (src/app/compute/parts-loader.ts).
@@ -12,12 +14,14 @@ import type { RadioSupport } from '../radio/support';
 export interface Parts {
   http2: Http2Support;
   radio: RadioSupport;
+  /** Sec-WebSocket-Accept for a key (the page's views that show or export packet texts load it). */
+  websocketAccept: (key: string) => string;
 }
 
 export type PartName = keyof Parts;
 
 /** The scenario key that needs each part, for the error message. */
-const NEEDED_BY: Record<PartName, string> = { http2: "http.version '2'", radio: 'network.radio' };
+const NEEDED_BY: Record<PartName, string> = { http2: "http.version '2'", radio: 'network.radio', websocketAccept: "a WebSocket answer's text (Sec-WebSocket-Accept)" };
 
 const installed: Partial<Parts> = {};
 

@@ -6,17 +6,18 @@
 // The 16 bytes come from the caller (the simulation's seeded random stream),
 // so everything here is deterministic.
 
+//
+// Only the server's answer needs SHA-1, and only to be shown (a packet's
+// text): the page loads this module when it first shows or exports packet
+// texts (src/sim/run/parts.ts, `websocketAccept`); the key is ./websocket-key.ts.
+
 import { sha1 } from './sha1';
 import { base64Encode } from './base64';
 
+export { makeWebSocketKey } from './websocket-key';
+
 /** The GUID of RFC 6455 §1.3. */
 export const WEBSOCKET_GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
-
-/** Sec-WebSocket-Key from 16 (seeded random) bytes: always 24 characters. */
-export function makeWebSocketKey(bytes16: Uint8Array): string {
-  if (bytes16.length !== 16) throw new Error(`makeWebSocketKey: need 16 bytes (RFC 6455 §4.1), got ${bytes16.length}`);
-  return base64Encode(bytes16);
-}
 
 /** Sec-WebSocket-Accept for a key: always 28 characters (base64 of a 20-byte digest). */
 export function websocketAccept(key: string): string {

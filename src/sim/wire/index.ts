@@ -40,6 +40,7 @@ export {
 } from './sse';
 export type { FrameSpec, DecodedFrame } from './websocket';
 export { OPCODE, MAX_CONTROL_PAYLOAD, frameHeaderBytes, frameBytes, encodeFrame, decodeFrame, renderFrame, renderFrameHead, frameHeader, writeFrameText } from './websocket';
-export { WEBSOCKET_GUID, makeWebSocketKey, websocketAccept } from './handshake';
+export { makeWebSocketKey } from './websocket-key';
+export { WEBSOCKET_GUID, websocketAccept } from './handshake';
 export { base64Encode } from './base64';
 export { batchFramingBytes, renderBatch, writeBatch } from './batch';

@@ -9,7 +9,8 @@
 
 import type { Encoder, PacketSpec } from '../../run/encode';
 import { boundedText } from '../../run/bounded-text';
-import { frameHeaderBytes, makeWebSocketKey, OPCODE, renderFrameHead, websocketAccept, writeFrameText } from '../../wire';
+import { frameHeaderBytes, makeWebSocketKey, OPCODE, renderFrameHead, writeFrameText } from '../../wire';
+import { part } from '../../run/parts';
 
 export interface WebSocketPackets {
   /** The handshake of connection attempt `attempt` of `client`, and its answer (the accept of that attempt's key). */
@@ -41,7 +42,8 @@ export function websocketPackets(enc: Encoder): WebSocketPackets {
   const frame = (p: PacketSpec) => enc.tunnelled(p);
   return {
     handshake: (client, attempt) => enc.upgrade(keyOf(client, attempt)),
-    accept: (client, attempt) => enc.upgradeAccept(() => websocketAccept(keyOf(client, attempt))),
+    // Its Sec-WebSocket-Accept only when its text is read (SHA-1 is a part the page loads with the views that read texts).
+    accept: (client, attempt) => enc.upgradeAccept(() => part('websocketAccept')(keyOf(client, attempt))),
     // Only what the trace shows is rendered: the head, then the payload up to the cut (ASCII: one byte a character).
     update: frame({
       kind: 'frame',

@@ -6,7 +6,11 @@
 import { buildSync } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveScenario, simulate } from '../../src/sim';
+import { installParts } from '../../src/sim/parts';
 import { open, type Session } from './browser';
+
+// Every part of the engine, as the command line installs them (a trace's WebSocket answer needs SHA-1 for its text).
+installParts();
 
 const SCENARIOS = [
   {},
@@ -19,7 +23,7 @@ let bundle: string;
 
 beforeAll(async () => {
   const out = buildSync({
-    stdin: { contents: "export * from './src/sim/index.ts';", resolveDir: process.cwd(), loader: 'ts' },
+    stdin: { contents: "export * from './src/sim/index.ts'; export { installParts } from './src/sim/parts.ts';", resolveDir: process.cwd(), loader: 'ts' },
     bundle: true,
     format: 'iife',
     globalName: 'PushSim',
@@ -29,6 +33,7 @@ beforeAll(async () => {
   bundle = out.outputFiles[0].text;
   session = await open('about:blank');
   await session.page.addScriptTag({ content: bundle });
+  await session.page.evaluate(() => (globalThis as unknown as { PushSim: { installParts(): void } }).PushSim.installParts());
 });
 
 afterAll(async () => {

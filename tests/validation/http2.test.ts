@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { run, scenario } from '../techniques/helpers';
 import { simulate, type TracePacket } from '../../src/sim';
 import { huffmanBytes } from '../../src/sim/wire/hpack';
+import { http2 } from '../../src/sim/run/http2-support';
 
 const H2 = { http: { version: '2', requestHeaderBytes: 0, responseHeaderBytes: 0 }, tls: { version: '1.3' } };
 const H1 = { http: { version: '1.1', requestHeaderBytes: 0, responseHeaderBytes: 0 }, tls: { version: '1.3' } };
@@ -169,6 +170,17 @@ describe('frames', () => {
     for (const f of frames(own)) expect(f.framing).toBe(2);
     for (const f of frames(over)) expect(f.framing).toBe(2 + 9);
     expect(frames(over).length).toBe(frames(own).length);
+  });
+
+  it('the CONNECT stream’s answer has no Sec-WebSocket-Accept (RFC 8441 §5): none is computed, so a run needs no SHA-1', () => {
+    const enc = http2().encoder(scenario({ ...H2, websocket: { overHttp2: 'extendedConnect' } }), () => 0);
+    const accept = enc.upgradeAccept(() => {
+      throw new Error('Sec-WebSocket-Accept computed for a CONNECT stream');
+    });
+    expect(accept.label(0, 0, 0)).toBe('200 (WebSocket stream open)');
+    // On its own connection (HTTP/1.1's Upgrade) the 101 does carry it, computed when its text is read.
+    const own = http2().encoder(scenario(H2), () => 0).upgradeAccept(() => 'HSmrc0sMlYUkAGmm5OPpG2HaGWk=');
+    expect(own.text(0, 0, 0, 0)).toContain('Sec-WebSocket-Accept: HSmrc0sMlYUkAGmm5OPpG2HaGWk=');
   });
 });
 

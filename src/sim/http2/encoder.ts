@@ -47,7 +47,7 @@ export class Http2Encoder extends Encoder {
       return this.cached(key, () => h2HeaderList(h.requestText(ref.request, ref.extra), o));
     }
     const dateMs = dateAt(sentMs);
-    const key = `${ref.response} ${ref.n ?? ''} ${ref.contentType ?? ''} ${Math.floor(dateMs / 1000)} ${ref.extra?.wsAccept ?? ''}`;
+    const key = `${ref.response} ${ref.n ?? ''} ${ref.contentType ?? ''} ${Math.floor(dateMs / 1000)}`;
     return this.cached(key, () => h2HeaderList(h.responseText(ref.response, { contentLength: ref.n, contentType: ref.contentType, ...ref.extra, dateMs }), o));
   }
 
@@ -106,8 +106,8 @@ export class Http2Encoder extends Encoder {
 
   override upgradeAccept(accept: () => string): PacketSpec {
     if (!this.wsOverH2) return super.upgradeAccept(accept);
-    const wsAccept = accept();
-    return { kind: 'handshake', label: () => '200 (WebSocket stream open)', header: 0, framing: 0, payload: 0, text: () => '', h2: { head: { response: 'ws-accept', extendedConnect: true, extra: { wsAccept } }, data: -1, end: false } };
+    // RFC 8441 §5: a CONNECT stream's answer has no Sec-WebSocket-Accept, so none is computed (nor SHA-1 loaded).
+    return { kind: 'handshake', label: () => '200 (WebSocket stream open)', header: 0, framing: 0, payload: 0, text: () => '', h2: { head: { response: 'ws-accept', extendedConnect: true }, data: -1, end: false } };
   }
 
   /** On a CONNECT stream, the frame is one DATA frame's payload: the same frame, 9 bytes more. */

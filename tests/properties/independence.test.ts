@@ -51,7 +51,7 @@ describe('adding clients leaves client 0 alone', () => {
   // takes the lower ids and shifts client 0's. Client 0's trace then differs
   // in every `conn` field (packets and states) and, for WebSocket, in the
   // Sec-WebSocket-Key/Accept text, which is derived from (client, conn id)
-  // (src/sim/run/encode.ts wsHandshake/wsAccept). Timing and sizes are unchanged.
+  // (src/sim/techniques/websocket/packets.ts handshake/accept). Timing and sizes are unchanged.
   it('client 0\'s raw trace does not change when clients are added (connection ids are per client)', () => {
     const partial = { durationMs: 5000, server: { updateRateHz: 2 } };
     for (const id of ['polling', 'websocket'] as const) {

@@ -5,9 +5,9 @@
 // rather than reading them through their slots (10,000 independent polling
 // clients: 0.96-1.22 s before, 0.82-0.89 s after, measured side by side;
 // clients sharing the server's cores did not change: their time is in
-// their scattered state, docs/model.md). The heap's order is ./order.ts's (time and priority
-// in one key, then the sequence), so the tie-break is still written in one
-// place. Slots are reused once their event has run, and the arrays grow by
+// their scattered state, docs/model.md). The heap's order is ./order.ts's
+// (time and priority in one key, then the sequence), so the tie-break is
+// still written in one place. Slots are reused once their event has run, and the arrays grow by
 // doubling, so a run allocates nothing per event once the queue has reached
 // its largest size.
 //

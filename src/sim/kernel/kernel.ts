@@ -12,7 +12,8 @@
 // Each event has an owner (a client, or -1 for none), inherited from the
 // event that scheduled it: a client that leaves (src/sim/run/population.ts)
 // is dropped, and every event it still has queued is skipped, whatever
-// scheduled it, without a search of the queue.
+// scheduled it, without a search of the queue; a target's event reaches it
+// as drop(code) instead, so that it lets go of what waited for the event.
 
 import { EventQueue, type EventAction, type KernelTarget } from './event-queue';
 import { MAX_EVENT_TIME, PRIORITY_LEVELS } from './order';

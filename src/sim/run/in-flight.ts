@@ -6,8 +6,7 @@
 // direction, and what the packet carries waits here. One table serves the
 // whole run, a column per field (struct-of-arrays), each lane a linked list
 // through it, its head and tail kept by the connection: the clients that
-// share the server keep their packets in the same few arrays, not two rings
-// each, and a slot is reused as soon as its packet has arrived.
+// share the server keep their packets in the same few arrays, and a slot is reused as soon as its packet has arrived.
 
 import type { Micros } from '../kernel/time';
 import type { PacketKind, TracePacket } from '../types';

@@ -6,7 +6,7 @@
 // for whichever core frees first), so they are slots, not a queue. One table
 // serves every session of a run (./world.ts `jobs`), a column per field: the
 // clients that share the server's cores keep their work in the same few
-// arrays, not five of their own.
+// arrays.
 
 import type { ServerEvent } from '../machines/server';
 import type { Channel } from './channel';

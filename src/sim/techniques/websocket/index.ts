@@ -4,7 +4,7 @@
 // pongs by itself. Behind an intermediary that refuses the Upgrade
 // (proxy.websocket), the handshake gets no answer: after
 // websocket.fallbackMs the page's library closes it and runs long polling
-// (./long-polling.ts) for the rest of the run, as Socket.IO and SockJS do.
+// (../long-polling/) for the rest of the run, as Socket.IO and SockJS do.
 
 import { websocketDef } from './machine';
 import type { Channel } from '../../run/channel';

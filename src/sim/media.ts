@@ -7,8 +7,7 @@
 
 import { toMs, type Micros } from './kernel/time';
 import { pathParams } from './net/params';
-import { Link } from './net/link';
-import { TcpPath } from './net/tcp';
+import { Paths } from './net/tcp';
 import { Heads } from './run/heads';
 import { STREAM_KIND, createStream } from './random/streams';
 import type { Scenario } from './scenario/types';
@@ -35,8 +34,9 @@ function mediaFraming(s: Scenario): MediaFraming {
 
 export function mediaCase(s: Scenario): MediaResult {
   const params = pathParams(s);
-  const up = new TcpPath(new Link(s.network.uplinkKbps > 0 ? s.network.uplinkKbps : s.network.bandwidthKbps), createStream(s.seed, STREAM_KIND.media, 0), params);
-  const down = new TcpPath(new Link(s.network.bandwidthKbps), createStream(s.seed, STREAM_KIND.media, 1), params);
+  const paths = new Paths(params);
+  const up = paths.open(paths.link(s.network.uplinkKbps > 0 ? s.network.uplinkKbps : s.network.bandwidthKbps), createStream(s.seed, STREAM_KIND.media, 0));
+  const down = paths.open(paths.link(s.network.bandwidthKbps), createStream(s.seed, STREAM_KIND.media, 1));
 
   const total = s.streaming.mediaBytes;
   const chunk = Math.min(s.streaming.chunkBytes, total);
@@ -47,10 +47,10 @@ export function mediaCase(s: Scenario): MediaResult {
   // TCP handshake, then the GET, then the response head and the chunks,
   // which the server writes as fast as the connection takes them.
   const t0: Micros = 0;
-  const synAck = down.send(up.send(t0, 0), 0);
+  const synAck = paths.send(down, paths.send(up, t0, 0), 0);
   const f = mediaFraming(s);
-  const reqAt = up.send(synAck, f.request);
-  down.send(reqAt, f.response);
+  const reqAt = paths.send(up, synAck, f.request);
+  paths.send(down, reqAt, f.response);
 
   // Streamed playback, in one pass over the chunks as they arrive (nothing
   // kept per chunk: a 1 GiB object in 1-byte chunks is a billion of them):
@@ -64,7 +64,7 @@ export function mediaCase(s: Scenario): MediaResult {
   const stallList: { atMs: number; durationMs: number }[] = [];
   for (let sent = 0; sent < total; sent += chunk) {
     const n = Math.min(chunk, total - sent);
-    const at = down.send(reqAt, n + f.chunk(n));
+    const at = paths.send(down, reqAt, n + f.chunk(n));
     if (sent === 0) {
       first = at;
       clock = at;
@@ -76,7 +76,7 @@ export function mediaCase(s: Scenario): MediaResult {
     }
     clock += playUs(n);
   }
-  const complete = down.send(reqAt, f.end);
+  const complete = paths.send(down, reqAt, f.end);
   const playbackUs = playUs(total);
   return {
     mediaBytes: total,

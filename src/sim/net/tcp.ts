@@ -1,16 +1,27 @@
-// One direction of one TCP connection, reduced to what changes delivery
-// times: segmentation into MSS-sized segments, serialization on the client's
-// link, propagation delay plus jitter, loss repaired by retransmission after a
-// timeout, and in-order delivery (a late segment holds back everything behind
-// it: head-of-line blocking), and the congestion window: slow start from an
-// initial window (RFC 6928: 10 segments), doubling each round trip while the
-// window is filled, halved on a loss, and reset after an idle period longer
-// than the RTO (RFC 5681 §4.1; Linux's tcp_slow_start_after_idle, on by
-// default). See docs/model.md for what is left out.
+// The TCP paths of a run and the access links they share, as one table: a
+// column per field (struct-of-arrays), a path or a link an index into it.
+// A path is one direction of one TCP connection, reduced to what changes
+// delivery times: segmentation into MSS-sized segments, serialization on
+// the client's link, propagation delay plus jitter, loss repaired by
+// retransmission after a timeout, and in-order delivery (a late segment
+// holds back everything behind it: head-of-line blocking), and the
+// congestion window: slow start from an initial window (RFC 6928: 10
+// segments), doubling each round trip while the window is filled, halved on
+// a loss, and reset after an idle period longer than the RTO (RFC 5681 §4.1;
+// Linux's tcp_slow_start_after_idle, on by default). A link is one direction
+// of a client's access link: a FIFO transmitter of a fixed rate that every
+// connection of the client shares, so a big response delays whatever is
+// queued behind it (serialization and queueing delay). See docs/model.md for
+// what is left out.
+//
+// Clients that share the server's cores are all alive at once: their
+// connections' paths are freed when the connection's life ends (`close`)
+// and their slots reused, so the table holds the connections alive, not
+// every one ever made. Links live as long as the run (one pair per client);
+// a run of independent clients starts the table afresh for each (`reset`).
 
 import type { Micros } from '../kernel/time';
 import type { Rng } from '../random/streams';
-import type { Link } from './link';
 
 /** Ethernet MTU 1500 - 20 (IPv4) - 20 (TCP) bytes. */
 export const MSS = 1460;
@@ -21,7 +32,7 @@ export const RTO_MIN_US = 200_000;
 /** RTO before any RTT measurement (RFC 6298 §2.1): what a lost SYN waits. */
 export const INITIAL_RTO_US = 1_000_000;
 /** Give up doubling after this many consecutive losses of one segment (RFC 6298 §5.5 backoff). */
-const MAX_BACKOFF = 6;
+export const MAX_BACKOFF = 6;
 
 export interface PathParams {
   latencyUs: Micros;
@@ -46,106 +57,174 @@ export function ackCount(segments: number): number {
   return Math.ceil(segments / 2);
 }
 
-export class TcpPath {
-  /** Arrival time of the last byte delivered so far: TCP delivers in order. */
-  private lastArrival: Micros = 0;
-  /** Congestion window (segments), the start of the current round trip and segments sent in it. */
-  private cwnd: number;
-  private roundStart: Micros = -Infinity;
-  private inRound = 0;
-  /** When the last segment left (for the idle restart). */
-  private lastSent: Micros = -Infinity;
+export class Paths {
+  /** Per link: when its transmitter is next free (µs), and its serialization time per byte (µs: 8000 / kbit/s). */
+  private readonly busyUntil: number[] = [];
+  private readonly usPerByte: number[] = [];
+  /**
+   * Per path: its link and random stream; the arrival time of the last byte
+   * delivered so far (TCP delivers in order); the congestion window
+   * (segments), the start of the current round trip and the segments sent in
+   * it; when its last segment left (for the idle restart); the next free slot
+   * (-1: none) once it is freed. Plain arrays: they grow as slots are first
+   * used, with no grow code of their own.
+   */
+  private readonly linkOf: number[] = [];
+  private readonly rngOf: (Rng | null)[] = [];
+  private readonly lastArrival: number[] = [];
+  private readonly cwnd: number[] = [];
+  private readonly roundStart: number[] = [];
+  private readonly inRound: number[] = [];
+  private readonly lastSent: number[] = [];
+  private readonly nextFree: number[] = [];
+  private used = 0;
+  private free = -1;
+  /** Paths in use. */
+  size = 0;
   /**
    * What the last `send` put on the wire, read right after it (fields, not a
    * result object: a send is made for every packet, and allocates nothing;
-   * its arrival is `drainedAt`).
-   * Its segments; its application bytes + a TCP/IP header per segment,
-   * retransmissions included; its retransmissions.
+   * its arrival is `drainedAt`): its segments; its application bytes + a
+   * TCP/IP header per segment, retransmissions included; its retransmissions.
    */
   segments = 0;
   wireBytes = 0;
   retransmissions = 0;
 
-  constructor(
-    private readonly link: Link,
-    private readonly rng: Rng,
-    private readonly p: PathParams,
-  ) {
-    this.cwnd = p.initialCwnd;
+  constructor(private readonly p: PathParams) {}
+
+  /** A new link of `rateKbps`, idle. */
+  link(rateKbps: number): number {
+    const l = this.busyUntil.length;
+    this.busyUntil.push(0);
+    this.usPerByte.push(8000 / rateKbps);
+    return l;
+  }
+
+  /** Put `wireBytes` on link `l` no earlier than `now`; returns when its last bit has left. */
+  transmit(l: number, now: Micros, wireBytes: number): Micros {
+    const busy = this.busyUntil[l];
+    const start = now > busy ? now : busy;
+    return (this.busyUntil[l] = start + Math.round(wireBytes * this.usPerByte[l]));
+  }
+
+  /** A new path on link `l`, drawing its jitter and losses from `rng`: nothing sent yet, the initial window. */
+  open(l: number, rng: Rng): number {
+    let s = this.free;
+    if (s >= 0) this.free = this.nextFree[s];
+    else s = this.used++;
+    this.linkOf[s] = l;
+    this.rngOf[s] = rng;
+    this.lastArrival[s] = 0;
+    this.cwnd[s] = this.p.initialCwnd;
+    this.roundStart[s] = -Infinity;
+    this.inRound[s] = 0;
+    this.lastSent[s] = -Infinity;
+    this.nextFree[s] = -1;
+    this.size++;
+    return s;
+  }
+
+  /** Path s is done with (its connection's life has ended): its slot is reused. */
+  close(s: number): void {
+    this.rngOf[s] = null;
+    this.nextFree[s] = this.free;
+    this.free = s;
+    this.size--;
+  }
+
+  /** No paths and no links any more (a run of independent clients starts each afresh). */
+  reset(): void {
+    this.rngOf.fill(null, 0, this.used);
+    this.busyUntil.length = 0;
+    this.usPerByte.length = 0;
+    this.used = 0;
+    this.free = -1;
+    this.size = 0;
+  }
+
+  /** Earliest time a byte sent now on path s could follow everything already sent (for FIN ordering), and the last send's arrival. */
+  drainedAt(s: number): Micros {
+    return this.lastArrival[s];
   }
 
   /**
-   * Earliest departure of the next segment allowed by the congestion window:
-   * at most `cwnd` segments per round trip; a full window waits for the
-   * round's ACKs (one RTT after it began).
+   * Send `bytes` of application data (0 = a control segment like SYN) on
+   * path s starting at `now`; returns when its last byte reaches the peer
+   * (the fields above say what it cost). The path's and its link's state are
+   * read into locals once and written back at the end: a write of a large
+   * body is a thousand segments.
    */
-  private windowGate(now: Micros): Micros {
-    const iw = this.p.initialCwnd;
-    if (iw <= 0) return now;
-    const rtt = 2 * this.p.latencyUs;
-    let t = now;
-    if (t >= this.roundStart + rtt) {
-      // The previous round's ACKs are back: it grew the window if it filled it.
-      if (this.inRound >= this.cwnd) this.cwnd = Math.min(2 * this.cwnd, MAX_CWND);
-      // Idle for longer than the RTO: restart from the initial window.
-      if (t - this.lastSent > this.p.rtoUs && this.cwnd > iw) this.cwnd = iw;
-      this.roundStart = t;
-      this.inRound = 0;
-    } else if (this.inRound >= this.cwnd) {
-      t = this.roundStart + rtt;
-      this.cwnd = Math.min(2 * this.cwnd, MAX_CWND);
-      this.roundStart = t;
-      this.inRound = 0;
-    }
-    this.inRound++;
-    return t;
-  }
-
-  /**
-   * Send `bytes` of application data (0 = a control segment like SYN)
-   * starting at `now`; returns when its last byte reaches the peer (the
-   * fields above say what it cost).
-   */
-  send(now: Micros, bytes: number, rtoOverride?: Micros): Micros {
+  send(s: number, now: Micros, bytes: number, rtoOverride?: Micros): Micros {
+    // A connection that sends after its life ended would write into another's slot: say so at once.
+    if (!(s >= 0 && this.rngOf[s])) throw new Error(`tcp: path ${s} is not open (a connection sent after its life ended)`);
+    const rng = this.rngOf[s]!;
+    const l = this.linkOf[s];
+    const usPerByte = this.usPerByte[l];
+    let busy = this.busyUntil[l];
+    let cwnd = this.cwnd[s];
+    let roundStart = this.roundStart[s];
+    let inRound = this.inRound[s];
+    let lastSent = this.lastSent[s];
     const n = segmentCount(bytes);
     let wire = 0;
     let retrans = 0;
-    let arrive = this.lastArrival;
+    let arrive = this.lastArrival[s];
     let left = bytes;
-    const { latencyUs, jitterUs, lossRate } = this.p;
+    const { latencyUs, jitterUs, lossRate, initialCwnd: iw } = this.p;
     const rtoUs = rtoOverride ?? this.p.rtoUs;
+    const rtt = 2 * latencyUs;
     for (let i = 0; i < n; i++) {
       const seg = (left > MSS ? MSS : left > 0 ? left : 0) + TCP_IP_HEADER_BYTES;
       left -= MSS;
-      const left0 = this.link.transmit(this.windowGate(now), seg);
-      this.lastSent = left0;
-      let t = left0 + latencyUs;
-      if (jitterUs > 0) t += Math.round(this.rng.uniform() * jitterUs);
+      // The congestion window: at most `cwnd` segments per round trip; a full window waits for the round's ACKs (one RTT after it began).
+      let t = now;
+      if (iw > 0) {
+        if (t >= roundStart + rtt) {
+          // The previous round's ACKs are back: it grew the window if it filled it.
+          if (inRound >= cwnd) cwnd = Math.min(2 * cwnd, MAX_CWND);
+          // Idle for longer than the RTO: restart from the initial window.
+          if (t - lastSent > this.p.rtoUs && cwnd > iw) cwnd = iw;
+          roundStart = t;
+          inRound = 0;
+        } else if (inRound >= cwnd) {
+          t = roundStart + rtt;
+          cwnd = Math.min(2 * cwnd, MAX_CWND);
+          roundStart = t;
+          inRound = 0;
+        }
+        inRound++;
+      }
+      // The link: FIFO, one segment after another.
+      busy = (t > busy ? t : busy) + Math.round(seg * usPerByte);
+      lastSent = busy;
+      t = busy + latencyUs;
+      if (jitterUs > 0) t += Math.round(rng.uniform() * jitterUs);
       wire += seg;
       if (lossRate > 0) {
         // Each transmission of the segment is lost with probability lossRate;
         // the sender waits RTO, 2·RTO, 4·RTO... (exponential backoff).
         let backoff = 0;
-        while (this.rng.uniform() < lossRate) {
+        while (rng.uniform() < lossRate) {
           t += rtoUs * 2 ** Math.min(backoff, MAX_BACKOFF);
           backoff++;
           retrans++;
           wire += seg;
         }
         // Multiplicative decrease after a loss (RFC 5681 §3.1).
-        if (backoff > 0 && this.p.initialCwnd > 0) this.cwnd = Math.max(2, Math.floor(this.cwnd / 2));
+        if (backoff > 0 && iw > 0) cwnd = Math.max(2, Math.floor(cwnd / 2));
       }
       if (t > arrive) arrive = t;
     }
-    this.lastArrival = arrive;
+    this.busyUntil[l] = busy;
+    this.cwnd[s] = cwnd;
+    this.roundStart[s] = roundStart;
+    this.inRound[s] = inRound;
+    this.lastSent[s] = lastSent;
+    this.lastArrival[s] = arrive;
     this.segments = n;
     this.wireBytes = wire;
     this.retransmissions = retrans;
     return arrive;
-  }
-
-  /** Earliest time a byte sent now could follow everything already sent (for FIN ordering). */
-  get drainedAt(): Micros {
-    return this.lastArrival;
   }
 }

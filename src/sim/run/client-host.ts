@@ -5,7 +5,6 @@
 // stream of it, up to the server's stream limit (http2.maxConcurrentStreams).
 
 import { PRIORITY } from '../kernel/order';
-import { Link } from '../net/link';
 import type { Micros } from '../kernel/time';
 import { STREAM_KIND, createStream, type Rng } from '../random/streams';
 import { Connection } from './connection';
@@ -26,8 +25,9 @@ export interface UpstreamMessage {
 }
 
 export class ClientHost {
-  readonly uplink: Link;
-  readonly downlink: Link;
+  /** Its access link, each way: slots in the run's table (../net/tcp.ts). */
+  readonly uplink: number;
+  readonly downlink: number;
   readonly upRng: Rng;
   readonly downRng: Rng;
   /** Draws of this client's own behaviour (start offset, upstream and fault times). */
@@ -43,6 +43,12 @@ export class ClientHost {
    * null otherwise, so a client costs nothing more.
    */
   readonly live: Connection[] | null;
+  /**
+   * Every connection of this client that still holds its TCP paths, kept
+   * only when the client may leave (churn.meanSessionMs): what it scheduled
+   * is dropped then, so those waiting for a cut's notice let go at once.
+   */
+  readonly holding: Connection[] | null;
   /** This client's phone radio (network.radio; null = none). */
   readonly radio: RadioLogPort | null;
   /** The page's handler (client.processingMs): one message at a time. */
@@ -73,9 +79,10 @@ export class ClientHost {
   ) {
     this.radio = w.clientRadio();
     this.live = w.s.faults.serverRestartAtMs > 0 || w.s.churn.meanSessionMs > 0 ? [] : null;
+    this.holding = w.s.churn.meanSessionMs > 0 ? [] : null;
     const { s } = w;
-    this.downlink = new Link(s.network.bandwidthKbps);
-    this.uplink = new Link(s.network.uplinkKbps > 0 ? s.network.uplinkKbps : s.network.bandwidthKbps);
+    this.downlink = w.paths.link(s.network.bandwidthKbps);
+    this.uplink = w.paths.link(s.network.uplinkKbps > 0 ? s.network.uplinkKbps : s.network.bandwidthKbps);
     this.upRng = createStream(s.seed, STREAM_KIND.uplink, id);
     this.downRng = createStream(s.seed, STREAM_KIND.downlink, id);
     this.startRng = createStream(s.seed, STREAM_KIND.client, id);
@@ -231,15 +238,28 @@ export class ClientHost {
     if (this.live) for (const c of [...this.live]) this.cutByProxy(c);
   }
 
-  /** The client closes its tab: every live connection closes (FIN), as the browser closes its sockets. */
-  closeAll(): void {
-    if (this.live) for (const c of [...this.live]) c.close();
+  /**
+   * The client closes its tab (churn), after the kernel has dropped what it
+   * scheduled: a connection already cut or closed lets go of its paths now,
+   * since its notice or FIN will never come; every live one closes (FIN, as
+   * the browser closes its sockets) and lets go when that is done.
+   */
+  leave(): void {
+    const live = this.live!;
+    for (const c of [...this.holding!]) if (!live.includes(c)) c.freePaths();
+    for (const c of [...live]) c.close();
   }
 
   /** `c` closed or was cut: no longer among the live ones. */
   gone(c: Connection): void {
     const i = this.live ? this.live.indexOf(c) : -1;
     if (i >= 0) this.live!.splice(i, 1);
+  }
+
+  /** `c` let go of its paths. */
+  released(c: Connection): void {
+    const i = this.holding ? this.holding.indexOf(c) : -1;
+    if (i >= 0) this.holding!.splice(i, 1);
   }
 
   /** Drop a dead connection from the pool; a waiting request may open a new one. */

@@ -30,7 +30,7 @@
 import { PRIORITY } from '../kernel/order';
 import type { Micros } from '../kernel/time';
 import { connectionDef, type ConnectionEvent } from '../machines/connection';
-import { INITIAL_RTO_US, TCP_IP_HEADER_BYTES, TcpPath, ackCount } from '../net/tcp';
+import { INITIAL_RTO_US, TCP_IP_HEADER_BYTES, ackCount } from '../net/tcp';
 import type { PacketKind, TracePacket } from '../types';
 import { handshake, recordOverhead, type Handshake } from '../wire/tls';
 import type { PacketSpec } from './encode';
@@ -98,8 +98,11 @@ export class Connection implements Channel, KernelTarget {
   held: HeldBody | null = null;
   /** What the exchange waiting for this connection does if it never opens (refused, or cut while opening). */
   private onFail: (() => void) | null = null;
-  private readonly up: TcpPath;
-  private readonly down: TcpPath;
+  /** Its TCP paths, each way: slots in the run's table (../net/tcp.ts); -1 once its life has ended. */
+  private up: number;
+  private down: number;
+  /** The client's close (FIN) still has its FIN-ACK to send: the paths are needed until then. */
+  private finPending = false;
   /** The data packets on their way, each direction: where they wait in the run's table (./in-flight.ts). */
   private readonly upLane = emptyLane();
   private readonly downLane = emptyLane();
@@ -112,10 +115,11 @@ export class Connection implements Channel, KernelTarget {
   ) {
     this.id = host.nextConnId++;
     this.h2 = http2Connection ? http2().session(w, this) : null;
-    this.up = new TcpPath(host.uplink, host.upRng, w.path);
-    this.down = new TcpPath(host.downlink, host.downRng, w.path);
+    this.up = w.paths.open(host.uplink, host.upRng);
+    this.down = w.paths.open(host.downlink, host.downRng);
     this.actor = w.spawn(connectionDef, undefined);
     host.live?.push(this);
+    host.holding?.push(this);
     traceActor(w, this.actor, host.id, 'connection', this.id);
   }
 
@@ -130,7 +134,8 @@ export class Connection implements Channel, KernelTarget {
     w.metrics.connectionOpened(w.kernel.now);
     if (w.proxyIdleUs > 0 || w.proxyLifetimeUs > 0) this.watchByProxy();
     this.control('up', SYN, 0, () => {
-      if (this.cutAt !== Infinity) return;
+      // Cut, or closed by the client (its tab closed), while the SYN was on its way: nothing answers.
+      if (!this.alive) return;
       if (w.serverDown(w.kernel.now)) {
         this.refuse();
         return;
@@ -143,7 +148,7 @@ export class Connection implements Channel, KernelTarget {
   /** The server's SYN-ACK; at the client, the handshake's last ACK, then TLS or the open connection. */
   private synAck(onOpen: () => void): void {
     const { w } = this;
-    if (this.cutAt !== Infinity) return;
+    if (!this.alive) return;
     this.control('down', SYN_ACK, 0, () => {
       if (this.state !== 'opening') return;
       w.metrics.wire('up', TCP_IP_HEADER_BYTES); // the handshake's final ACK
@@ -165,7 +170,7 @@ export class Connection implements Channel, KernelTarget {
     const { w } = this;
     const send = () => {
       // Cut while the server's CPU worked on its flight (a proxy's lifetime, a restart): its socket is gone, nothing goes out.
-      if (this.cutAt !== Infinity) return;
+      if (!this.alive) return;
       this.control(i % 2 === 0 ? 'up' : 'down', hs.specs[i], h.flights[i], () => {
         if (this.cutAt === Infinity && this.state === 'opening') this.tlsFlights(hs, i + 1, onOpen);
       });
@@ -230,29 +235,31 @@ export class Connection implements Channel, KernelTarget {
     // No RTT measured yet on a new connection: a lost SYN or SYN-ACK waits
     // the initial RTO of 1 s (RFC 6298 §2.1; Linux TCP_TIMEOUT_INIT).
     const d = dir === 'up' ? this.up : this.down;
-    d.send(now, bytes, INITIAL_RTO_US);
-    this.radioHears(dir, d);
-    this.seen(dir, now, d.drainedAt);
-    w.metrics.wire(dir, d.wireBytes);
-    if (bytes > 0) w.metrics.wire(dir === 'up' ? 'down' : 'up', ackCount(d.segments) * TCP_IP_HEADER_BYTES);
+    const paths = w.paths;
+    const at = paths.send(d, now, bytes, INITIAL_RTO_US);
+    this.radioHears(dir, at);
+    this.seen(dir, now, at);
+    w.metrics.wire(dir, paths.wireBytes);
+    if (bytes > 0) w.metrics.wire(dir === 'up' ? 'down' : 'up', ackCount(paths.segments) * TCP_IP_HEADER_BYTES);
     const rec = w.tracer.packet(this.host.id, this.id, dir, spec, 0, 0, now);
     this.lastTls = spec.kind === 'tls' ? bytes : 0;
-    this.stamp(rec, d);
-    w.kernel.at(d.drainedAt, PRIORITY.network, onArrive);
+    this.stamp(rec, at);
+    w.kernel.at(at, PRIORITY.network, onArrive);
   }
 
   /**
-   * A traced packet's arrival and wire bytes, from the path's last send
-   * (./in-flight.ts and the kernel carry the packet itself). A write that
-   * forwards several held packets gives its wire bytes once, with the last
-   * (`carriesWire`).
+   * A traced packet's arrival (`at`) and wire bytes, from the paths' last
+   * send (./in-flight.ts and the kernel carry the packet itself). A write
+   * that forwards several held packets gives its wire bytes once, with the
+   * last (`carriesWire`).
    */
-  private stamp(rec: TracePacket | null, d: TcpPath, carriesWire = true): void {
+  private stamp(rec: TracePacket | null, at: Micros, carriesWire = true): void {
     if (!rec) return;
-    rec.arriveMs = d.drainedAt / 1000;
-    rec.wire = carriesWire ? d.wireBytes : 0;
+    const paths = this.w.paths;
+    rec.arriveMs = at / 1000;
+    rec.wire = carriesWire ? paths.wireBytes : 0;
     rec.tls = carriesWire ? this.lastTls : 0;
-    rec.retransmitted = d.retransmissions > 0;
+    rec.retransmitted = paths.retransmissions > 0;
   }
 
   send(dir: 'up' | 'down', p: PacketSpec, first = 0, count = 0, onArrive?: ArrivalHandler, onLost?: ArrivalHandler, msg: UpstreamMessage | null = null): void {
@@ -275,20 +282,21 @@ export class Connection implements Channel, KernelTarget {
       this.hold(ch, spec, header, framing, first, count);
       return;
     }
-    const d = this.transfer(dir, header + framing + p.payload);
-    this.seen(dir, now, d.drainedAt);
-    if (dir === 'up' && w.proxyFirstByteUs > 0 && (p.kind === 'request' || p.kind === 'handshake')) this.awaitFirstByte(d.drainedAt);
-    w.metrics.sent(dir, now, header, framing, p.payload, d.wireBytes);
-    w.metrics.wire(dir === 'up' ? 'down' : 'up', ackCount(d.segments) * TCP_IP_HEADER_BYTES);
+    const at = this.transfer(dir, header + framing + p.payload);
+    const paths = w.paths;
+    this.seen(dir, now, at);
+    if (dir === 'up' && w.proxyFirstByteUs > 0 && (p.kind === 'request' || p.kind === 'handshake')) this.awaitFirstByte(at);
+    w.metrics.sent(dir, now, header, framing, p.payload, paths.wireBytes);
+    w.metrics.wire(dir === 'up' ? 'down' : 'up', ackCount(paths.segments) * TCP_IP_HEADER_BYTES);
     const rec = w.tracer.packet(this.host.id, this.id, dir, spec, first, count, now, this.streamOf(ch));
-    this.stamp(rec, d);
+    this.stamp(rec, at);
     if (dir === 'down') {
       w.metrics.inFlight += count;
-      w.inFlight.push(this.downLane, d.drainedAt, ch, p.kind, first, count, null, undefined, undefined, null);
-      w.kernel.post(d.drainedAt, PRIORITY.network, this, ARRIVES_DOWN);
+      w.inFlight.push(this.downLane, at, ch, p.kind, first, count, null, undefined, undefined, null);
+      w.kernel.post(at, PRIORITY.network, this, ARRIVES_DOWN);
     } else {
-      w.inFlight.push(this.upLane, d.drainedAt, ch, p.kind, first, count, rec, onArrive, onLost, msg);
-      w.kernel.post(d.drainedAt, PRIORITY.network, this, ARRIVES_UP);
+      w.inFlight.push(this.upLane, at, ch, p.kind, first, count, rec, onArrive, onLost, msg);
+      w.kernel.post(at, PRIORITY.network, this, ARRIVES_UP);
     }
   }
 
@@ -334,10 +342,10 @@ export class Connection implements Channel, KernelTarget {
 
   /**
    * `app` bytes onto TCP in one write: with TLS's records, and the handshake
-   * bytes that ride with this side's first. Returns the direction's path,
-   * whose fields say what the write cost and `drainedAt` when it arrives.
+   * bytes that ride with this side's first. Returns when it arrives; the
+   * paths' fields say what it cost.
    */
-  private transfer(dir: 'up' | 'down', app: number): TcpPath {
+  private transfer(dir: 'up' | 'down', app: number): Micros {
     let tls = recordOverhead(this.w.s.tls.version, app);
     if (dir === 'up') {
       tls += this.tlsPendingUp;
@@ -347,20 +355,19 @@ export class Connection implements Channel, KernelTarget {
       this.tlsPendingDown = 0;
     }
     this.lastTls = tls;
-    const d = dir === 'up' ? this.up : this.down;
-    d.send(this.w.kernel.now, app + tls);
-    this.radioHears(dir, d);
-    return d;
+    const at = this.w.paths.send(dir === 'up' ? this.up : this.down, this.w.kernel.now, app + tls);
+    this.radioHears(dir, at);
+    return at;
   }
 
-  /** The phone's radio (network.radio) is busy when it sends a packet and when its ACKs come back, and when a packet arrives. */
-  private radioHears(dir: 'up' | 'down', d: TcpPath): void {
+  /** The phone's radio (network.radio) is busy when it sends a packet and when its ACKs come back, and when a packet arrives (`at`). */
+  private radioHears(dir: 'up' | 'down', at: Micros): void {
     const r = this.host.radio;
     if (!r) return;
-    if (dir === 'down') r.saw(d.drainedAt);
+    if (dir === 'down') r.saw(at);
     else {
       r.saw(this.w.kernel.now);
-      r.saw(d.drainedAt + this.w.latencyUs);
+      r.saw(at + this.w.latencyUs);
     }
   }
 
@@ -390,12 +397,12 @@ export class Connection implements Channel, KernelTarget {
     if (!b || b.specs.length === 0) return;
     const { w } = this;
     const { specs, firsts, counts, recs, bytes } = b.take();
-    const d = this.transfer('down', bytes);
-    w.metrics.wire('up', ackCount(d.segments) * TCP_IP_HEADER_BYTES);
-    w.metrics.wire('down', d.wireBytes);
+    const at = this.transfer('down', bytes);
+    w.metrics.wire('up', ackCount(w.paths.segments) * TCP_IP_HEADER_BYTES);
+    w.metrics.wire('down', w.paths.wireBytes);
     const last = specs.length - 1;
-    for (let k = 0; k <= last; k++) this.stamp(recs[k], d, k === last);
-    w.kernel.at(d.drainedAt, PRIORITY.network, () => {
+    for (let k = 0; k <= last; k++) this.stamp(recs[k], at, k === last);
+    w.kernel.at(at, PRIORITY.network, () => {
       for (let k = 0; k < specs.length; k++) this.deliver(ch, specs[k].kind, firsts[k], counts[k]);
     });
   }
@@ -413,7 +420,12 @@ export class Connection implements Channel, KernelTarget {
     this.host.gone(this);
     if (this.cutAt === Infinity) w.metrics.connectionClosed(w.kernel.now);
     this.actor.send(CLOSE);
-    this.control('up', FIN, 0, () => this.control('down', FIN_ACK, 0, () => w.metrics.wire('up', TCP_IP_HEADER_BYTES)));
+    this.finPending = true;
+    this.control('up', FIN, 0, () => {
+      this.control('down', FIN_ACK, 0, () => w.metrics.wire('up', TCP_IP_HEADER_BYTES));
+      this.finPending = false;
+      this.ended();
+    });
   }
 
   /**
@@ -431,7 +443,7 @@ export class Connection implements Channel, KernelTarget {
     this.host.gone(this);
     w.metrics.connectionClosed(w.kernel.now);
     w.metrics.wire('down', TCP_IP_HEADER_BYTES); // the FIN (or RST) the client receives
-    const noticeAt = Math.max(w.kernel.now + w.latencyUs, this.down.drainedAt);
+    const noticeAt = Math.max(w.kernel.now + w.latencyUs, w.paths.drainedAt(this.down));
     this.host.radio?.saw(noticeAt);
     w.kernel.at(noticeAt, PRIORITY.network, () => {
       if (this.state === 'opening') {
@@ -439,6 +451,7 @@ export class Connection implements Channel, KernelTarget {
         return;
       }
       this.state = 'closed';
+      this.ended();
       this.actor.send(DROP);
       this.host.forget(this);
       if (this.h2) for (const st of this.h2.closeAll()) st.onCut?.(st);
@@ -462,6 +475,7 @@ export class Connection implements Channel, KernelTarget {
   /** The client learns that this connection never opened: it is closed, and the exchange waiting for it fails. */
   private failed(): void {
     this.state = 'closed';
+    this.ended();
     this.actor.send(DROP);
     // The waiting exchange fails first, then the pool lets the connection go: on HTTP/2 those
     // waiting for this connection fail with it, rather than move to the next one.
@@ -469,6 +483,24 @@ export class Connection implements Channel, KernelTarget {
     this.onFail = null;
     fail?.();
     this.host.forget(this);
+  }
+
+  /**
+   * The client is done with it (closed by either end, or it never opened),
+   * and its own close has sent its last segment: nothing sends on it any
+   * more, so its paths go back to the run's table.
+   */
+  private ended(): void {
+    if (this.state === 'closed' && !this.finPending) this.freePaths();
+  }
+
+  /** Let go of both paths: when its life has ended, or at once when its client leaves (nothing it scheduled will run). */
+  freePaths(): void {
+    if (this.up < 0) return;
+    this.w.paths.close(this.up);
+    this.w.paths.close(this.down);
+    this.up = this.down = -1;
+    this.host.released(this);
   }
 
   get alive(): boolean {

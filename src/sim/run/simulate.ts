@@ -126,7 +126,7 @@ function runClients(s: Scenario, id: TechniqueId, range: ClientRange, opts: RunO
         w.metrics.left++;
         // The closing FINs are nobody's: they go out after the client is gone.
         kernel.owner = -1;
-        host.closeAll();
+        host.leave();
       });
     }
     kernel.owner = -1;

@@ -24,7 +24,7 @@ import { kernelClock, type TargetClock } from '../kernel/clock';
 import { fromMs, type Micros } from '../kernel/time';
 import type { Scenario } from '../scenario/types';
 import { pathParams } from '../net/params';
-import type { PathParams } from '../net/tcp';
+import { Paths, type PathParams } from '../net/tcp';
 import { Encoder } from './encode';
 import { http2 } from './http2-support';
 import type { EventObject } from 'xstate';
@@ -65,6 +65,8 @@ export class World implements KernelTarget {
   /** The intermediary's wait for an answer's first byte (µs; 0 = none). */
   readonly proxyFirstByteUs: Micros;
   readonly path: PathParams;
+  /** Every connection's TCP paths and every client's links (../net/tcp.ts). */
+  readonly paths: Paths;
   /** The server's restarts: the first, the period after it (0 = once), and how long it is down after each (µs; 0 = none). */
   readonly restartUs: Micros;
   readonly restartEveryUs: Micros;
@@ -101,6 +103,7 @@ export class World implements KernelTarget {
     this.durationUs = fromMs(s.durationMs);
     this.path = pathParams(s);
     this.latencyUs = this.path.latencyUs;
+    this.paths = new Paths(this.path);
     this.handlingUs = fromMs(s.client.processingMs);
     this.serverHandlingUs = fromMs(s.server.processingMs);
     this.proxyIdleUs = fromMs(s.proxy.idleTimeoutMs);
@@ -133,6 +136,7 @@ export class World implements KernelTarget {
     this.kernel.reset();
     this.inFlight.reset();
     this.jobs.reset();
+    this.paths.reset();
     this.made = 0;
     this.feedQueued = false;
     this.subscribers.clear();

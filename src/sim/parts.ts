@@ -5,10 +5,12 @@
 import { installHttp2Support } from './http2';
 import { installRadioSupport } from './radio';
 import { installPart } from './run/parts';
+import { installProxyBuffer } from './run/proxy-buffer';
 import { websocketAccept } from './wire/handshake';
 
 export function installParts(): void {
   installHttp2Support();
   installRadioSupport();
+  installProxyBuffer();
   installPart('websocketAccept', websocketAccept);
 }

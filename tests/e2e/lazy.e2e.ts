@@ -33,6 +33,7 @@ const LAZY = {
   proxyBox: /^ProxyBox-[\w-]+\.js$/,
   scoreNotes: /^score-notes-[\w-]+\.js$/,
   textParts: /^text-parts-[\w-]+\.js$/,
+  buffering: /^proxy-buffer-[\w-]+\.js$/,
 };
 /**
  * The first visit's scripts, gzip (level 9, as npm run measure:ui reports
@@ -181,6 +182,16 @@ describe('code loaded on first use', () => {
     await expect.poll(() => page.locator('[data-lane] svg').count()).toBe(5);
     expect(await page.locator('#key-http-version').inputValue()).toBe('2');
     expect(scripts().filter((f) => LAZY.http2.test(f))).toHaveLength(1);
+    expect(s.errors).toEqual([]);
+  });
+
+  it('a link with a buffering proxy fetches the buffering part, once, and every lane runs through it', async () => {
+    const page = s.page;
+    expect(scripts().filter((f) => LAZY.buffering.test(f))).toEqual([]);
+    await page.goto(`${inject('baseURL')}?proxy.buffering=4096`);
+    await page.waitForSelector('[data-lane="streaming"] svg');
+    await expect.poll(() => page.locator('[data-lane] svg').count()).toBe(5);
+    expect(scripts().filter((f) => LAZY.buffering.test(f))).toHaveLength(1);
     expect(s.errors).toEqual([]);
   });
 

@@ -6,7 +6,7 @@ import type { ArrivalHandler, Channel } from '../run/channel';
 import type { UpstreamMessage } from '../run/client-host';
 import type { Connection } from '../run/connection';
 import type { PacketSpec } from '../run/encode';
-import type { HeldBody } from '../run/held-body';
+import type { HeldBody } from '../run/proxy-buffer';
 
 export class Http2Stream implements Channel {
   onDown: Channel['onDown'] = null;

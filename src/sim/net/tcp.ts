@@ -65,9 +65,10 @@ export class Paths {
    * Per path: its link and random stream; the arrival time of the last byte
    * delivered so far (TCP delivers in order); the congestion window
    * (segments), the start of the current round trip and the segments sent in
-   * it; when its last segment left (for the idle restart); the next free slot
-   * (-1: none) once it is freed. Plain arrays: they grow as slots are first
-   * used, with no grow code of their own.
+   * it; when its last segment left (for the idle restart). A freed slot has
+   * no stream, and its link column holds the next free slot (-1: none).
+   * Plain arrays: they grow as slots are first used, with no grow code of
+   * their own.
    */
   private readonly linkOf: number[] = [];
   private readonly rngOf: (Rng | null)[] = [];
@@ -76,7 +77,6 @@ export class Paths {
   private readonly roundStart: number[] = [];
   private readonly inRound: number[] = [];
   private readonly lastSent: number[] = [];
-  private readonly nextFree: number[] = [];
   private used = 0;
   private free = -1;
   /** Paths in use. */
@@ -111,7 +111,7 @@ export class Paths {
   /** A new path on link `l`, drawing its jitter and losses from `rng`: nothing sent yet, the initial window. */
   open(l: number, rng: Rng): number {
     let s = this.free;
-    if (s >= 0) this.free = this.nextFree[s];
+    if (s >= 0) this.free = this.linkOf[s];
     else s = this.used++;
     this.linkOf[s] = l;
     this.rngOf[s] = rng;
@@ -120,7 +120,6 @@ export class Paths {
     this.roundStart[s] = -Infinity;
     this.inRound[s] = 0;
     this.lastSent[s] = -Infinity;
-    this.nextFree[s] = -1;
     this.size++;
     return s;
   }
@@ -128,17 +127,14 @@ export class Paths {
   /** Path s is done with (its connection's life has ended): its slot is reused. */
   close(s: number): void {
     this.rngOf[s] = null;
-    this.nextFree[s] = this.free;
+    this.linkOf[s] = this.free;
     this.free = s;
     this.size--;
   }
 
   /** No paths and no links any more (a run of independent clients starts each afresh). */
   reset(): void {
-    this.rngOf.fill(null, 0, this.used);
-    this.busyUntil.length = 0;
-    this.usPerByte.length = 0;
-    this.used = 0;
+    this.busyUntil.length = this.usPerByte.length = this.rngOf.length = this.used = 0;
     this.free = -1;
     this.size = 0;
   }
@@ -157,8 +153,8 @@ export class Paths {
    */
   send(s: number, now: Micros, bytes: number, rtoOverride?: Micros): Micros {
     // A connection that sends after its life ended would write into another's slot: say so at once.
-    if (!(s >= 0 && this.rngOf[s])) throw new Error(`tcp: path ${s} is not open (a connection sent after its life ended)`);
-    const rng = this.rngOf[s]!;
+    const rng = this.rngOf[s];
+    if (!rng) throw new Error(`tcp: path ${s} is not open (sent on after its connection ended)`);
     const l = this.linkOf[s];
     const usPerByte = this.usPerByte[l];
     let busy = this.busyUntil[l];

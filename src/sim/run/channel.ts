@@ -6,7 +6,7 @@
 import type { PacketKind } from '../types';
 import type { Connection } from './connection';
 import type { PacketSpec } from './encode';
-import type { HeldBody } from './held-body';
+import type { HeldBody } from './proxy-buffer';
 import type { UpstreamMessage } from './client-host';
 
 /** What runs when an upstream packet reaches the server (or is lost to a cut): its channel and the message it carries (null: none). */

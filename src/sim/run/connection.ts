@@ -15,7 +15,9 @@
 // A buffering intermediary (proxy.buffering) holds the body of an open SSE
 // or streamed response (`holdBody`, set by the server's session once the
 // head has gone: a proxy forwards the head at once) and forwards it in one
-// write when its buffer fills, when the response ends, or before a cut.
+// write when its buffer fills, when the response ends, or before a cut
+// (./proxy-buffer.ts, to which the connection lends `seen`, `forward`,
+// `stamp` and `streamOf`).
 //
 // With TLS (tls.version) the handshake's flights follow TCP's before the
 // connection is open for HTTP (src/sim/wire/tls.ts has their bytes); every
@@ -37,7 +39,8 @@ import type { PacketSpec } from './encode';
 import type { ClientHost, UpstreamMessage } from './client-host';
 import type { World } from './world';
 import { traceActor } from './trace-actor';
-import { HeldBody } from './held-body';
+import type { BufferedConnection, Held, HeldBody } from './proxy-buffer';
+import { part } from './parts';
 import type { ArrivalHandler, Channel } from './channel';
 import { http2, type Http2SessionPort, type Http2StreamPort } from './http2-support';
 import { emptyLane } from './in-flight';
@@ -71,7 +74,7 @@ const HANDSHAKES: Record<string, Flights> = {};
 const flightsOf = (version: TlsVersionOn, h: Handshake): Flights => ({ h, specs: h.flights.map((bytes, i) => tlsFlight(version, h.names[i], bytes)) });
 const handshakeOf = (version: TlsVersionOn, resumed: boolean): Flights => (HANDSHAKES[version + resumed] ??= flightsOf(version, handshake(version, resumed)));
 
-export class Connection implements Channel, KernelTarget {
+export class Connection implements Channel, KernelTarget, BufferedConnection {
   readonly id: number;
   readonly connection = this;
   /** HTTP/2's state when this connection speaks it (null: HTTP/1.1). */
@@ -109,7 +112,7 @@ export class Connection implements Channel, KernelTarget {
   private readonly actor;
 
   constructor(
-    private readonly w: World,
+    readonly w: World,
     readonly host: ClientHost,
     http2Connection = false,
   ) {
@@ -222,7 +225,7 @@ export class Connection implements Channel, KernelTarget {
   }
 
   /** The intermediary at the server's end sees a packet: downstream as it is sent, upstream when it arrives. */
-  private seen(dir: 'up' | 'down', now: Micros, arriveAt: Micros): void {
+  seen(dir: 'up' | 'down', now: Micros, arriveAt: Micros): void {
     if (dir === 'down') this.seenDownAt = now;
     const t = dir === 'down' ? now : arriveAt;
     if (t > this.seenAt) this.seenAt = t;
@@ -253,7 +256,7 @@ export class Connection implements Channel, KernelTarget {
    * that forwards several held packets gives its wire bytes once, with the
    * last (`carriesWire`).
    */
-  private stamp(rec: TracePacket | null, at: Micros, carriesWire = true): void {
+  stamp(rec: TracePacket | null, at: Micros, carriesWire = true): void {
     if (!rec) return;
     const paths = this.w.paths;
     rec.arriveMs = at / 1000;
@@ -279,7 +282,7 @@ export class Connection implements Channel, KernelTarget {
       framing = this.h2.framing;
     }
     if (dir === 'down' && ch.holdBody && w.s.proxy.buffering > 0) {
-      this.hold(ch, spec, header, framing, first, count);
+      part('buffering').hold(this, ch, spec, header, framing, first, count);
       return;
     }
     const at = this.transfer(dir, header + framing + p.payload);
@@ -323,7 +326,7 @@ export class Connection implements Channel, KernelTarget {
   }
 
   /** The HTTP/2 stream of a channel, for the trace (null on HTTP/1.1). */
-  private streamOf(ch: Channel): number | null {
+  streamOf(ch: Channel): number | null {
     return this.h2 ? (ch as Http2StreamPort).streamId : null;
   }
 
@@ -371,40 +374,25 @@ export class Connection implements Channel, KernelTarget {
     }
   }
 
-  /** The intermediary takes a downstream packet of `ch` into its buffer; full, it forwards the lot. */
-  private hold(ch: Channel, p: PacketSpec, header: number, framing: number, first: number, count: number): void {
-    const { w } = this;
-    const now = w.kernel.now;
-    this.seen('down', now, now);
-    w.metrics.inFlight += count;
-    const b = (ch.held ??= new HeldBody());
-    // Traced as the server sends it; it arrives (arriveMs) with the flush that forwards it, if one comes.
-    // Its bytes count as the server sends them (the trace's time); its wire bytes when forwarded.
-    w.metrics.sent('down', now, header, framing, p.payload, 0);
-    const rec = w.tracer.packet(this.host.id, this.id, 'down', p, first, count, now, this.streamOf(ch));
-    if (rec) rec.arriveMs = null;
-    b.add(p, header + framing + p.payload, first, count, rec);
-    if (b.bytes >= w.s.proxy.buffering) this.flushOn(ch);
-  }
-
   flushHeld(): void {
     this.flushOn(this);
   }
 
-  /** Forward everything the intermediary holds of `ch`, in one write; each packet's updates are delivered when the write arrives. */
-  flushOn(ch: Channel): void {
-    const b = ch.held;
-    if (!b || b.specs.length === 0) return;
+  /** What a buffering intermediary held of `ch` goes out in one write; each packet's updates are delivered when it arrives. */
+  forward(ch: Channel, { specs, firsts, counts, bytes }: Held): Micros {
     const { w } = this;
-    const { specs, firsts, counts, recs, bytes } = b.take();
     const at = this.transfer('down', bytes);
     w.metrics.wire('up', ackCount(w.paths.segments) * TCP_IP_HEADER_BYTES);
     w.metrics.wire('down', w.paths.wireBytes);
-    const last = specs.length - 1;
-    for (let k = 0; k <= last; k++) this.stamp(recs[k], at, k === last);
     w.kernel.at(at, PRIORITY.network, () => {
       for (let k = 0; k < specs.length; k++) this.deliver(ch, specs[k].kind, firsts[k], counts[k]);
     });
+    return at;
+  }
+
+  /** Forward everything the buffering intermediary holds of `ch` (./proxy-buffer.ts). */
+  flushOn(ch: Channel): void {
+    if (ch.held) part('buffering').flush(this, ch);
   }
 
   /**

@@ -1,6 +1,7 @@
 // Parts of the engine that a run needs only for some scenarios, loaded on
-// demand: HTTP/2 (http.version 2, src/sim/http2/) and the phone's radio
-// (network.radio, src/sim/radio/); and one that no run needs, only a
+// demand: HTTP/2 (http.version 2, src/sim/http2/), the phone's radio
+// (network.radio, src/sim/radio/) and a buffering intermediary
+// (proxy.buffering, ./proxy-buffer.ts); and one that no run needs, only a
 // packet's text: a WebSocket answer's Sec-WebSocket-Accept (SHA-1,
 // src/sim/wire/handshake.ts). The page's first visit needs none, so
 // it does not ship them; the command line, the workers, the benchmark and
@@ -10,10 +11,12 @@
 import type { Scenario } from '../scenario/types';
 import type { Http2Support } from './http2-support';
 import type { RadioSupport } from '../radio/support';
+import type { ProxyBuffer } from './proxy-buffer';
 
 export interface Parts {
   http2: Http2Support;
   radio: RadioSupport;
+  buffering: ProxyBuffer;
   /** Sec-WebSocket-Accept for a key (the page's views that show or export packet texts load it). */
   websocketAccept: (key: string) => string;
 }
@@ -21,7 +24,7 @@ export interface Parts {
 export type PartName = keyof Parts;
 
 /** The scenario key that needs each part, for the error message. */
-const NEEDED_BY: Record<PartName, string> = { http2: "http.version '2'", radio: 'network.radio', websocketAccept: "a WebSocket answer's text (Sec-WebSocket-Accept)" };
+const NEEDED_BY: Record<PartName, string> = { http2: "http.version '2'", radio: 'network.radio', buffering: 'proxy.buffering', websocketAccept: "a WebSocket answer's text (Sec-WebSocket-Accept)" };
 
 const installed: Partial<Parts> = {};
 
@@ -43,5 +46,6 @@ export function partsFor(s: Scenario): PartName[] {
   const out: PartName[] = [];
   if (s.http.version === '2') out.push('http2');
   if (s.network.radio !== 'none') out.push('radio');
+  if (s.proxy.buffering > 0) out.push('buffering');
   return out;
 }

@@ -4,7 +4,7 @@
 // (src/sim/scenario/excerpt.ts): an argument may be a megabyte long or hold
 // terminal escape sequences.
 
-import { DEFAULT_MAX_WORK, KEYS, allowedText, closestName, readNumber } from '../sim';
+import { DEFAULT_MAX_WORK, KEYS, allowedText, didYouMean, readNumber } from '../sim';
 import { helpOf } from '../sim/scenario/key-help';
 import { quote } from '../sim/scenario/excerpt';
 import { TECHNIQUES, type TechniqueId } from '../sim/types';
@@ -120,8 +120,7 @@ export function parseArgs(argv: readonly string[]): CliRequest {
         req.help = true;
         break;
       default: {
-        const near = name.startsWith('-') ? closestName(name, OPTIONS) : null;
-        throw new UsageError(`unknown argument ${quote(arg)}${near ? `; did you mean ${near}?` : ''}; see --help`);
+        throw new UsageError(`unknown argument ${quote(arg)}${name.startsWith('-') ? didYouMean(name, OPTIONS) : ''}; see --help`);
       }
     }
   }

@@ -7,7 +7,7 @@ export type { Spawner } from './run/spawn';
 export { resolveScenario, parseValue, checkValue, readNumber, ScenarioError, type ScenarioProblem } from './scenario/validate';
 export { changedKeys, toFlat, nest, defaultFlat, defaultValues } from './scenario/flat';
 export { KEYS, KEY_INDEX, allowedText, type KeySpec } from './scenario/keys';
-export { editDistance, closestName } from './scenario/distance';
+export { editDistance, closestName, didYouMean } from './scenario/distance';
 export type { Scenario, UpdatePattern } from './scenario/types';
 export { updateTimes } from './feed';
 export { serverDownAt } from './downtime';

@@ -3,7 +3,7 @@
 // address has parameters (./read-link.ts), since a bare first visit needs
 // none of it.
 
-import { closestName, defaultValues, KEY_INDEX, KEYS, mediaWork, nest, parseValue, readNumber, ScenarioError, TECHNIQUES, type TechniqueId } from '../../sim';
+import { didYouMean, defaultValues, KEY_INDEX, KEYS, mediaWork, nest, parseValue, readNumber, ScenarioError, TECHNIQUES, type TechniqueId } from '../../sim';
 import { workUnits } from '../compute/cost';
 import { MAX_SPEED, MIN_SPEED, TIME_MODES, VIEWS, type TimeMode } from '../view-ids';
 import { THEMES, type ThemeId } from '../theme/theme';
@@ -23,10 +23,6 @@ function isTechnique(x: string): x is TechniqueId {
 
 const PARAM_NAMES = [...KEYS.map((k) => k.key), ...OTHER_PARAMS];
 
-/** The closest known parameter name, for a typo (the command line's hint too). */
-function closest(name: string): string | null {
-  return closestName(name, PARAM_NAMES);
-}
 
 /** Read a query string (with or without '?'). Never throws; bad parameters become issues. */
 export function decode(search: string, limit = URL_WORK_BUDGET): { state: UrlState; issues: Issue[] } {
@@ -143,8 +139,7 @@ export function decode(search: string, limit = URL_WORK_BUDGET): { state: UrlSta
         break;
       }
       default: {
-        const near = closest(param);
-        issues.push({ param, value, problem: `unknown parameter${near ? `; did you mean ${near}?` : ''}`, used: 'nothing (ignored)' });
+        issues.push({ param, value, problem: `unknown parameter${didYouMean(param, PARAM_NAMES)}`, used: 'nothing (ignored)' });
       }
     }
   }

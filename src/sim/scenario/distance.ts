@@ -31,3 +31,9 @@ export function closestName(name: string, names: readonly string[]): string | nu
   }
   return bestD <= Math.max(2, Math.floor(name.length / 4)) ? best : null;
 }
+
+/** The hint as every message words it: "; did you mean X?" (X as `show` writes it), or '' when no name is near. */
+export function didYouMean(name: string, names: readonly string[], show: (near: string) => string = (near) => near): string {
+  const near = closestName(name, names);
+  return near === null ? '' : `; did you mean ${show(near)}?`;
+}

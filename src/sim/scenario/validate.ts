@@ -4,7 +4,7 @@
 // check is read from its row of the table in ./keys.ts (kind, min, max,
 // values): no schema library, so the page and its worker ship none.
 
-import { closestName } from './distance';
+import { didYouMean } from './distance';
 import { cut, excerpt, quote } from './excerpt';
 import { NumberText } from './number-text';
 import { KEYS, KEY_INDEX, allowedText, type KeySpec } from './keys';
@@ -55,17 +55,11 @@ function allows(spec: KeySpec, value: unknown): boolean {
 
 const KEY_NAMES = KEYS.map((k) => k.key);
 
-/** The closest known key, to suggest on a typo. */
-function suggest(key: string): string {
-  const best = closestName(key, KEY_NAMES);
-  return best === null ? '' : `; did you mean '${best}'?`;
-}
-
 /** The key names in short: top-level keys, then groups (network.*, server.*, ...). */
 const KEY_SUMMARY = [...new Set(KEYS.map((k) => (k.key.includes('.') ? `${k.key.split('.')[0]}.*` : k.key)))].join(', ');
 
 function unknownKey(key: string, value: unknown): ScenarioError {
-  const hint = suggest(key);
+  const hint = didYouMean(key, KEY_NAMES, (near) => `'${near}'`);
   return new ScenarioError(key, value, 'a known scenario key', 'unknown key', undefined, `unknown scenario key ${quote(key)} (value ${show(value)})${hint || `; known keys: ${KEY_SUMMARY} (npm run sim -- --help lists them all)`}`);
 }
 

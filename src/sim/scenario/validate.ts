@@ -23,18 +23,27 @@ export type ScenarioProblem = 'unknown key' | 'not a number' | 'out of range' | 
 export class ScenarioError extends Error {
   /** The sentence after its subject: `"abc" is not a number; expected a number from 0 to 10000 ms`. */
   readonly detail: string;
-  constructor(
-    readonly key: string,
-    readonly value: unknown,
-    readonly allowed: string,
-    readonly problem: ScenarioProblem = 'not allowed',
+  readonly key: string;
+  readonly value: unknown;
+  readonly allowed: string;
+  readonly problem: ScenarioProblem;
+  constructor(e: {
+    key: string;
+    value: unknown;
+    allowed: string;
+    problem?: ScenarioProblem;
     /** The value as the sentence writes it (default: as written, quoted if text). */
-    shown = show(value),
+    shown?: string;
     /** A whole sentence of another form (an unknown key, a key given twice). */
-    message?: string,
-  ) {
-    const detail = `${shown} is ${problem}; expected ${allowed}`;
-    super(message ?? `scenario key ${quote(key)}: ${detail}`);
+    message?: string;
+  }) {
+    const problem = e.problem ?? 'not allowed';
+    const detail = `${e.shown ?? show(e.value)} is ${problem}; expected ${e.allowed}`;
+    super(e.message ?? `scenario key ${quote(e.key)}: ${detail}`);
+    this.key = e.key;
+    this.value = e.value;
+    this.allowed = e.allowed;
+    this.problem = problem;
     this.detail = detail;
     this.name = 'ScenarioError';
   }
@@ -60,7 +69,7 @@ const KEY_SUMMARY = [...new Set(KEYS.map((k) => (k.key.includes('.') ? `${k.key.
 
 function unknownKey(key: string, value: unknown): ScenarioError {
   const hint = didYouMean(key, KEY_NAMES, (near) => `'${near}'`);
-  return new ScenarioError(key, value, 'a known scenario key', 'unknown key', undefined, `unknown scenario key ${quote(key)} (value ${show(value)})${hint || `; known keys: ${KEY_SUMMARY} (npm run sim -- --help lists them all)`}`);
+  return new ScenarioError({ key, value, allowed: 'a known scenario key', problem: 'unknown key', message: `unknown scenario key ${quote(key)} (value ${show(value)})${hint || `; known keys: ${KEY_SUMMARY} (npm run sim -- --help lists them all)`}` });
 }
 
 /** Check one key's value (already of its JSON type). */
@@ -68,12 +77,12 @@ export function checkValue(key: string, value: unknown): number | string {
   const spec = KEY_INDEX.get(key);
   if (!spec) throw unknownKey(key, value);
   if (value instanceof NumberText) {
-    throw new ScenarioError(key, value.text, allowedText(spec), 'out of range', show(value));
+    throw new ScenarioError({ key, value: value.text, allowed: allowedText(spec), problem: 'out of range', shown: show(value) });
   }
   if (!allows(spec, value)) {
     const rightType = typeof value === (spec.kind === 'enum' ? 'string' : 'number');
     const problem: ScenarioProblem = !rightType ? 'of the wrong type' : spec.kind === 'int' && !Number.isInteger(value) ? 'not an integer' : spec.kind === 'enum' ? 'not a known value' : 'out of range';
-    throw new ScenarioError(key, value, allowedText(spec), problem);
+    throw new ScenarioError({ key, value, allowed: allowedText(spec), problem });
   }
   // -0 is 0 (JSON and URLs may write it; it must not differ from the default 0).
   return value === 0 ? 0 : (value as number | string);
@@ -102,12 +111,12 @@ export function parseValue(key: string, text: string): number | string {
   if (!spec) throw unknownKey(key, text);
   if (spec.kind === 'enum') return checkValue(key, text.trim());
   if (!NUMBER_TEXT.test(text.trim())) {
-    throw new ScenarioError(key, text, allowedText(spec), 'not a number', quote(text));
+    throw new ScenarioError({ key, value: text, allowed: allowedText(spec), problem: 'not a number', shown: quote(text) });
   }
   // Written as a number but no double (1e400; 1e-400 reads as 0): refused as out of range, as in a scenario file.
   const n = readNumber(text);
   if (n === null) {
-    throw new ScenarioError(key, text, allowedText(spec), 'out of range', quote(text));
+    throw new ScenarioError({ key, value: text, allowed: allowedText(spec), problem: 'out of range', shown: quote(text) });
   }
   return checkValue(key, n);
 }
@@ -120,7 +129,7 @@ export function parseValue(key: string, text: string): number | string {
  */
 export function flatten(input: unknown, prefix = '', out = new Map<string, unknown>(), written = new Map<string, string>(), path = ''): Map<string, unknown> {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
-    throw new ScenarioError(prefix || '(scenario)', input, 'an object of scenario keys', 'not an object', undefined, `${prefix ? `scenario key '${prefix}'` : 'the scenario'}: ${show(input)} is not an object of scenario keys`);
+    throw new ScenarioError({ key: prefix || '(scenario)', value: input, allowed: 'an object of scenario keys', problem: 'not an object', message: `${prefix ? `scenario key '${prefix}'` : 'the scenario'}: ${show(input)} is not an object of scenario keys` });
   }
   for (const [name, value] of Object.entries(input as Record<string, unknown>)) {
     const key = prefix ? `${prefix}.${name}` : name;
@@ -128,7 +137,7 @@ export function flatten(input: unknown, prefix = '', out = new Map<string, unkno
     if (KEY_INDEX.has(key)) {
       const before = written.get(key);
       if (before !== undefined) {
-        throw new ScenarioError(key, value, 'each key once', 'given twice', undefined, `scenario key '${key}' is given twice: as ${before} and as ${as}; give it once`);
+        throw new ScenarioError({ key, value, allowed: 'each key once', problem: 'given twice', message: `scenario key '${key}' is given twice: as ${before} and as ${as}; give it once` });
       }
       written.set(key, as);
       out.set(key, value);

@@ -90,7 +90,7 @@ export class ServerSession implements ServerPort, Subscriber, KernelTarget {
   private handled(conn: Channel, event: ServerEvent): void {
     if (!conn.alive) return;
     const { w } = this;
-    if (w.serverHandlingUs > 0) this.afterHandling(this.job(JOB.requestHandled, conn, event, 0));
+    if (w.serverHandlingUs > 0) this.afterHandling(JOB.requestHandled, conn, event, 0);
     else this.handle(conn, event);
   }
 
@@ -99,11 +99,11 @@ export class ServerSession implements ServerPort, Subscriber, KernelTarget {
     return this.w.jobs.add(kind, conn, event, num);
   }
 
-  /** server.processingMs: job `j` is done when this client's handler is done with it, coming now (./handler.ts). */
-  private afterHandling(j: number): void {
+  /** server.processingMs: the step `kind` names follows when this client's handler is done with it, coming now (./handler.ts): a job until then, as afterCpu's. */
+  private afterHandling(kind: JobKind, conn: Channel | null, event: ServerEvent | null, num: number): void {
     const { w } = this;
     const done = (this.handler ??= new Handler(w.s.seed, STREAM_KIND.serverHandling, this.client, w.serverHandlingUs)).done(w.kernel.now);
-    w.kernel.post(done, PRIORITY.network, this, j);
+    w.kernel.post(done, PRIORITY.network, this, this.job(kind, conn, event, num));
   }
 
   /** Job `j` is done (a kernel event): what it was waiting for goes on. */
@@ -171,7 +171,7 @@ export class ServerSession implements ServerPort, Subscriber, KernelTarget {
    * answer goes, when that is done.
    */
   private handleUpdate(): void {
-    this.afterHandling(this.job(JOB.updateHandled, null, null, this.w.generated));
+    this.afterHandling(JOB.updateHandled, null, null, this.w.generated);
   }
 
   // ---- named actions of the server machine ----
@@ -302,7 +302,7 @@ export class ServerSession implements ServerPort, Subscriber, KernelTarget {
     host.upstreamArrived(m);
     if (w.serverHandlingUs === 0) return this.upstreamHandled(postConn, m.generatedAt);
     host.upstreamAtServer++;
-    this.afterHandling(this.job(JOB.upstreamHandled, postConn, null, m.generatedAt));
+    this.afterHandling(JOB.upstreamHandled, postConn, null, m.generatedAt);
   }
 
   private upstreamHandled(postConn: Channel | null, generatedAt: Micros): void {

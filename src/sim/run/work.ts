@@ -111,7 +111,7 @@ export function techniqueWork(s: Scenario, id: TechniqueId): number {
   // The server's handling step for each update it writes to a client and each upstream message (server.processingMs).
   const handled = s.server.processingMs > 0 ? 1 : 0;
   // The technique's own share: its file under src/sim/techniques/ says it.
-  perClient += model.work({ s, updates, updateSegs, requestSegs, perRequest, handled, cuts, ends });
+  perClient += model.work({ s, updates, updateSegs, requestSegs, perRequest, handled, cuts, ends, pingIntervalMs: model.pingIntervalMs(s) });
   // Upstream: generation, send, arrival, answer (a POST and its 204, or a frame), maybe a new connection.
   perClient += upstream * (model.upstreamFrames ? 3 + handled + upSegs : 8 + perRequest + upSegs + requestSegs);
   // A POST refused while the server is down is sent again after the page's pause.

@@ -21,16 +21,18 @@ export interface WorkTerms {
   /** Connections cut (faults, the intermediary), and streams the server ends. */
   cuts: number;
   ends: number;
+  /** The technique's keep-alive on an open stream (its pingIntervalMs; 0 = none). */
+  pingIntervalMs: number;
 }
 
 /**
  * A push technique's work: one push per update (the server's step, the
  * event's arrival, the client's step), a request per stream it opens, and a
- * keep-alive every `keepAliveMs` (0 = none: the server's timer, the packet,
- * its arrival, a pong).
+ * keep-alive every `pingIntervalMs` (0 = none: the server's timer, the
+ * packet, its arrival, a pong).
  */
-export function pushWork(t: WorkTerms, keepAliveMs: number): number {
+export function pushWork(t: WorkTerms): number {
   let work = t.updates * (3 + t.updateSegs + t.handled) + (1 + t.cuts + t.ends) * t.perRequest;
-  if (keepAliveMs > 0) work += (t.s.durationMs / keepAliveMs + 1) * 4;
+  if (t.pingIntervalMs > 0) work += (t.s.durationMs / t.pingIntervalMs + 1) * 4;
   return work;
 }

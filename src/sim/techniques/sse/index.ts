@@ -55,7 +55,7 @@ export const sse: Technique<SsePackets> = {
     responseBody: true,
   },
   pingIntervalMs: (s) => s.sse.heartbeatMs,
-  work: (t) => pushWork(t, t.s.sse.heartbeatMs),
+  work: pushWork,
   retryPauseMs: (s) => s.sse.retryMs,
   startSpanMs: FIRST_SECOND,
 };

@@ -35,7 +35,7 @@ export const streaming: Technique<StreamingPackets> = {
   // A chunked response head, then one chunk per update.
   stream: { head: (p) => p.head, update: (p) => p.chunk, responseBody: true },
   pingIntervalMs: NO_PINGS,
-  work: (t) => pushWork(t, 0),
+  work: pushWork,
   retryPauseMs: (s) => s.streaming.reconnectDelayMs,
   startSpanMs: FIRST_SECOND,
   mediaCase: true,

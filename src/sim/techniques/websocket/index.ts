@@ -127,7 +127,7 @@ export const websocket: Technique<WebSocketPackets> = {
   // The 101 answering this connection's key, then one text frame per update.
   stream: { head: (p, client, conn) => p.accept(client, conn), update: (p) => p.update, ping: (p) => p.ping },
   pingIntervalMs: (s) => s.websocket.pingIntervalMs,
-  work: (t) => pushWork(t, t.s.websocket.pingIntervalMs),
+  work: pushWork,
   // The backoff only lengthens the pauses: the base is the most attempts.
   retryPauseMs: (s) => s.websocket.reconnectDelayMs,
   // Refused by the intermediary, the page runs long polling instead.

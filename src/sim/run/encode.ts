@@ -15,7 +15,7 @@
 
 import type { Scenario } from '../scenario/types';
 import type { PacketKind } from '../types';
-import { BoundedText } from './bounded-text';
+import { boundedText } from './bounded-text';
 import { Heads, type RequestExtra, type ResponseExtra } from './heads';
 import {
   batchFramingBytes,
@@ -153,11 +153,7 @@ export class Encoder {
       header: 0,
       framing: own + chunkFramingBytes(own + payload),
       payload,
-      text: (first, _n, client) => {
-        const text = new BoundedText();
-        writeChunk(text, piece(first, client));
-        return text.toString();
-      },
+      text: (first, _n, client) => boundedText((t) => writeChunk(t, piece(first, client))),
     };
   }
 
@@ -208,11 +204,8 @@ export class Encoder {
       header: heads.response('json', framing + payload),
       framing,
       payload,
-      text: (first, _n, _c, sentMs) => {
-        const body = new BoundedText();
-        writeBatch(body, count, (i) => this.updatePiece(first + i));
-        return heads.responseText('json', { contentLength: framing + payload, dateMs: dateAt(sentMs) }) + body.toString();
-      },
+      text: (first, _n, _c, sentMs) =>
+        heads.responseText('json', { contentLength: framing + payload, dateMs: dateAt(sentMs) }) + boundedText((t) => writeBatch(t, count, (i) => this.updatePiece(first + i))),
     };
     this.batchSpecs[count] = spec;
     return spec;
@@ -243,11 +236,7 @@ export class Encoder {
       header: heads.request('post', up),
       framing: 0,
       payload: up,
-      text: (seq, _n, client) => {
-        const body = new BoundedText();
-        this.upstreamPiece(client, seq).write(body);
-        return heads.requestText('post', { contentLength: up }) + body.toString();
-      },
+      text: (seq, _n, client) => heads.requestText('post', { contentLength: up }) + boundedText((t) => this.upstreamPiece(client, seq).write(t)),
     };
     this.noContentSpec = { kind: 'response', label: () => '204 No Content', header: heads.response('no-content'), framing: 0, payload: 0, text: (_f, _n, _c, sentMs) => heads.responseText('no-content', { dateMs: dateAt(sentMs) }) };
   }

@@ -26,7 +26,8 @@ import { batchFramingBytes, utf8Length, writeBatch, type RequestKind, type Respo
 const MAX_CACHED_LISTS = 512;
 
 export class Http2Encoder extends Encoder {
-  override readonly version = '2';
+  /** HTTP/2 frames a body itself (RFC 9113 §8.1): no coding, each piece a DATA frame. */
+  override readonly body = { coding: '(stream)', piece: 'DATA' };
   private readonly scheme: 'https' | 'http';
   private readonly lists = new Map<string, HeaderList>();
   private readonly wsOverH2: boolean;

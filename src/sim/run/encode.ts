@@ -74,8 +74,8 @@ export function dateAt(sentMs = 0): number {
 }
 
 export class Encoder {
-  /** The HTTP version the pieces are made for: a technique's label may say it ("chunk" on 1.1, "DATA" on 2). */
-  readonly version: '1.1' | '2' = '1.1';
+  /** How the run's HTTP version carries a streamed body, for the trace's labels: its coding, and what one piece is (RFC 9112 §7.1's chunks). */
+  readonly body: { coding: string; piece: string } = { coding: 'chunked', piece: 'chunk' };
   readonly heads: Heads;
   /** Bytes of an update's payload, and of an upstream message's. */
   readonly updBytes: number;

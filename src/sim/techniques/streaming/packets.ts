@@ -11,10 +11,10 @@ export interface StreamingPackets {
 }
 
 export function streamingPackets(enc: Encoder): StreamingPackets {
-  const h2 = enc.version === '2';
+  const { coding, piece } = enc.body;
   return {
     open: enc.request('stream', 'GET /stream'),
-    head: enc.streamHead('chunked', h2 ? '200 (stream)' : '200 chunked'),
-    chunk: enc.bodyPiece('chunk', h2 ? (i) => `DATA #${i + 1}` : (i) => `chunk #${i + 1}`, 0, enc.updBytes, (i) => enc.updatePiece(i)),
+    head: enc.streamHead('chunked', `200 ${coding}`),
+    chunk: enc.bodyPiece('chunk', (i) => `${piece} #${i + 1}`, 0, enc.updBytes, (i) => enc.updatePiece(i)),
   };
 }

@@ -35,10 +35,10 @@ export const DEFAULT_MAX_WORK = 80_000_000;
 /**
  * A run whose clients share the server (server.cores > 0) costs this many
  * times the work of independent clients: one heap of every client's events
- * and every client's state alive at once. Measured: 10,000 polling clients x
- * 60 s took 6.7 s and 365 MB on 4 cores, 0.96 s and 79 MB with unlimited
- * cores (this 2-core machine, npm run sim); 5.9-6.8 s and 181 MB since the run-wide
- * tables (2026-12-07), still 6-7x: the factor stays.
+ * and every client's state alive at once. Measured by npm run bench on this
+ * 2-core machine: 10,000 polling clients x 60 s on 4 cores take 6-7x the
+ * time of the same clients with unlimited cores (docs/model.md, "Where that
+ * time goes", has the figures and what was done about them).
  */
 export const SHARED_SERVER_FACTOR = 8;
 

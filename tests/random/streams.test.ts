@@ -4,7 +4,7 @@
 // and with the right distributions.
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { createStream, streamState, STREAM_KIND, type Rng } from '../../src/sim/random/streams';
+import { createStream, NO_DRAWS, streamState, STREAM_KIND, type Rng } from '../../src/sim/random/streams';
 
 const draws = (rng: Rng, n: number) => Array.from({ length: n }, () => rng.uniform());
 
@@ -157,5 +157,14 @@ describe('distributions', () => {
     expect(wrong).toBe(0);
     // Standard error sqrt(0.1 * 0.9 / 1e5) = 0.00095; 5 standard errors = 0.0047.
     expect(Math.abs(hits / N - 0.1)).toBeLessThan(0.0047);
+  });
+});
+
+describe('NO_DRAWS (a stream left unmade: a path on a network without jitter or loss)', () => {
+  it('refuses every draw, loudly, rather than give numbers from no stream', () => {
+    expect(() => NO_DRAWS.uniform()).toThrow(/NO_DRAWS/);
+    expect(() => NO_DRAWS.int(0, 9)).toThrow(/NO_DRAWS/);
+    expect(() => NO_DRAWS.exponential(5)).toThrow(/NO_DRAWS/);
+    expect(() => NO_DRAWS.chance(0.5)).toThrow(/NO_DRAWS/);
   });
 });

@@ -95,6 +95,15 @@ class SeededStream implements Rng {
   }
 }
 
+/** What stands for a stream that is never drawn from (a path on a network without jitter or loss), so that none is made; a draw says so. */
+class NoDraws extends SeededStream {
+  override uniform(): number {
+    throw new Error('random: a draw from NO_DRAWS (a stream left unmade because nothing was to draw from it)');
+  }
+}
+
+export const NO_DRAWS: Rng = new NoDraws(xoroshiro128plusFromState([1, 0, 0, 0]));
+
 export function createStream(seed: number, kind: number, index: number): Rng {
   return new SeededStream(xoroshiro128plusFromState(streamState(seed, kind, index)));
 }

@@ -6,7 +6,7 @@
 
 import { PRIORITY } from '../kernel/order';
 import type { Micros } from '../kernel/time';
-import { STREAM_KIND, createStream, type Rng } from '../random/streams';
+import { NO_DRAWS, STREAM_KIND, createStream, type Rng } from '../random/streams';
 import { Connection } from './connection';
 import { Fifo } from './fifo';
 import { Handler } from './handler';
@@ -28,10 +28,9 @@ export class ClientHost {
   /** Its access link, each way: slots in the run's table (../net/tcp.ts). */
   readonly uplink: number;
   readonly downlink: number;
+  /** Its links' jitter and losses, each way (their paths draw from them); NO_DRAWS when the network has neither, so no stream is made. */
   readonly upRng: Rng;
   readonly downRng: Rng;
-  /** Draws of this client's own behaviour (start offset, upstream and fault times). */
-  readonly startRng: Rng;
   private upstreamStream: Rng | null = null;
   private faultStream: Rng | null = null;
   private jitterStream: Rng | null = null;
@@ -83,9 +82,9 @@ export class ClientHost {
     const { s } = w;
     this.downlink = w.paths.link(s.network.bandwidthKbps);
     this.uplink = w.paths.link(s.network.uplinkKbps > 0 ? s.network.uplinkKbps : s.network.bandwidthKbps);
-    this.upRng = createStream(s.seed, STREAM_KIND.uplink, id);
-    this.downRng = createStream(s.seed, STREAM_KIND.downlink, id);
-    this.startRng = createStream(s.seed, STREAM_KIND.client, id);
+    const draws = w.path.jitterUs > 0 || w.path.lossRate > 0;
+    this.upRng = draws ? createStream(s.seed, STREAM_KIND.uplink, id) : NO_DRAWS;
+    this.downRng = draws ? createStream(s.seed, STREAM_KIND.downlink, id) : NO_DRAWS;
     this.http2 = s.http.version === '2';
   }
 

@@ -6,6 +6,7 @@ import { fromMs } from '../kernel/time';
 import { updatesBefore, updateTimes } from '../feed';
 import { mediaCase } from '../media';
 import type { Scenario } from '../scenario/types';
+import { STREAM_KIND, createStream } from '../random/streams';
 import { TECHNIQUE_DEFS } from '../techniques';
 import { TECHNIQUES, type RadioSpan, type RunOutput, type TechniqueId, type TechniqueResult } from '../types';
 import { ClientHost } from './client-host';
@@ -97,7 +98,8 @@ function runClients(s: Scenario, id: TechniqueId, range: ClientRange, opts: RunO
       };
     }
     // Those there from the start begin within the start span; an arrival opens the page when it arrives.
-    const startAt = c < s.clients ? Math.floor(host.startRng.uniform() * spanUs) : arriveUs;
+    // The one draw of the client's own stream: its start within the span (the stream is not kept).
+    const startAt = c < s.clients ? Math.floor(createStream(s.seed, STREAM_KIND.client, c).uniform() * spanUs) : arriveUs;
     kernel.at(startAt, PRIORITY.timer, () => driver.actor.send({ type: 'START' }));
     host.startUpstream(() => driver.pumpUpstream(), arriveUs);
     // A server restart (faults.serverRestartAtMs, then every serverRestartIntervalMs): every connection of the client drops at once.

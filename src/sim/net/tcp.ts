@@ -154,7 +154,7 @@ export class Paths {
   send(s: number, now: Micros, bytes: number, rtoOverride?: Micros): Micros {
     // A connection that sends after its life ended would write into another's slot: say so at once.
     const rng = this.rngOf[s];
-    if (!rng) throw new Error(`tcp: path ${s} is not open (sent on after its connection ended)`);
+    if (!rng) throw new Error(`tcp: path ${s} is not open`);
     const l = this.linkOf[s];
     const usPerByte = this.usPerByte[l];
     let busy = this.busyUntil[l];

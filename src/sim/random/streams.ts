@@ -98,7 +98,7 @@ class SeededStream implements Rng {
 /** What stands for a stream that is never drawn from (a path on a network without jitter or loss), so that none is made; a draw says so. */
 class NoDraws extends SeededStream {
   override uniform(): number {
-    throw new Error('random: a draw from NO_DRAWS (a stream left unmade because nothing was to draw from it)');
+    throw new Error('random: NO_DRAWS drawn from');
   }
 }
 

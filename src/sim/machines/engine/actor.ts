@@ -14,6 +14,10 @@ const STOPPED = 2;
 
 const STOP_EVENT = 'xstate.stop';
 const INIT_EVENT = 'xstate.init';
+/** What the actions' arguments hold between calls: one event for every actor, so that none keeps its init event (and input) alive. */
+const BETWEEN_CALLS: EventObject = Object.freeze({ type: INIT_EVENT });
+/** The timer handles of a machine with no timers: one empty list for all its actors. */
+const NO_TIMERS: unknown[] = [];
 
 /** The code of a cancel in the timer work (a raise's is its index in the machine's `raises`). */
 const CANCELS = -1;
@@ -76,8 +80,8 @@ export class Actor implements KernelTarget {
     private readonly clock: TargetClock,
     input: unknown,
   ) {
-    this.timers = new Array<unknown>(m.timers.length).fill(undefined);
-    this.args = { context: undefined, event: { type: INIT_EVENT }, self: this };
+    this.timers = m.timers.length === 0 ? NO_TIMERS : new Array<unknown>(m.timers.length).fill(undefined);
+    this.args = { context: undefined, event: BETWEEN_CALLS, self: this };
     this.context = m.context(input, this);
     this.args.context = this.context;
     const init: EventObject = { type: INIT_EVENT, input } as EventObject;
@@ -90,6 +94,7 @@ export class Actor implements KernelTarget {
       if (p.n > base) this.initialOps = p.slots.slice(base, p.n).flatMap((slot, i) => [slot, p.codes[base + i], p.delays[base + i]]);
     } finally {
       PENDING.n = base;
+      this.args.event = BETWEEN_CALLS;
     }
   }
 

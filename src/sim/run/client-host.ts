@@ -17,6 +17,15 @@ import type { RadioLogPort } from '../radio/support';
 
 export const MAX_CONNECTIONS_PER_HOST = 6;
 
+/**
+ * The queues of a client that has never queued anything: one empty queue
+ * for every client (most never wait for a connection, many send nothing
+ * up), replaced by the client's own before its first push. A push onto it
+ * would reach every client, so its list is frozen: a push throws.
+ */
+const NOTHING_QUEUED = new Fifo<never>();
+Object.freeze(NOTHING_QUEUED['items']);
+
 export interface UpstreamMessage {
   seq: number;
   generatedAt: number;
@@ -56,14 +65,14 @@ export class ClientHost {
   pageBusyUntil = 0;
   /** Open or opening pooled connections. */
   private readonly pool: Connection[] = [];
-  private readonly waiting = new Fifo<(c: Channel) => void>();
+  private waiting: Fifo<(c: Channel) => void> = NOTHING_QUEUED;
   /** What each waiting exchange does if no connection can be had (the server refuses it): in step with `waiting`. */
-  private readonly waitingFailed = new Fifo<() => void>();
+  private waitingFailed: Fifo<() => void> = NOTHING_QUEUED;
   /** HTTP/2: the one connection, while it lives. */
   private h2conn: Connection | null = null;
   private readonly http2: boolean;
   /** Upstream messages not yet delivered to the server (queued or in flight), oldest first. */
-  readonly upstream = new Fifo<UpstreamMessage>();
+  upstream: Fifo<UpstreamMessage> = NOTHING_QUEUED;
   private upSeq = 0;
   /** Connection ids are per client, so adding clients leaves this one's trace unchanged. */
   nextConnId = 0;
@@ -150,6 +159,10 @@ export class ClientHost {
   }
 
   private wait(use: (c: Channel) => void, failed: () => void): void {
+    if (this.waiting === NOTHING_QUEUED) {
+      this.waiting = new Fifo();
+      this.waitingFailed = new Fifo();
+    }
     this.waiting.push(use);
     this.waitingFailed.push(failed);
   }
@@ -290,6 +303,7 @@ export class ClientHost {
       if (at < end) k.at(at, PRIORITY.timer, next);
     };
     const next = () => {
+      if (this.upstream === NOTHING_QUEUED) this.upstream = new Fifo();
       this.upstream.push({ seq: this.upSeq++, generatedAt: k.now, sent: false });
       this.w.metrics.upGenerated++;
       onMessage();

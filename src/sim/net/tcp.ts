@@ -147,17 +147,15 @@ export class Paths {
   /**
    * Send `bytes` of application data (0 = a control segment like SYN) on
    * path s starting at `now`; returns when its last byte reaches the peer
-   * (the fields above say what it cost). The path's and its link's state are
-   * read into locals once and written back at the end: a write of a large
-   * body is a thousand segments.
+   * (the fields above say what it cost). The path's state is read into
+   * locals once and written back at the end: a write of a large body is a
+   * thousand segments.
    */
   send(s: number, now: Micros, bytes: number, rtoOverride?: Micros): Micros {
     // A connection that sends after its life ended would write into another's slot: say so at once.
     const rng = this.rngOf[s];
     if (!rng) throw new Error(`tcp: path ${s} is not open`);
     const l = this.linkOf[s];
-    const usPerByte = this.usPerByte[l];
-    let busy = this.busyUntil[l];
     let cwnd = this.cwnd[s];
     let roundStart = this.roundStart[s];
     let inRound = this.inRound[s];
@@ -191,10 +189,8 @@ export class Paths {
         }
         inRound++;
       }
-      // The link: FIFO, one segment after another.
-      busy = (t > busy ? t : busy) + Math.round(seg * usPerByte);
-      lastSent = busy;
-      t = busy + latencyUs;
+      lastSent = this.transmit(l, t, seg);
+      t = lastSent + latencyUs;
       if (jitterUs > 0) t += Math.round(rng.uniform() * jitterUs);
       wire += seg;
       if (lossRate > 0) {
@@ -212,7 +208,6 @@ export class Paths {
       }
       if (t > arrive) arrive = t;
     }
-    this.busyUntil[l] = busy;
     this.cwnd[s] = cwnd;
     this.roundStart[s] = roundStart;
     this.inRound[s] = inRound;

@@ -14,15 +14,6 @@ import type { PacketSpec } from './encode';
 import { installPart } from './parts';
 import type { World } from './world';
 
-/** What a flush forwards: the held packets, their updates and trace records, and their bytes. */
-export interface Held {
-  specs: PacketSpec[];
-  firsts: number[];
-  counts: number[];
-  recs: (TracePacket | null)[];
-  bytes: number;
-}
-
 export class HeldBody {
   specs: PacketSpec[] = [];
   /** Per packet: the first update it carries and how many. */
@@ -52,6 +43,9 @@ export class HeldBody {
     return out;
   }
 }
+
+/** What a flush forwards: the held packets, their updates and trace records, and their bytes. */
+export type Held = Pick<HeldBody, 'specs' | 'firsts' | 'counts' | 'recs' | 'bytes'>;
 
 /** What a connection (./connection.ts) lends the intermediary at its server end. */
 export interface BufferedConnection {

@@ -13,11 +13,12 @@ export type Clock = NonNullable<ActorOptions<AnyActorLogic>['clock']>;
 
 /**
  * A clock that can also call a long-lived target with an integer instead of
- * a closure (the fast engine's timers, src/sim/machines/engine/actor.ts):
- * no allocation per timer. Its handles clear with `clearTimeout`.
+ * a closure (the fast engine's timers, src/sim/machines/engine/actor-table.ts):
+ * no allocation per timer. Its handles are numbers (kept in a typed array)
+ * and clear with `clearTimeout`.
  */
 export interface TargetClock extends Clock {
-  post(delayMs: number, target: KernelTarget, code: number): unknown;
+  post(delayMs: number, target: KernelTarget, code: number): number;
 }
 
 /** xstate gives delays in milliseconds; the kernel counts microseconds. */

@@ -46,7 +46,8 @@
 //   and leaves status 'stopped', as xstate's does.
 //
 // The compiler (./engine/compile.ts) builds the tables (./engine/tables.ts)
-// that the actor (./engine/actor.ts) runs; this module is their public face.
+// that the actors (./engine/actor-table.ts, a table of them per machine and
+// clock) run; this module is their public face.
 //
 // Supported subset (anything else throws when the machine is compiled, naming
 // the machine, state and feature, so that this engine can never silently
@@ -70,7 +71,7 @@
 
 import type { AnyStateMachine, EventFromLogic, EventObject, StateValue } from 'xstate';
 import type { TargetClock } from '../kernel/clock';
-import { Actor } from './engine/actor';
+import { ActorTable } from './engine/actor-table';
 import { compile } from './engine/compile';
 import { link } from './engine/link';
 import type { Behaviour, Compiled, MachineDef } from './engine/tables';
@@ -111,7 +112,7 @@ export function createFastActor<M extends AnyStateMachine>(machine: M, options: 
     const { table, inline } = compile(machine);
     linkedAtStart.set(machine, (c = link(table, machine.implementations as unknown as Behaviour<unknown>, inline)));
   }
-  return new Actor(c, options.clock, options.input) as unknown as FastActor<EventFromLogic<M>>;
+  return tableOf(c, options.clock).spawn(options.input) as unknown as FastActor<EventFromLogic<M>>;
 }
 
 const linkedTables = new Map<string, Compiled>();
@@ -128,7 +129,27 @@ export function startMachine<TEvent extends EventObject, TInput>(def: MachineDef
     if (!table) throw new Error(`fast engine: no generated table for machine '${def.id}' (run npm run machines)`);
     linkedTables.set(def.id, (c = link(table, def.behaviour as Behaviour<unknown>)));
   }
-  return new Actor(c, clock, input).start() as unknown as FastActor<TEvent>;
+  return tableOf(c, clock).spawn(input).start() as unknown as FastActor<TEvent>;
+}
+
+/** The actors of each machine started on each clock (a run's kernel): one table each. */
+const tablesByClock = new WeakMap<TargetClock, Map<Compiled, ActorTable>>();
+
+function tableOf(c: Compiled, clock: TargetClock): ActorTable {
+  let tables = tablesByClock.get(clock);
+  if (tables === undefined) tablesByClock.set(clock, (tables = new Map()));
+  let t = tables.get(c);
+  if (t === undefined) tables.set(c, (t = new ActorTable(c, clock)));
+  return t;
+}
+
+/**
+ * The run on `clock` starts afresh (its kernel was reset: src/sim/run/world.ts
+ * beginClient): every actor started on it is over, and their rows are reused.
+ */
+export function releaseActors(clock: TargetClock): void {
+  const tables = tablesByClock.get(clock);
+  if (tables !== undefined) for (const t of tables.values()) t.reset();
 }
 
 /** Compiles (and checks) a machine without running it; throws if it uses an unsupported feature. */

@@ -28,7 +28,7 @@ import { Paths, type PathParams } from '../net/tcp';
 import { Encoder } from './encode';
 import { http2 } from './http2-support';
 import type { EventObject } from 'xstate';
-import type { MachineDef } from '../machines/engine';
+import { releaseActors, type MachineDef } from '../machines/engine';
 import { tableSpawner, type SimActor, type Spawner } from './spawn';
 import { Metrics } from './metrics';
 import { Tracer } from './tracer';
@@ -137,6 +137,7 @@ export class World implements KernelTarget {
     this.inFlight.reset();
     this.jobs.reset();
     this.paths.reset();
+    releaseActors(this.clock);
     this.made = 0;
     this.feedQueued = false;
     this.subscribers.clear();

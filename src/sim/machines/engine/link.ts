@@ -31,7 +31,7 @@ class Linker {
     private readonly table: MachineTable,
     private readonly names: Names,
   ) {
-    this.leaves = table.leaves.map((l) => ({ value: deepFreeze(l.value) as StateValue, done: l.done === true, on: new Map(), always: null }));
+    this.leaves = table.leaves.map((l, index) => ({ index, value: deepFreeze(l.value) as StateValue, done: l.done === true, on: new Map(), always: null }));
   }
 
   link(): Compiled {
@@ -41,7 +41,7 @@ class Linker {
       for (const [type, cands] of Object.entries(code.on)) leaf.on.set(type, cands.map((c) => this.candidate(c)));
       if (code.always) leaf.always = code.always.map((c) => this.candidate(c));
     });
-    return { id: t.id, initial: this.step(t.initial), context: this.context(), timers: this.timers, raises: this.raises };
+    return { id: t.id, initial: this.step(t.initial), leaves: this.leaves, context: this.context(), timers: this.timers, raises: this.raises };
   }
 
   private fn(kind: 'actions' | 'guards' | 'delays', name: FnName): unknown {

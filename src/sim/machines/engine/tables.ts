@@ -71,6 +71,8 @@ export interface Candidate {
 
 /** A resting configuration: one atomic or final state and its ancestors. */
 export interface Leaf {
+  /** Its place in the machine's `leaves`: what an actor's state column holds. */
+  index: number;
   value: StateValue;
   done: boolean;
   on: Map<string, Candidate[]>;
@@ -83,6 +85,8 @@ export type ContextMaker = (input: unknown, self: unknown) => unknown;
 export interface Compiled {
   id: string;
   initial: Step;
+  /** The resting states, by index. */
+  leaves: Leaf[];
   context: ContextMaker;
   /** Timer ids, in slot order (delayed raises and cancels name them by slot). */
   timers: string[];

@@ -43,7 +43,7 @@ import type { BufferedConnection, Held, HeldBody } from './proxy-buffer';
 import { part } from './parts';
 import type { ArrivalHandler, Channel } from './channel';
 import { http2, type Http2SessionPort, type Http2StreamPort } from './http2-support';
-import { emptyLane } from './in-flight';
+import type { Lanes } from './in-flight';
 import type { KernelTarget } from '../kernel/kernel';
 
 /** The connection machine's events, made once. */
@@ -74,7 +74,7 @@ const HANDSHAKES: Record<string, Flights> = {};
 const flightsOf = (version: TlsVersionOn, h: Handshake): Flights => ({ h, specs: h.flights.map((bytes, i) => tlsFlight(version, h.names[i], bytes)) });
 const handshakeOf = (version: TlsVersionOn, resumed: boolean): Flights => (HANDSHAKES[version + resumed] ??= flightsOf(version, handshake(version, resumed)));
 
-export class Connection implements Channel, KernelTarget, BufferedConnection {
+export class Connection implements Channel, KernelTarget, BufferedConnection, Lanes {
   readonly id: number;
   readonly connection = this;
   /** HTTP/2's state when this connection speaks it (null: HTTP/1.1). */
@@ -106,9 +106,11 @@ export class Connection implements Channel, KernelTarget, BufferedConnection {
   private down: number;
   /** The client's close (FIN) still has its FIN-ACK to send: the paths are needed until then. */
   private finPending = false;
-  /** The data packets on their way, each direction: where they wait in the run's table (./in-flight.ts). */
-  private readonly upLane = emptyLane();
-  private readonly downLane = emptyLane();
+  /** The data packets on their way, each direction: where they wait in the run's table (./in-flight.ts `Lanes`). */
+  upHead = -1;
+  upTail = -1;
+  downHead = -1;
+  downTail = -1;
   private readonly actor;
 
   constructor(
@@ -295,10 +297,10 @@ export class Connection implements Channel, KernelTarget, BufferedConnection {
     this.stamp(rec, at);
     if (dir === 'down') {
       w.metrics.inFlight += count;
-      w.inFlight.push(this.downLane, at, ch, p.kind, first, count, null, undefined, undefined, null);
+      w.inFlight.push(this, 'down', at, ch, p.kind, first, count, null, undefined, undefined, null);
       w.kernel.post(at, PRIORITY.network, this, ARRIVES_DOWN);
     } else {
-      w.inFlight.push(this.upLane, at, ch, p.kind, first, count, rec, onArrive, onLost, msg);
+      w.inFlight.push(this, 'up', at, ch, p.kind, first, count, rec, onArrive, onLost, msg);
       w.kernel.post(at, PRIORITY.network, this, ARRIVES_UP);
     }
   }
@@ -308,11 +310,11 @@ export class Connection implements Channel, KernelTarget, BufferedConnection {
     const now = this.w.kernel.now;
     const f = this.w.inFlight;
     if (code === ARRIVES_DOWN) {
-      f.take(this.downLane, now);
+      f.take(this, 'down', now);
       this.deliver(f.channel!, f.kind!, f.first, f.count);
       return;
     }
-    f.take(this.upLane, now);
+    f.take(this, 'up', now);
     const ch = f.channel!;
     if (now >= this.cutAt) {
       if (f.rec) f.rec.arriveMs = null;
@@ -322,7 +324,7 @@ export class Connection implements Channel, KernelTarget, BufferedConnection {
 
   /** An arrival that will not come (the client left: the kernel drops its events): the packet leaves the table. */
   drop(code: number): void {
-    this.w.inFlight.discard(code === ARRIVES_DOWN ? this.downLane : this.upLane);
+    this.w.inFlight.discard(this, code === ARRIVES_DOWN ? 'down' : 'up');
   }
 
   /** The HTTP/2 stream of a channel, for the trace (null on HTTP/1.1). */

@@ -5,7 +5,8 @@
 // the kernel's arrival event needs no closure, only the connection and the
 // direction, and what the packet carries waits here. One table serves the
 // whole run, a column per field (struct-of-arrays), each lane a linked list
-// through it, its head and tail kept by the connection: the clients that
+// through it, its head and tail kept by the connection (four numbers on it,
+// no object per lane: 80 B a connection when all clients are alive at once): the clients that
 // share the server keep their packets in the same few arrays, and a slot is reused as soon as its packet has arrived.
 
 import type { Micros } from '../kernel/time';
@@ -16,13 +17,27 @@ import type { UpstreamMessage } from './client-host';
 type Handler = ArrivalHandler | undefined;
 type Ref = Channel | PacketKind | TracePacket | Handler | UpstreamMessage | null;
 
-/** One direction's packets on their way: its first and last slot in the table (-1: none). */
-export interface Lane {
-  head: number;
-  tail: number;
+/** A connection's packets on their way, each direction (a lane): its first and last slot in the table (-1: none). */
+export interface Lanes {
+  upHead: number;
+  upTail: number;
+  downHead: number;
+  downTail: number;
 }
 
-export const emptyLane = (): Lane => ({ head: -1, tail: -1 });
+/** Which lane of a connection. */
+export type Direction = 'up' | 'down';
+
+const headOf = (l: Lanes, d: Direction) => (d === 'down' ? l.downHead : l.upHead);
+const tailOf = (l: Lanes, d: Direction) => (d === 'down' ? l.downTail : l.upTail);
+function setHead(l: Lanes, d: Direction, s: number): void {
+  if (d === 'down') l.downHead = s;
+  else l.upHead = s;
+}
+function setTail(l: Lanes, d: Direction, s: number): void {
+  if (d === 'down') l.downTail = s;
+  else l.upTail = s;
+}
 
 /** Per packet, its references: channel, kind, trace record, upstream handlers and message. */
 const REFS = 6;
@@ -53,8 +68,8 @@ export class InFlight {
   onLost: Handler = undefined;
   msg: UpstreamMessage | null = null;
 
-  /** A packet sent on `lane`, arriving at `at`: last in its lane. */
-  push(lane: Lane, at: Micros, ch: Channel, kind: PacketKind, first: number, count: number, rec: TracePacket | null, onArrive: Handler, onLost: Handler, msg: UpstreamMessage | null): void {
+  /** A packet sent on lane `d` of `l`, arriving at `at`: last in its lane. */
+  push(l: Lanes, d: Direction, at: Micros, ch: Channel, kind: PacketKind, first: number, count: number, rec: TracePacket | null, onArrive: Handler, onLost: Handler, msg: UpstreamMessage | null): void {
     const s = this.slot();
     this.arrivals[s] = at;
     this.firsts[s] = first;
@@ -68,15 +83,16 @@ export class InFlight {
     r[j + 3] = onArrive;
     r[j + 4] = onLost;
     r[j + 5] = msg;
-    if (lane.tail >= 0) this.next[lane.tail] = s;
-    else lane.head = s;
-    lane.tail = s;
+    const tail = tailOf(l, d);
+    if (tail >= 0) this.next[tail] = s;
+    else setHead(l, d, s);
+    setTail(l, d, s);
     this.size++;
   }
 
-  /** The packet of `lane` arriving at `now` leaves the table; its fields are copied to this object's. */
-  take(lane: Lane, now: Micros): void {
-    const s = lane.head;
+  /** The packet of lane `d` of `l` arriving at `now` leaves the table; its fields are copied to this object's. */
+  take(l: Lanes, d: Direction, now: Micros): void {
+    const s = headOf(l, d);
     // The order is TCP's: a packet out of turn would deliver another's updates, so say so at once.
     if (s < 0 || this.arrivals[s] !== now) {
       throw new Error(`in flight: no packet arrives at ${now} µs (next ${s < 0 ? 'none' : `at ${this.arrivals[s]} µs`}); arrivals must come in the order sent`);
@@ -91,12 +107,13 @@ export class InFlight {
     this.onArrive = r[j + 3] as Handler;
     this.onLost = r[j + 4] as Handler;
     this.msg = r[j + 5] as UpstreamMessage | null;
-    this.leave(lane, s);
+    this.leave(l, d, s);
   }
 
   /** The first packet of `lane` will never arrive (its client left the run: the kernel drops its events): its slot is let go. */
-  discard(lane: Lane): void {
-    if (lane.head >= 0) this.leave(lane, lane.head);
+  discard(l: Lanes, d: Direction): void {
+    const s = headOf(l, d);
+    if (s >= 0) this.leave(l, d, s);
   }
 
   /** Nothing on its way any more (the kernel starts afresh for the next client). */
@@ -107,11 +124,12 @@ export class InFlight {
     this.size = 0;
   }
 
-  /** Slot s, the head of `lane`, leaves it and goes back on the free list. */
-  private leave(lane: Lane, s: number): void {
+  /** Slot s, the head of its lane, leaves it and goes back on the free list. */
+  private leave(l: Lanes, d: Direction, s: number): void {
     this.refs.fill(null, s * REFS, s * REFS + REFS);
-    lane.head = this.next[s];
-    if (lane.head < 0) lane.tail = -1;
+    const head = this.next[s];
+    setHead(l, d, head);
+    if (head < 0) setTail(l, d, -1);
     this.next[s] = this.free;
     this.free = s;
     this.size--;

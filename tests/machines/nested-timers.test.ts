@@ -1,4 +1,4 @@
-// Timer work when one machine's action drives another (src/sim/machines/engine/actor.ts
+// Timer work when one machine's action drives another (src/sim/machines/engine/actor-table.ts
 // keeps every actor's deferred timer work on one shared stack): a machine
 // that, inside a macrostep, sends to a second machine and makes and starts a
 // third, each arming timers in that same call. xstate 5.33 itself is the

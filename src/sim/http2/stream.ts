@@ -9,8 +9,7 @@ import type { PacketSpec } from '../run/encode';
 import type { HeldBody } from '../run/proxy-buffer';
 
 export class Http2Stream implements Channel {
-  onDown: Channel['onDown'] = null;
-  onCut: Channel['onCut'] = null;
+  listener: Channel['listener'] = null;
   holdBody = false;
   held: HeldBody | null = null;
 

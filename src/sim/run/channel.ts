@@ -12,18 +12,34 @@ import type { UpstreamMessage } from './client-host';
 /** What runs when an upstream packet reaches the server (or is lost to a cut): its channel and the message it carries (null: none). */
 export type ArrivalHandler = (ch: Channel, msg: UpstreamMessage | null) => void;
 
+/**
+ * The client's side of an exchange: what it does with each downstream packet
+ * of its channel, and when it learns that the connection was cut. A
+ * technique's client is one (one object per client, its methods the
+ * handlers), so neither a message nor a client costs a closure.
+ */
+export interface ChannelListener {
+  down(ch: Channel, kind: PacketKind, first: number, count: number): void;
+  cut(ch: Channel): void;
+}
+
+/** What an exchange that cannot have a channel does: the page's fetch rejects (the server refused the connection, or it was cut while opening). */
+export interface Failable {
+  failed(): void;
+}
+
+/** An exchange waiting for a channel (./client-host.ts acquire): it `use`s the one it gets, or fails. */
+export interface Requester extends Failable {
+  use(ch: Channel): void;
+}
+
 export interface Channel {
   /** The TCP connection under it (itself on HTTP/1.1). */
   readonly connection: Connection;
   /** The connection's id, for the trace. */
   readonly id: number;
-  /**
-   * Called at the client for every downstream packet of this channel that
-   * arrives, and when it learns that the connection was cut. Drivers set
-   * handlers built once per client, so a message allocates no closure.
-   */
-  onDown: ((ch: Channel, kind: PacketKind, first: number, count: number) => void) | null;
-  onCut: ((ch: Channel) => void) | null;
+  /** Told at the client of every downstream packet of this channel that arrives, and of a cut. */
+  listener: ChannelListener | null;
   /** A buffering intermediary holds what the server writes downstream here (an open SSE or streamed response's body). */
   holdBody: boolean;
   held: HeldBody | null;

@@ -10,7 +10,7 @@ import { NO_DRAWS, STREAM_KIND, createStream, type Rng } from '../random/streams
 import { Connection } from './connection';
 import { Fifo } from './fifo';
 import { Handler } from './handler';
-import type { Channel } from './channel';
+import type { Channel, Failable, Requester } from './channel';
 import type { Http2StreamPort } from './http2-support';
 import type { World } from './world';
 import type { RadioLogPort } from '../radio/support';
@@ -73,9 +73,8 @@ export class ClientHost {
   pageBusyUntil = 0;
   /** Open or opening pooled connections. */
   private pool: Connection[] = NO_CONNECTIONS;
-  private waiting: Fifo<(c: Channel) => void> = NOTHING_QUEUED;
-  /** What each waiting exchange does if no connection can be had (the server refuses it): in step with `waiting`. */
-  private waitingFailed: Fifo<() => void> = NOTHING_QUEUED;
+  /** Exchanges waiting for a connection (or, on HTTP/2, a stream), oldest first. */
+  private waiting: Fifo<Requester> = NOTHING_QUEUED;
   /** HTTP/2: the one connection, while it lives. */
   private h2conn: Connection | null = null;
   private readonly http2: boolean;
@@ -131,14 +130,14 @@ export class ClientHost {
   }
 
   /**
-   * Get a channel for one exchange, then call `use`: an idle pooled
+   * Get a channel for one exchange, then `r.use` it: an idle pooled
    * connection (opening one if the pool allows), or on HTTP/2 a new stream.
    * If the connection it waits for fails to open (refused, or cut while
-   * opening), `failed` runs instead, as the page's fetch rejects.
+   * opening), `r.failed` runs instead, as the page's fetch rejects.
    */
-  acquire(use: (c: Channel) => void, failed: () => void): void {
+  acquire(r: Requester): void {
     if (this.http2) {
-      this.acquireStream(use, failed);
+      this.acquireStream(r);
       return;
     }
     const pool = this.pool;
@@ -146,72 +145,62 @@ export class ClientHost {
       const c = pool[i];
       if (c.state === 'open' && c.alive && !c.busy) {
         c.busy = true;
-        use(c);
+        r.use(c);
         return;
       }
     }
-    if (this.pool.length < MAX_CONNECTIONS_PER_HOST) this.openPooled(use, failed);
-    else this.wait(use, failed);
+    if (this.pool.length < MAX_CONNECTIONS_PER_HOST) this.openPooled(r);
+    else this.wait(r);
   }
 
   /**
-   * A new pooled connection for `use`. Its own method: a closure in acquire()
+   * A new pooled connection for `r`. Its own method: a closure in acquire()
    * would make V8 allocate acquire's context on every call, even when a
    * pooled connection is taken.
    */
-  private openPooled(use: (c: Channel) => void, failed: () => void): void {
+  private openPooled(r: Requester): void {
     const c = new Connection(this.w, this);
     c.busy = true;
     if (this.pool === NO_CONNECTIONS) this.pool = [c];
     else this.pool.push(c);
-    c.open(() => use(c), failed);
+    c.open(() => r.use(c), r);
   }
 
-  private wait(use: (c: Channel) => void, failed: () => void): void {
-    if (this.waiting === NOTHING_QUEUED) {
-      this.waiting = new Fifo();
-      this.waitingFailed = new Fifo();
-    }
-    this.waiting.push(use);
-    this.waitingFailed.push(failed);
+  private wait(r: Requester): void {
+    if (this.waiting === NOTHING_QUEUED) this.waiting = new Fifo();
+    this.waiting.push(r);
   }
 
 
   /** HTTP/2: a stream on the one connection, opening it first if there is none; past the stream limit, wait. */
-  private acquireStream(use: (c: Channel) => void, failed: () => void): void {
+  private acquireStream(r: Requester): void {
     const c = this.h2conn;
     if (c && c.alive) {
-      if (c.state === 'open' && !c.h2!.full) use(c.h2!.open());
-      else this.wait(use, failed);
+      if (c.state === 'open' && !c.h2!.full) r.use(c.h2!.open());
+      else this.wait(r);
       return;
     }
     const fresh = new Connection(this.w, this, true);
     this.h2conn = fresh;
-    this.wait(use, failed);
-    fresh.open(() => this.startStreams(fresh), () => this.failWaiting(fresh));
+    this.wait(r);
+    const failed: Failable = { failed: () => this.failWaiting(fresh) };
+    fresh.open(() => this.startStreams(fresh), failed);
   }
 
   /** HTTP/2's connection failed to open: every exchange waiting for it fails (those its failures start wait for a new one). */
   private failWaiting(c: Connection): void {
     if (c === this.h2conn) this.h2conn = null;
-    for (let n = this.waiting.length; n > 0; n--) {
-      this.waiting.shift();
-      this.waitingFailed.shift()!();
-    }
+    for (let n = this.waiting.length; n > 0; n--) this.waiting.shift()!.failed();
   }
 
   /** Start waiting exchanges on the HTTP/2 connection while the stream limit allows. */
   private startStreams(c: Connection): void {
-    while (this.waiting.length > 0 && c.alive && !c.h2!.full) {
-      this.waitingFailed.shift();
-      this.waiting.shift()!(c.h2!.open());
-    }
+    while (this.waiting.length > 0 && c.alive && !c.h2!.full) this.waiting.shift()!.use(c.h2!.open());
   }
 
   /** The exchange on `c` is over: hand the connection to a waiting request or leave it idle (keep-alive); on HTTP/2 the stream closes. */
   release(c: Channel): void {
-    c.onDown = null;
-    c.onCut = null;
+    c.listener = null;
     if (c !== c.connection) {
       // An HTTP/2 stream: it closes; a waiting exchange may take its place.
       const conn = c.connection;
@@ -222,11 +211,10 @@ export class ClientHost {
     const conn = c.connection;
     conn.busy = false;
     if (!conn.alive) return;
-    const use = this.waiting.shift();
-    if (use) {
-      this.waitingFailed.shift();
+    const r = this.waiting.shift();
+    if (r) {
       conn.busy = true;
-      use(conn);
+      r.use(conn);
     }
   }
 
@@ -235,13 +223,13 @@ export class ClientHost {
    * HTTP/1.1 (also beside an HTTP/2 one, unless the server offers RFC 8441's
    * extended CONNECT: then a stream of it).
    */
-  dedicated(onOpen: (c: Channel) => void, failed: () => void): void {
+  dedicated(r: Requester): void {
     if (this.http2 && this.w.s.websocket.overHttp2 === 'extendedConnect') {
-      this.acquireStream(onOpen, failed);
+      this.acquireStream(r);
       return;
     }
     const c = new Connection(this.w, this);
-    c.open(() => onOpen(c), failed);
+    c.open(() => r.use(c), r);
   }
 
   /**
@@ -287,15 +275,15 @@ export class ClientHost {
   forget(c: Connection): void {
     if (c === this.h2conn) {
       this.h2conn = null;
-      const use = this.waiting.shift();
-      if (use) this.acquireStream(use, this.waitingFailed.shift()!);
+      const r = this.waiting.shift();
+      if (r) this.acquireStream(r);
       return;
     }
     const i = this.pool.indexOf(c);
     if (i < 0) return;
     this.pool.splice(i, 1);
-    const use = this.waiting.shift();
-    if (use) this.acquire(use, this.waitingFailed.shift()!);
+    const r = this.waiting.shift();
+    if (r) this.acquire(r);
   }
 
   /** Start generating upstream messages (Poisson, client.sendRateHz) from `fromUs` (the client's arrival); `onMessage` sends them. */

@@ -41,7 +41,7 @@ import type { World } from './world';
 import { traceActor } from './trace-actor';
 import type { BufferedConnection, Held, HeldBody } from './proxy-buffer';
 import { part } from './parts';
-import type { ArrivalHandler, Channel } from './channel';
+import type { ArrivalHandler, Channel, Failable } from './channel';
 import { http2, type Http2SessionPort, type Http2StreamPort } from './http2-support';
 import type { Lanes } from './in-flight';
 import type { KernelTarget } from '../kernel/kernel';
@@ -85,8 +85,7 @@ export class Connection implements Channel, KernelTarget, BufferedConnection, La
   /** When the server side was cut (Infinity while alive). */
   cutAt: Micros = Infinity;
   /** HTTP/1.1: the exchange's handlers (./channel.ts); on HTTP/2 each stream has its own. */
-  onDown: Channel['onDown'] = null;
-  onCut: Channel['onCut'] = null;
+  listener: Channel['listener'] = null;
   /** When the intermediary last saw a byte of this connection, either way (µs). */
   private seenAt = 0;
   /** When the intermediary last saw a byte from the server (µs; -1: none yet): proxy.firstByteTimeoutMs. */
@@ -100,7 +99,7 @@ export class Connection implements Channel, KernelTarget, BufferedConnection, La
   holdBody = false;
   held: HeldBody | null = null;
   /** What the exchange waiting for this connection does if it never opens (refused, or cut while opening). */
-  private onFail: (() => void) | null = null;
+  private onFail: Failable | null = null;
   /** Its TCP paths, each way: slots in the run's table (../net/tcp.ts); -1 once its life has ended. */
   private up: number;
   private down: number;
@@ -133,7 +132,7 @@ export class Connection implements Channel, KernelTarget, BufferedConnection, La
    * when open at the client, or `onFail` when the client learns that it
    * never will be (the server refused it, or it was cut while opening).
    */
-  open(onOpen: () => void, onFail: () => void): void {
+  open(onOpen: () => void, onFail: Failable): void {
     const { w } = this;
     this.onFail = onFail;
     w.metrics.connectionOpened(w.kernel.now);
@@ -342,7 +341,7 @@ export class Connection implements Channel, KernelTarget, BufferedConnection, La
       this.host.pageBusyUntil = seen;
       if (seen < w.durationUs) for (let i = first; i < first + count; i++) w.metrics.deliver(seen, w.feed[i]);
     } else for (let i = first; i < first + count; i++) w.metrics.deliver(w.kernel.now, w.feed[i]);
-    ch.onDown?.(ch, kind, first, count);
+    ch.listener?.down(ch, kind, first, count);
   }
 
   /**
@@ -444,8 +443,8 @@ export class Connection implements Channel, KernelTarget, BufferedConnection, La
       this.ended();
       this.actor.send(DROP);
       this.host.forget(this);
-      if (this.h2) for (const st of this.h2.closeAll()) st.onCut?.(st);
-      else this.onCut?.(this);
+      if (this.h2) for (const st of this.h2.closeAll()) st.listener?.cut(st);
+      else this.listener?.cut(this);
     });
   }
 
@@ -471,7 +470,7 @@ export class Connection implements Channel, KernelTarget, BufferedConnection, La
     // waiting for this connection fail with it, rather than move to the next one.
     const fail = this.onFail;
     this.onFail = null;
-    fail?.();
+    fail?.failed();
     this.host.forget(this);
   }
 

@@ -3,37 +3,63 @@
 // page's handler is done with it (client.processingMs): it is the page's
 // own code that asks again.
 
-import { longPollingDef } from './machine';
+import { longPollingDef, type LongPollingEvent, type LongPollingPort } from './machine';
 import type { Channel } from '../../run/channel';
+import type { ClientHost } from '../../run/client-host';
+import type { ServerSession } from '../../run/server-session';
+import type { SimActor } from '../../run/spawn';
+import type { World } from '../../run/world';
+import type { KernelTarget } from '../../kernel/kernel';
 import { traceActor } from '../../run/trace-actor';
-import { FIRST_SECOND, NO_PINGS, type DriverFactory, type Technique } from '../driver';
-import { httpRequest } from '../http-request';
-import { postUpstream } from '../upstream-post';
+import { FIRST_SECOND, HttpClient, NO_PINGS, type Technique } from '../driver';
+import { sendRequest } from '../http-request';
 import { longPollingPackets, type LongPollingPackets } from './packets';
 import { PRIORITY } from '../../kernel/order';
 
 const RESPONSE = { type: 'RESPONSE' } as const;
 const DROPPED = { type: 'DROPPED' } as const;
+/** The server holds the poll, told how many updates wait for this client when it arrives. */
+const LONG_POLL_EVENT = (session: ServerSession) => ({ type: 'LONG_POLL', queued: session.queued }) as const;
 
-export const longPollingDriver: DriverFactory<LongPollingPackets> = (w, host, session, packets) => {
-  const respond = () => actor.send(RESPONSE);
-  const answered = (conn: Channel) => {
+export class LongPollingClient extends HttpClient implements LongPollingPort, KernelTarget {
+  readonly actor: SimActor<LongPollingEvent>;
+
+  constructor(w: World, host: ClientHost, session: ServerSession, private readonly packets: LongPollingPackets) {
+    super(w, host, session, LONG_POLL_EVENT);
+    this.actor = w.spawn(longPollingDef, { port: this, reconnectDelayMs: w.s.longPolling.reconnectDelayMs });
+    traceActor(w, this.actor, host.id, 'client', null);
+  }
+
+  sendLongPoll(): void {
+    this.host.acquire(this);
+  }
+
+  use(conn: Channel): void {
+    sendRequest(this.w, conn, this, this.packets.longPoll, this.atServer);
+  }
+
+  /** The answer: the machine hears of it once the page's handler is free (client.processingMs). */
+  down(conn: Channel): void {
+    const { host, w } = this;
     host.release(conn);
-    if (host.pageBusyUntil > w.kernel.now) w.kernel.at(host.pageBusyUntil, PRIORITY.timer, respond);
-    else respond();
-  };
-  const cut = () => actor.send(DROPPED);
-  const send = httpRequest(w, session, () => packets.longPoll, () => ({ type: 'LONG_POLL', queued: session.queued }), answered, cut);
-  const port = { sendLongPoll: () => host.acquire(send, cut) };
-  const actor = w.spawn(longPollingDef, { port, reconnectDelayMs: w.s.longPolling.reconnectDelayMs });
-  traceActor(w, actor, host.id, 'client', null);
-  return { actor, pumpUpstream: postUpstream(w, host, session) };
-};
+    if (host.pageBusyUntil > w.kernel.now) w.kernel.post(host.pageBusyUntil, PRIORITY.timer, this, 0);
+    else this.fire();
+  }
+
+  /** The page's handler is free: its code goes on with the answer. */
+  fire(): void {
+    this.actor.send(RESPONSE);
+  }
+
+  cut(): void {
+    this.actor.send(DROPPED);
+  }
+}
 
 export const longPolling: Technique<LongPollingPackets> = {
   id: 'long-polling',
   packets: longPollingPackets,
-  client: longPollingDriver,
+  client: (w, host, session, packets) => new LongPollingClient(w, host, session, packets),
   // At most one answer and one new request per update, plus a timeout cycle every longPolling.timeoutMs and one per cut.
   work: (t) => {
     const timeouts = t.s.durationMs / t.s.longPolling.timeoutMs + 1;

@@ -6,45 +6,64 @@
 // keep-alive connection.
 
 import { sseDef } from './machine';
+import type { PersistentEvent, PersistentPort } from '../persistent-machine';
 import type { Channel } from '../../run/channel';
+import type { ClientHost } from '../../run/client-host';
+import type { ServerSession } from '../../run/server-session';
+import type { SimActor } from '../../run/spawn';
+import type { World } from '../../run/world';
 import { traceActor } from '../../run/trace-actor';
 import type { PacketKind } from '../../types';
-import { FIRST_SECOND, type DriverFactory, type Technique } from '../driver';
-import { httpRequest } from '../http-request';
-import { postUpstream } from '../upstream-post';
+import { FIRST_SECOND, HttpClient, type Technique } from '../driver';
+import { sendRequest } from '../http-request';
 import { ssePackets, type SsePackets } from './packets';
 import { pushWork } from '../work-terms';
 
 const OPENED = { type: 'OPENED' } as const;
 const DROPPED = { type: 'DROPPED' } as const;
 const OPEN_STREAM = { type: 'OPEN_STREAM' } as const;
+const OPEN_STREAM_EVENT = () => OPEN_STREAM;
 
-export const sseDriver: DriverFactory<SsePackets> = (w, host, session, packets) => {
+export class SseClient extends HttpClient implements PersistentPort {
+  readonly actor: SimActor<PersistentEvent>;
   /** The id of the last event received (ids are update index + 1). */
-  let lastEventId = 0;
-  const received = (c: Channel, kind: PacketKind, first: number, count: number) => {
-    if (kind === 'response') actor.send(OPENED);
-    if (count > 0) lastEventId = first + count;
+  private lastEventId = 0;
+
+  constructor(w: World, host: ClientHost, session: ServerSession, private readonly packets: SsePackets) {
+    super(w, host, session, OPEN_STREAM_EVENT);
+    this.actor = w.spawn(sseDef, { port: this, reconnectDelayMs: w.s.sse.retryMs });
+    traceActor(w, this.actor, host.id, 'client', null);
+  }
+
+  connect(): void {
+    this.host.acquire(this);
+  }
+
+  use(conn: Channel): void {
+    sendRequest(this.w, conn, this, this.packets.open(this.lastEventId), this.atServer);
+  }
+
+  down(c: Channel, kind: PacketKind, first: number, count: number): void {
+    if (kind === 'response') this.actor.send(OPENED);
+    if (count > 0) this.lastEventId = first + count;
     // The last chunk: the server ended the stream. The connection is idle
     // again (keep-alive); the browser reconnects after retry, on it if it is
     // still open (Chromium does, with Last-Event-ID: shared/REFERENCES.md).
     if (kind === 'chunk') {
-      host.release(c);
-      actor.send(DROPPED);
+      this.host.release(c);
+      this.actor.send(DROPPED);
     }
-  };
-  const cut = () => actor.send(DROPPED);
-  const send = httpRequest(w, session, () => packets.open(lastEventId), () => OPEN_STREAM, received, cut);
-  const port = { connect: () => host.acquire(send, cut) };
-  const actor = w.spawn(sseDef, { port, reconnectDelayMs: w.s.sse.retryMs });
-  traceActor(w, actor, host.id, 'client', null);
-  return { actor, pumpUpstream: postUpstream(w, host, session) };
-};
+  }
+
+  cut(): void {
+    this.actor.send(DROPPED);
+  }
+}
 
 export const sse: Technique<SsePackets> = {
   id: 'sse',
   packets: ssePackets,
-  client: sseDriver,
+  client: (w, host, session, packets) => new SseClient(w, host, session, packets),
   // The response head with a first `retry:` chunk, then one event per update;
   // a comment line every sse.heartbeatMs if set.
   stream: {

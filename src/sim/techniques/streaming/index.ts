@@ -3,35 +3,54 @@
 // streaming.reconnectDelayMs, asking from the last update it saw.
 
 import { streamingDef } from './machine';
+import type { PersistentEvent, PersistentPort } from '../persistent-machine';
 import type { Channel } from '../../run/channel';
+import type { ClientHost } from '../../run/client-host';
+import type { ServerSession } from '../../run/server-session';
+import type { SimActor } from '../../run/spawn';
+import type { World } from '../../run/world';
 import { traceActor } from '../../run/trace-actor';
 import type { PacketKind } from '../../types';
-import { FIRST_SECOND, NO_PINGS, type DriverFactory, type Technique } from '../driver';
-import { httpRequest } from '../http-request';
-import { postUpstream } from '../upstream-post';
+import { FIRST_SECOND, HttpClient, NO_PINGS, type Technique } from '../driver';
+import { sendRequest } from '../http-request';
 import { streamingPackets, type StreamingPackets } from './packets';
 import { pushWork } from '../work-terms';
 
 const OPENED = { type: 'OPENED' } as const;
 const DROPPED = { type: 'DROPPED' } as const;
 const OPEN_STREAM = { type: 'OPEN_STREAM' } as const;
+const OPEN_STREAM_EVENT = () => OPEN_STREAM;
 
-export const streamingDriver: DriverFactory<StreamingPackets> = (w, host, session, packets) => {
-  const received = (_c: Channel, kind: PacketKind) => {
-    if (kind === 'response') actor.send(OPENED);
-  };
-  const cut = () => actor.send(DROPPED);
-  const send = httpRequest(w, session, () => packets.open, () => OPEN_STREAM, received, cut);
-  const port = { connect: () => host.acquire(send, cut) };
-  const actor = w.spawn(streamingDef, { port, reconnectDelayMs: w.s.streaming.reconnectDelayMs });
-  traceActor(w, actor, host.id, 'client', null);
-  return { actor, pumpUpstream: postUpstream(w, host, session) };
-};
+export class StreamingClient extends HttpClient implements PersistentPort {
+  readonly actor: SimActor<PersistentEvent>;
+
+  constructor(w: World, host: ClientHost, session: ServerSession, private readonly packets: StreamingPackets) {
+    super(w, host, session, OPEN_STREAM_EVENT);
+    this.actor = w.spawn(streamingDef, { port: this, reconnectDelayMs: w.s.streaming.reconnectDelayMs });
+    traceActor(w, this.actor, host.id, 'client', null);
+  }
+
+  connect(): void {
+    this.host.acquire(this);
+  }
+
+  use(conn: Channel): void {
+    sendRequest(this.w, conn, this, this.packets.open, this.atServer);
+  }
+
+  down(_c: Channel, kind: PacketKind): void {
+    if (kind === 'response') this.actor.send(OPENED);
+  }
+
+  cut(): void {
+    this.actor.send(DROPPED);
+  }
+}
 
 export const streaming: Technique<StreamingPackets> = {
   id: 'streaming',
   packets: streamingPackets,
-  client: streamingDriver,
+  client: (w, host, session, packets) => new StreamingClient(w, host, session, packets),
   // A chunked response head, then one chunk per update.
   stream: { head: (p) => p.head, update: (p) => p.chunk, responseBody: true },
   pingIntervalMs: NO_PINGS,

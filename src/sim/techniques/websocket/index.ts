@@ -7,13 +7,17 @@
 // (../long-polling/) for the rest of the run, as Socket.IO and SockJS do.
 
 import { websocketDef } from './machine';
-import type { Channel } from '../../run/channel';
-import type { UpstreamMessage } from '../../run/client-host';
+import type { PersistentEvent, PersistentPort } from '../persistent-machine';
+import type { ArrivalHandler, Channel, ChannelListener, Requester } from '../../run/channel';
+import type { ClientHost, UpstreamMessage } from '../../run/client-host';
+import type { ServerSession } from '../../run/server-session';
+import type { SimActor } from '../../run/spawn';
+import type { World } from '../../run/world';
 import { traceActor } from '../../run/trace-actor';
 import type { PacketKind } from '../../types';
 import { PRIORITY } from '../../kernel/order';
 import { fromMs } from '../../kernel/time';
-import { FIRST_SECOND, type ClientDriver, type DriverFactory, type Technique } from '../driver';
+import { FIRST_SECOND, type ClientDriver, type Technique } from '../driver';
 import { longPolling } from '../long-polling';
 import { websocketPackets, type WebSocketPackets } from './packets';
 import { pushWork } from '../work-terms';
@@ -24,106 +28,135 @@ const OPEN_STREAM = { type: 'OPEN_STREAM' } as const;
 const START = { type: 'START' } as const;
 const GAVE_UP = { type: 'GAVE_UP' } as const;
 
-export const websocketDriver: DriverFactory<WebSocketPackets> = (w, host, session, packets) => {
-  let ws: Channel | null = null;
-  let open = false;
-  let pongs = 0;
+export class WebSocketClient implements ClientDriver, ChannelListener, Requester, PersistentPort {
+  readonly actor: SimActor<PersistentEvent>;
+  private ws: Channel | null = null;
+  private open = false;
+  private pongs = 0;
   /** Reconnection attempts in a row that have not opened (the backoff's exponent). */
-  let failures = 0;
-
+  private failures = 0;
+  /**
+   * Messages are sent in order: a cursor (an absolute queue position) marks
+   * the first not yet sent, so a new message costs one step, not a scan of
+   * all in flight. A reconnection resends from the oldest undelivered one.
+   */
+  private cursor = 0;
+  /** The page runs long polling instead (the intermediary refused the Upgrade: websocket.fallbackMs). */
+  private fallback: ClientDriver | null = null;
   // One handler each for every frame (told its message), so a frame makes no closure.
-  const arrived = (_c: Channel, m: UpstreamMessage | null) => session.upstreamArrived(null, m!);
-  // Cut before it arrived: send it again on the next connection (now, if one is already open).
-  const lost = (_c: Channel, m: UpstreamMessage | null) => {
-    m!.sent = false;
-    cursor = 0;
-    pumpUpstream();
-  };
-  const sendFrame = (c: Channel, m: UpstreamMessage) => {
-    m.sent = true;
-    c.send('up', packets.upstream, m.seq, 0, arrived, lost, m);
-  };
+  private readonly arrived: ArrivalHandler;
+  private readonly lost: ArrivalHandler;
+  /** The handshake at the server; none when the intermediary swallows a refused Upgrade (it never reaches the server). */
+  private readonly atServer: ArrivalHandler | undefined;
+  private readonly refused: boolean;
+  private readonly fallbackUs: number;
 
-  // Messages are sent in order: a cursor (an absolute queue position) marks
-  // the first not yet sent, so a new message costs one step, not a scan of
-  // all in flight. A reconnection resends from the oldest undelivered one.
-  let cursor = 0;
-  const pumpUpstream = () => {
-    const c = ws;
-    if (!c || !open) return;
-    const q = host.upstream;
+  constructor(
+    private readonly w: World,
+    private readonly host: ClientHost,
+    private readonly session: ServerSession,
+    private readonly packets: WebSocketPackets,
+  ) {
+    this.arrived = (_c, m) => session.upstreamArrived(null, m!);
+    // Cut before it arrived: send it again on the next connection (now, if one is already open).
+    this.lost = (_c, m) => {
+      m!.sent = false;
+      this.cursor = 0;
+      this.pumpFrames();
+    };
+    this.refused = w.s.proxy.websocket === 'refuses';
+    this.atServer = this.refused ? undefined : (conn) => session.request(conn, OPEN_STREAM);
+    this.fallbackUs = fromMs(w.s.websocket.fallbackMs);
+    const { reconnectDelayMs: base, reconnectJitter: j, reconnectGrowth: g, reconnectMaxDelayMs: cap } = w.s.websocket;
+    // The page's backoff, as Socket.IO's: the pause is base·g^k after k
+    // attempts in a row that did not open (k = 0 after an open connection
+    // drops), at most the cap (never below the base); jitter then draws its
+    // fraction j of it, d(1 - j) + d·j·U, from the client's own stream.
+    const backoff = () => {
+      const d = this.failures === 0 ? base : Math.max(base, Math.min(cap, base * g ** this.failures));
+      this.failures++;
+      return j > 0 ? d * (1 - j) + d * j * host.jitterRng.uniform() : d;
+    };
+    this.actor = w.spawn(websocketDef, { port: this, reconnectDelayMs: base, reconnectDelay: backoff });
+    traceActor(w, this.actor, host.id, 'client', null);
+  }
+
+  pumpUpstream(): void {
+    if (this.fallback) this.fallback.pumpUpstream();
+    else this.pumpFrames();
+  }
+
+  private pumpFrames(): void {
+    const c = this.ws;
+    if (!c || !this.open) return;
+    const q = this.host.upstream;
     const end = q.base + q.length;
-    for (let i = Math.max(cursor, q.base); i < end; i++) {
+    for (let i = Math.max(this.cursor, q.base); i < end; i++) {
       const m = q.at(i)!;
-      if (!m.sent) sendFrame(c, m);
+      if (!m.sent) this.sendFrame(c, m);
     }
-    cursor = end;
-  };
+    this.cursor = end;
+  }
 
-  const received = (conn: Channel, kind: PacketKind) => {
+  private sendFrame(c: Channel, m: UpstreamMessage): void {
+    m.sent = true;
+    c.send('up', this.packets.upstream, m.seq, 0, this.arrived, this.lost, m);
+  }
+
+  connect(): void {
+    if (this.fallback) return;
+    this.host.dedicated(this);
+  }
+
+  /** Its own connection (or stream) is open: the Upgrade handshake. */
+  use(conn: Channel): void {
+    const { w } = this;
+    this.ws = conn;
+    w.metrics.request(w.kernel.now);
+    conn.listener = this;
+    conn.send('up', this.packets.handshake(this.host.id, conn.id), 0, 0, this.atServer);
+    if (this.refused && this.fallbackUs > 0) w.kernel.at(w.kernel.now + this.fallbackUs, PRIORITY.timer, () => this.giveUp(conn));
+  }
+
+  down(conn: Channel, kind: PacketKind): void {
     if (kind === 'handshake') {
-      open = true;
-      failures = 0;
-      cursor = 0;
-      actor.send(OPENED);
-      pumpUpstream();
+      this.open = true;
+      this.failures = 0;
+      this.cursor = 0;
+      this.actor.send(OPENED);
+      this.pumpFrames();
     } else if (kind === 'ping') {
-      conn.send('up', packets.pong, pongs++, 0);
+      conn.send('up', this.packets.pong, this.pongs++, 0);
     }
-  };
-  const cut = () => {
-    open = false;
-    ws = null;
-    actor.send(DROPPED);
-  };
-  // The intermediary swallows a refused Upgrade: it never reaches the server.
-  const refused = w.s.proxy.websocket === 'refuses';
-  const atServer = refused ? undefined : (conn: Channel) => session.request(conn, OPEN_STREAM);
-  const fallbackUs = fromMs(w.s.websocket.fallbackMs);
-  let fallback: ClientDriver | null = null;
-  const giveUp = (conn: Channel) => {
-    if (ws !== conn || open || fallback) return;
-    ws = null;
-    conn.onDown = null;
-    conn.onCut = null;
-    conn.connection.close();
-    actor.send(GAVE_UP);
-    fallback = longPolling.client(w, host, session, w.packetsOf(longPolling));
-    fallback.actor.send(START);
-  };
+  }
 
-  const port = {
-    connect: () => {
-      if (fallback) return;
-      host.dedicated((conn) => {
-        ws = conn;
-        w.metrics.request(w.kernel.now);
-        conn.onDown = received;
-        conn.onCut = cut;
-        conn.send('up', packets.handshake(host.id, conn.id), 0, 0, atServer);
-        if (refused && fallbackUs > 0) w.kernel.at(w.kernel.now + fallbackUs, PRIORITY.timer, () => giveUp(conn));
-      }, cut);
-    },
-  };
-  const { reconnectDelayMs: base, reconnectJitter: j, reconnectGrowth: g, reconnectMaxDelayMs: cap } = w.s.websocket;
-  // The page's backoff, as Socket.IO's: the pause is base·g^k after k
-  // attempts in a row that did not open (k = 0 after an open connection
-  // drops), at most the cap (never below the base); jitter then draws its
-  // fraction j of it, d(1 - j) + d·j·U, from the client's own stream.
-  const backoff = () => {
-    const d = failures === 0 ? base : Math.max(base, Math.min(cap, base * g ** failures));
-    failures++;
-    return j > 0 ? d * (1 - j) + d * j * host.jitterRng.uniform() : d;
-  };
-  const actor = w.spawn(websocketDef, { port, reconnectDelayMs: base, reconnectDelay: backoff });
-  traceActor(w, actor, host.id, 'client', null);
-  return { actor, pumpUpstream: () => (fallback ? fallback.pumpUpstream() : pumpUpstream()) };
-};
+  cut(): void {
+    this.open = false;
+    this.ws = null;
+    this.actor.send(DROPPED);
+  }
+
+  failed(): void {
+    this.cut();
+  }
+
+  /** No 101 within websocket.fallbackMs: the page's library closes the socket and runs long polling. */
+  private giveUp(conn: Channel): void {
+    if (this.ws !== conn || this.open || this.fallback) return;
+    this.ws = null;
+    conn.listener = null;
+    conn.connection.close();
+    this.actor.send(GAVE_UP);
+    const { w } = this;
+    this.fallback = longPolling.client(w, this.host, this.session, w.packetsOf(longPolling));
+    this.fallback.actor.send(START);
+  }
+}
 
 export const websocket: Technique<WebSocketPackets> = {
   id: 'websocket',
   packets: websocketPackets,
-  client: websocketDriver,
+  client: (w, host, session, packets) => new WebSocketClient(w, host, session, packets),
   // The 101 answering this connection's key, then one text frame per update.
   stream: { head: (p, client, conn) => p.accept(client, conn), update: (p) => p.update, ping: (p) => p.ping },
   pingIntervalMs: (s) => s.websocket.pingIntervalMs,

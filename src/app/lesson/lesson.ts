@@ -7,7 +7,9 @@
 // and what is allowed.
 // Pure: no DOM, tested in tests/ui/lesson/lesson.test.ts.
 
-import { KEY_INDEX, parseValue, TECHNIQUES, type RunOutput, type TechniqueId } from '../../sim';
+import { KEY_INDEX, TECHNIQUES, type RunOutput, type TechniqueId } from '../../sim';
+// The checker straight from its module, not through src/sim's index: the first visit's chunks then never load it (../controls/typed-value.ts).
+import { parseValue } from '../../sim/scenario/validate';
 import { array, invalid, isNumber, Issue, items, number, object, oneOf, onlyKeys, record, string, type Path } from './check';
 import { CHART_IDS, MAX_SPEED, MIN_SPEED, VIEWS, type ChartId, type ViewId } from '../view-ids';
 

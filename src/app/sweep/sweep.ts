@@ -4,7 +4,9 @@
 // (./sweep-job.ts) and the main-thread fallback (SweepView.svelte) both
 // drive it, and the tests call it directly.
 
-import { checkValue, KEY_INDEX, nest, simulate, toFlat, type Scenario } from '../../sim';
+import { KEY_INDEX, nest, simulate, toFlat, type Scenario } from '../../sim';
+// The checker straight from its module, not through src/sim's index: the first visit's chunks then never load it (../controls/typed-value.ts).
+import { checkValue } from '../../sim/scenario/validate';
 import { TECHNIQUES, type TechniqueId, type TechniqueResult } from '../../sim/types';
 import { overheadFraction } from '../../viz/charts/series';
 

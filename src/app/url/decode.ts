@@ -3,7 +3,9 @@
 // address has parameters (./read-link.ts), since a bare first visit needs
 // none of it.
 
-import { didYouMean, defaultValues, KEY_INDEX, KEYS, mediaWork, nest, parseValue, readNumber, ScenarioError, TECHNIQUES, type TechniqueId } from '../../sim';
+import { didYouMean, defaultValues, KEY_INDEX, KEYS, mediaWork, nest, TECHNIQUES, type TechniqueId } from '../../sim';
+// The checker straight from its module, not through src/sim's index: the first visit's chunks then never load it (../controls/typed-value.ts).
+import { parseValue, readNumber, ScenarioError } from '../../sim/scenario/validate';
 import { workUnits } from '../compute/cost';
 import { MAX_SPEED, MIN_SPEED, TIME_MODES, VIEWS, type TimeMode } from '../view-ids';
 import { THEMES, type ThemeId } from '../theme/theme';

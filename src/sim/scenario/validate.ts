@@ -62,14 +62,17 @@ function allows(spec: KeySpec, value: unknown): boolean {
   return (value >= spec.min! && value <= spec.max!) || (spec.zeroMeansOff === true && value === 0);
 }
 
-const KEY_NAMES = KEYS.map((k) => k.key);
+// Made when a message needs them, not at load: a module with no work at its
+// top level is one a bundler may leave out of the page's first visit
+// (src/app/controls/typed-value.ts fetches this one on first use).
+const keyNames = () => KEYS.map((k) => k.key);
 
 /** The key names in short: top-level keys, then groups (network.*, server.*, ...). */
-const KEY_SUMMARY = [...new Set(KEYS.map((k) => (k.key.includes('.') ? `${k.key.split('.')[0]}.*` : k.key)))].join(', ');
+const keySummary = () => [...new Set(KEYS.map((k) => (k.key.includes('.') ? `${k.key.split('.')[0]}.*` : k.key)))].join(', ');
 
 function unknownKey(key: string, value: unknown): ScenarioError {
-  const hint = didYouMean(key, KEY_NAMES, (near) => `'${near}'`);
-  return new ScenarioError({ key, value, allowed: 'a known scenario key', problem: 'unknown key', message: `unknown scenario key ${quote(key)} (value ${show(value)})${hint || `; known keys: ${KEY_SUMMARY} (npm run sim -- --help lists them all)`}` });
+  const hint = didYouMean(key, keyNames(), (near) => `'${near}'`);
+  return new ScenarioError({ key, value, allowed: 'a known scenario key', problem: 'unknown key', message: `unknown scenario key ${quote(key)} (value ${show(value)})${hint || `; known keys: ${keySummary()} (npm run sim -- --help lists them all)`}` });
 }
 
 /** Check one key's value (already of its JSON type). */

@@ -12,3 +12,16 @@ export function lazy<T>(load: () => Promise<T>): () => Promise<T> {
       throw err;
     }));
 }
+
+/** An attachment for an element: the first pointer over it or focus in it starts `load` (what a reader is about to use). */
+export function onFirstUse(load: () => unknown): (el: HTMLElement) => () => void {
+  return (el) => {
+    const start = () => void load();
+    el.addEventListener('pointerenter', start, { once: true });
+    el.addEventListener('focusin', start, { once: true });
+    return () => {
+      el.removeEventListener('pointerenter', start);
+      el.removeEventListener('focusin', start);
+    };
+  };
+}

@@ -3,6 +3,8 @@
 // the first visit does not carry them: until then (a few milliseconds after)
 // a control has its label and no tooltip or description.
 
+import { onFirstUse } from '../lazy';
+
 let help: Readonly<Record<string, string>> | null = $state.raw(null);
 let loading: Promise<void> | null = null;
 
@@ -20,12 +22,4 @@ export function keyHelp(key: string): string {
 }
 
 /** An attachment for a control's element: the first pointer over it or focus in it fetches the meanings. */
-export function helpOnFirstUse(el: HTMLElement): () => void {
-  const load = () => void loadKeyHelp();
-  el.addEventListener('pointerenter', load, { once: true });
-  el.addEventListener('focusin', load, { once: true });
-  return () => {
-    el.removeEventListener('pointerenter', load);
-    el.removeEventListener('focusin', load);
-  };
-}
+export const helpOnFirstUse = onFirstUse(loadKeyHelp);

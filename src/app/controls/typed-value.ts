@@ -4,17 +4,9 @@
 // it. A value typed before it arrives is checked when it does, a few
 // milliseconds later.
 
-import { lazy } from '../lazy';
+import { lazy, onFirstUse } from '../lazy';
 
 export const loadChecker = lazy(() => import('../../sim/scenario/validate'));
 
 /** An attachment for a control's element: the first pointer over it or focus in it fetches the checker. */
-export function checkerOnFirstUse(el: HTMLElement): () => void {
-  const load = () => void loadChecker();
-  el.addEventListener('pointerenter', load, { once: true });
-  el.addEventListener('focusin', load, { once: true });
-  return () => {
-    el.removeEventListener('pointerenter', load);
-    el.removeEventListener('focusin', load);
-  };
-}
+export const checkerOnFirstUse = onFirstUse(loadChecker);

@@ -8,15 +8,12 @@
 // which technique it runs.
 
 import type { SimActor } from '../run/spawn';
-import type { ArrivalHandler, Channel, ChannelListener, Requester } from '../run/channel';
-import type { ServerEvent } from '../machines/server';
-import { UpstreamPoster } from './upstream-post';
 import type { ClientHost } from '../run/client-host';
 import type { ServerSession } from '../run/server-session';
 import type { World } from '../run/world';
 import type { Encoder, PacketSpec } from '../run/encode';
 import type { Scenario } from '../scenario/types';
-import type { PacketKind, TechniqueId } from '../types';
+import type { TechniqueId } from '../types';
 import type { WorkTerms } from './work-terms';
 
 export interface ClientDriver {
@@ -24,44 +21,6 @@ export interface ClientDriver {
   actor: SimActor<{ type: 'START' }>;
   /** A new upstream message is queued in host.upstream: send what can be sent. */
   pumpUpstream(): void;
-}
-
-/**
- * What an HTTP technique's client is: one object per client that its machine
- * drives (its port), that asks for a channel for each GET (a Requester) and
- * hears what comes back (a ChannelListener), so that a client costs no
- * closure per handler (they were a fifth of a client's memory when all
- * clients are alive at once, docs/model.md). Its POSTs are made at its first
- * upstream message.
- */
-export abstract class HttpClient implements ClientDriver, ChannelListener, Requester {
-  abstract readonly actor: SimActor<{ type: 'START' }>;
-  /** Hands the GET to the server session when it arrives, as the server machine's event (`requestEvent`: a function of the module, not of the client). */
-  protected readonly atServer: ArrivalHandler;
-  private poster: UpstreamPoster | null = null;
-
-  constructor(
-    protected readonly w: World,
-    protected readonly host: ClientHost,
-    protected readonly session: ServerSession,
-    requestEvent: (session: ServerSession) => ServerEvent,
-  ) {
-    this.atServer = (conn) => session.request(conn, requestEvent(session));
-  }
-
-  pumpUpstream(): void {
-    (this.poster ??= new UpstreamPoster(this.w, this.host, this.session)).pump();
-  }
-
-  /** A channel for its GET: send it. */
-  abstract use(ch: Channel): void;
-  abstract down(ch: Channel, kind: PacketKind, first: number, count: number): void;
-  abstract cut(ch: Channel | null): void;
-
-  /** Its GET's connection never opened: as a cut. */
-  failed(): void {
-    this.cut(null);
-  }
 }
 
 // Methods, not function-typed fields, below: a Technique<SsePackets> is then a Technique<unknown> (method parameters are bivariant).

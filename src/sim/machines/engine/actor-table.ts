@@ -270,9 +270,7 @@ export class ActorTable implements KernelTarget {
       if (ops !== null) for (let i = 0; i < ops.length; i += 3) PENDING.add(ops[i], ops[i + 1], ops[i + 2]);
       this.afterMacrostep(id, base);
     } catch (err) {
-      PENDING.n = base;
-      this.depth = depth;
-      this.busy[id] = 0;
+      this.abandon(id, base, depth);
       throw err;
     }
     this.drain(id);
@@ -288,9 +286,7 @@ export class ActorTable implements KernelTarget {
       try {
         this.process(id, event);
       } catch (err) {
-        PENDING.n = base;
-        this.depth = depth;
-        this.busy[id] = 0;
+        this.abandon(id, base, depth);
         throw err;
       }
       this.drain(id);
@@ -333,6 +329,13 @@ export class ActorTable implements KernelTarget {
   }
 
   // --- internals
+
+  /** A function of the machine threw: the shared stack and depth go back to where the call began, the row is no longer busy (the actor is unusable, as engine.ts says). */
+  private abandon(id: number, base: number, depth: number): void {
+    PENDING.n = base;
+    this.depth = depth;
+    this.busy[id] = 0;
+  }
 
   /** Processes queued events one at a time (xstate's Mailbox); `busy` is set by the caller. Its row is let go here if it stopped: nothing of it is on the stack any more. */
   private drain(id: number): void {

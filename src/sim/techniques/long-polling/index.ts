@@ -6,13 +6,13 @@
 import { longPollingDef, type LongPollingEvent, type LongPollingPort } from './machine';
 import type { Channel } from '../../run/channel';
 import type { ClientHost } from '../../run/client-host';
+import type { PacketSpec } from '../../run/encode';
 import type { ServerSession } from '../../run/server-session';
 import type { SimActor } from '../../run/spawn';
 import type { World } from '../../run/world';
 import type { KernelTarget } from '../../kernel/kernel';
-import { traceActor } from '../../run/trace-actor';
-import { FIRST_SECOND, HttpClient, NO_PINGS, type Technique } from '../driver';
-import { sendRequest } from '../http-request';
+import { FIRST_SECOND, NO_PINGS, type Technique } from '../driver';
+import { HttpClient } from '../http-client';
 import { longPollingPackets, type LongPollingPackets } from './packets';
 import { PRIORITY } from '../../kernel/order';
 
@@ -26,16 +26,15 @@ export class LongPollingClient extends HttpClient implements LongPollingPort, Ke
 
   constructor(w: World, host: ClientHost, session: ServerSession, private readonly packets: LongPollingPackets) {
     super(w, host, session, LONG_POLL_EVENT);
-    this.actor = w.spawn(longPollingDef, { port: this, reconnectDelayMs: w.s.longPolling.reconnectDelayMs });
-    traceActor(w, this.actor, host.id, 'client', null);
+    this.actor = this.machine(longPollingDef, { port: this, reconnectDelayMs: w.s.longPolling.reconnectDelayMs });
   }
 
   sendLongPoll(): void {
-    this.host.acquire(this);
+    this.ask();
   }
 
-  use(conn: Channel): void {
-    sendRequest(this.w, conn, this, this.packets.longPoll, this.atServer);
+  protected request(): PacketSpec {
+    return this.packets.longPoll;
   }
 
   /** The answer: the machine hears of it once the page's handler is free (client.processingMs). */

@@ -5,13 +5,13 @@
 import { pollingDef, type PollingEvent, type PollingPort } from './machine';
 import type { Channel } from '../../run/channel';
 import type { ClientHost } from '../../run/client-host';
+import type { PacketSpec } from '../../run/encode';
 import type { ServerSession } from '../../run/server-session';
 import type { SimActor } from '../../run/spawn';
 import type { World } from '../../run/world';
-import { traceActor } from '../../run/trace-actor';
-import { HttpClient, NO_PINGS, type Technique } from '../driver';
+import { NO_PINGS, type Technique } from '../driver';
+import { HttpClient } from '../http-client';
 import { pollingPackets, type PollingPackets } from './packets';
-import { sendRequest } from '../http-request';
 
 const POLL = { type: 'POLL' } as const;
 const POLL_EVENT = () => POLL;
@@ -28,17 +28,16 @@ export class PollingClient extends HttpClient implements PollingPort {
 
   constructor(w: World, host: ClientHost, session: ServerSession, private readonly packets: PollingPackets) {
     super(w, host, session, POLL_EVENT);
-    this.actor = w.spawn(pollingDef, { port: this, intervalMs: w.s.polling.intervalMs, firstRequest: w.s.polling.firstRequest });
-    traceActor(w, this.actor, host.id, 'client', null);
+    this.actor = this.machine(pollingDef, { port: this, intervalMs: w.s.polling.intervalMs, firstRequest: w.s.polling.firstRequest });
   }
 
   sendPoll(): void {
     this.outstanding++;
-    this.host.acquire(this);
+    this.ask();
   }
 
-  use(conn: Channel): void {
-    sendRequest(this.w, conn, this, this.packets.poll, this.atServer);
+  protected request(): PacketSpec {
+    return this.packets.poll;
   }
 
   /** The answer. */

@@ -9,13 +9,13 @@ import { sseDef } from './machine';
 import type { PersistentEvent, PersistentPort } from '../persistent-machine';
 import type { Channel } from '../../run/channel';
 import type { ClientHost } from '../../run/client-host';
+import type { PacketSpec } from '../../run/encode';
 import type { ServerSession } from '../../run/server-session';
 import type { SimActor } from '../../run/spawn';
 import type { World } from '../../run/world';
-import { traceActor } from '../../run/trace-actor';
 import type { PacketKind } from '../../types';
-import { FIRST_SECOND, HttpClient, type Technique } from '../driver';
-import { sendRequest } from '../http-request';
+import { FIRST_SECOND, type Technique } from '../driver';
+import { HttpClient } from '../http-client';
 import { ssePackets, type SsePackets } from './packets';
 import { pushWork } from '../work-terms';
 
@@ -31,16 +31,16 @@ export class SseClient extends HttpClient implements PersistentPort {
 
   constructor(w: World, host: ClientHost, session: ServerSession, private readonly packets: SsePackets) {
     super(w, host, session, OPEN_STREAM_EVENT);
-    this.actor = w.spawn(sseDef, { port: this, reconnectDelayMs: w.s.sse.retryMs });
-    traceActor(w, this.actor, host.id, 'client', null);
+    this.actor = this.machine(sseDef, { port: this, reconnectDelayMs: w.s.sse.retryMs });
   }
 
   connect(): void {
-    this.host.acquire(this);
+    this.ask();
   }
 
-  use(conn: Channel): void {
-    sendRequest(this.w, conn, this, this.packets.open(this.lastEventId), this.atServer);
+  /** The EventSource's GET, with Last-Event-ID after a drop. */
+  protected request(): PacketSpec {
+    return this.packets.open(this.lastEventId);
   }
 
   down(c: Channel, kind: PacketKind, first: number, count: number): void {

@@ -6,13 +6,13 @@ import { streamingDef } from './machine';
 import type { PersistentEvent, PersistentPort } from '../persistent-machine';
 import type { Channel } from '../../run/channel';
 import type { ClientHost } from '../../run/client-host';
+import type { PacketSpec } from '../../run/encode';
 import type { ServerSession } from '../../run/server-session';
 import type { SimActor } from '../../run/spawn';
 import type { World } from '../../run/world';
-import { traceActor } from '../../run/trace-actor';
 import type { PacketKind } from '../../types';
-import { FIRST_SECOND, HttpClient, NO_PINGS, type Technique } from '../driver';
-import { sendRequest } from '../http-request';
+import { FIRST_SECOND, NO_PINGS, type Technique } from '../driver';
+import { HttpClient } from '../http-client';
 import { streamingPackets, type StreamingPackets } from './packets';
 import { pushWork } from '../work-terms';
 
@@ -26,16 +26,15 @@ export class StreamingClient extends HttpClient implements PersistentPort {
 
   constructor(w: World, host: ClientHost, session: ServerSession, private readonly packets: StreamingPackets) {
     super(w, host, session, OPEN_STREAM_EVENT);
-    this.actor = w.spawn(streamingDef, { port: this, reconnectDelayMs: w.s.streaming.reconnectDelayMs });
-    traceActor(w, this.actor, host.id, 'client', null);
+    this.actor = this.machine(streamingDef, { port: this, reconnectDelayMs: w.s.streaming.reconnectDelayMs });
   }
 
   connect(): void {
-    this.host.acquire(this);
+    this.ask();
   }
 
-  use(conn: Channel): void {
-    sendRequest(this.w, conn, this, this.packets.open, this.atServer);
+  protected request(): PacketSpec {
+    return this.packets.open;
   }
 
   down(_c: Channel, kind: PacketKind): void {

@@ -31,7 +31,7 @@ const NO_TIMER = -1;
 
 const STOP_EVENT = 'xstate.stop';
 const INIT_EVENT = 'xstate.init';
-/** What the actions' arguments hold between calls, so that none keeps an event (and an input) alive. */
+/** What a depth's arguments hold before their first call. */
 const BETWEEN_CALLS: EventObject = Object.freeze({ type: INIT_EVENT });
 
 /** The code of a cancel in the timer work (a raise's is its index in the machine's `raises`). */
@@ -188,8 +188,9 @@ export class ActorTable implements KernelTarget {
     const base = PENDING.n;
     const depth = this.depth;
     try {
-      this.runActions(id, this.m.initial, init);
-      this.macrostep(id, init, true);
+      const args = this.enter(id);
+      this.runActions(id, args, this.m.initial, init);
+      this.macrostep(id, args, init, true);
       // The initial state's timer work waits for start(), off the shared stack.
       const p = PENDING;
       if (p.n > base) this.rareOf(id).initialOps = p.slots.slice(base, p.n).flatMap((slot, i) => [slot, p.codes[base + i], p.delays[base + i]]);
@@ -266,7 +267,14 @@ export class ActorTable implements KernelTarget {
     const base = PENDING.n;
     const depth = this.depth;
     try {
-      if (calls !== null) for (const c of calls) this.call(c.fn, id, c.event);
+      if (calls !== null) {
+        const args = this.enter(id);
+        for (const c of calls) {
+          args.event = c.event;
+          c.fn(args, undefined);
+        }
+        this.depth = depth;
+      }
       if (ops !== null) for (let i = 0; i < ops.length; i += 3) PENDING.add(ops[i], ops[i + 1], ops[i + 2]);
       this.afterMacrostep(id, base);
     } catch (err) {
@@ -365,7 +373,9 @@ export class ActorTable implements KernelTarget {
       return;
     }
     const base = PENDING.n;
-    this.macrostep(id, event, false);
+    const depth = this.depth;
+    this.macrostep(id, this.enter(id), event, false);
+    this.depth = depth;
     this.afterMacrostep(id, base);
   }
 
@@ -447,28 +457,28 @@ export class ActorTable implements KernelTarget {
     if (handle !== NO_TIMER) this.clock.clearTimeout(handle);
   }
 
-  /** Calls one of the machine's functions with the row's arguments, at the current depth of calls. */
-  private call(fn: (args: Args, params: undefined) => unknown, id: number, event: EventObject): unknown {
-    const d = this.depth++;
-    const args = (this.argsAt[d] ??= { context: undefined, event: BETWEEN_CALLS, self: undefined });
+  /**
+   * The arguments of the machine's functions for row `id`'s macrostep, one
+   * object per depth: an action that drives another actor of this machine
+   * runs that one's macrostep a level deeper, so its own arguments are left
+   * as they were (the caller puts the depth back). Each call sets the event.
+   */
+  private enter(id: number): Args {
+    const args = (this.argsAt[this.depth++] ??= { context: undefined, event: BETWEEN_CALLS, self: undefined });
     args.context = this.contexts[id];
     args.self = this.refs[id];
-    args.event = event;
-    const out = fn(args, undefined);
-    args.event = BETWEEN_CALLS;
-    this.depth = d;
-    return out;
+    return args;
   }
 
   /** xstate's macrostep (stateUtils.macrostep) on the compiled tables. */
-  private macrostep(id: number, event: EventObject, isInit: boolean): void {
+  private macrostep(id: number, args: Args, event: EventObject, isInit: boolean): void {
     const leaves = this.m.leaves;
     let ev = event;
     if (!isInit) {
       const cands = leaves[this.leafOf[id]].on.get(ev.type);
       if (cands !== undefined) {
-        const step = this.select(id, cands, ev);
-        if (step !== null) this.runActions(id, step, ev);
+        const step = this.select(args, cands, ev);
+        if (step !== null) this.runActions(id, args, step, ev);
       }
     }
     let eventless = true;
@@ -477,7 +487,7 @@ export class ActorTable implements KernelTarget {
       let step: Step | null = null;
       let fromEventless = false;
       if (eventless && leaf.always !== null) {
-        step = this.select(id, leaf.always, ev);
+        step = this.select(args, leaf.always, ev);
         fromEventless = step !== null;
       }
       if (!fromEventless) {
@@ -486,37 +496,46 @@ export class ActorTable implements KernelTarget {
         if (queue === null || queue.length === 0) break;
         ev = queue.shift()!;
         const cands = leaf.on.get(ev.type);
-        step = cands === undefined ? null : this.select(id, cands, ev);
+        step = cands === undefined ? null : this.select(args, cands, ev);
       }
       const before = this.leafOf[id];
-      if (step !== null) this.runActions(id, step, ev);
+      if (step !== null) this.runActions(id, args, step, ev);
       eventless = fromEventless ? this.leafOf[id] !== before : true;
     }
     const rare = this.rare[id];
     if (rare !== null && rare.internal !== null && rare.internal.length > 0) rare.internal.length = 0;
   }
 
-  private select(id: number, cands: Candidate[], event: EventObject): Step | null {
+  private select(args: Args, cands: Candidate[], event: EventObject): Step | null {
     for (let i = 0; i < cands.length; i++) {
       const c = cands[i];
-      if (c.guard === null || this.call(c.guard, id, event)) return c.step;
+      if (c.guard === null) return c.step;
+      args.event = event;
+      if (c.guard(args, undefined)) return c.step;
     }
     return null;
   }
 
   /** Runs a microstep's actions and moves the row to its resting state (status 'done' on a final one). */
-  private runActions(id: number, step: Step, event: EventObject): void {
+  private runActions(id: number, args: Args, step: Step, event: EventObject): void {
     const actions = step.actions;
     for (let i = 0; i < actions.length; i++) {
       const a = actions[i];
       switch (a.kind) {
         case CUSTOM:
           if (this.processing[id] === NOT_STARTED) (this.rareOf(id).initialCalls ??= []).push({ fn: a.fn, event });
-          else this.call(a.fn, id, event);
+          else {
+            args.event = event;
+            a.fn(args, undefined);
+          }
           break;
         case RAISE: {
           const d = a.delay;
-          const delay: unknown = typeof d === 'function' ? this.call(d, id, event) : d;
+          let delay: unknown = d;
+          if (typeof d === 'function') {
+            args.event = event;
+            delay = d(args, undefined);
+          }
           if (typeof delay !== 'number') (this.rareOf(id).internal ??= []).push(a.event);
           else PENDING.add(a.slot, a.code, delay);
           break;

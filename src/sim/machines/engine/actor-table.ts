@@ -7,13 +7,17 @@
 // run is alive at once, and three objects each (the actor, its arguments,
 // its timer list) were a fifth of a client's memory (docs/model.md). What
 // few actors need (a mailbox, observers, a snapshot, deferred start work) is
-// made on first use. `ActorRef` is the handle the runtime holds.
+// made on first use (./actor-rare.ts). `ActorRef` (./actor-ref.ts) is the
+// handle the runtime holds; the deferred timer work is ./timer-work.ts.
 
 import type { EventObject } from 'xstate';
 import type { TargetClock } from '../../kernel/clock';
 import type { KernelTarget } from '../../kernel/kernel';
-import type { FastActor, FastObserver, FastSnapshot, FastStatus } from '../engine';
-import { CANCEL, CUSTOM, NOOP, RAISE, type ActionFn, type Args, type Candidate, type Compiled, type Step } from './tables';
+import type { FastSnapshot, FastStatus } from '../engine';
+import { ActorRef } from './actor-ref';
+import { IdlessTimer, Rare, type Observer } from './actor-rare';
+import { CANCEL, CUSTOM, NOOP, RAISE, type Args, type Candidate, type Compiled, type Step } from './tables';
+import { CANCELS, PENDING } from './timer-work';
 
 // An actor's processing (xstate's ProcessingStatus).
 const NOT_STARTED = 0;
@@ -33,113 +37,6 @@ const STOP_EVENT = 'xstate.stop';
 const INIT_EVENT = 'xstate.init';
 /** What a depth's arguments hold before their first call. */
 const BETWEEN_CALLS: EventObject = Object.freeze({ type: INIT_EVENT });
-
-/** The code of a cancel in the timer work (a raise's is its index in the machine's `raises`). */
-const CANCELS = -1;
-
-/**
- * Timer work waiting for the end of a macrostep (xstate's deferred queue),
- * as parallel lists: the slot, the raise's code (CANCELS: cancel the slot's
- * timer) and the delay.
- */
-class Ops {
-  slots: number[] = [];
-  codes: number[] = [];
-  delays: number[] = [];
-  n = 0;
-
-  add(slot: number, code: number, delay: number): void {
-    const i = this.n++;
-    this.slots[i] = slot;
-    this.codes[i] = code;
-    this.delays[i] = delay;
-  }
-}
-
-/**
- * The timer work of every actor, one stack: an actor's macrostep adds its
- * work on top and takes it off after (`afterMacrostep`), and a macrostep run
- * inside another's action (a machine whose action sends to another) does so
- * above the first's.
- */
-const PENDING = new Ops();
-
-type Observer = { next?: (s: FastSnapshot) => void; complete?: () => void };
-
-/** A timer without an id (rare: it stops only with its actor), with a target of its own so that its firing says which one it was. */
-class IdlessTimer implements KernelTarget {
-  handle: unknown = undefined;
-  constructor(
-    private readonly table: ActorTable,
-    private readonly id: number,
-    private readonly raise: number,
-  ) {}
-
-  fire(): void {
-    this.table.idlessFired(this.id, this, this.raise);
-  }
-}
-
-/** What few actors need, made on first use. */
-class Rare {
-  /** Made when asked for (getSnapshot, an observer), kept until the state or status changes. */
-  snapshot: FastSnapshot | null = null;
-  /** Events sent while it is busy or not yet started (xstate's mailbox). */
-  mailbox: EventObject[] | null = null;
-  /** Raised events (a raise without a delay). */
-  internal: EventObject[] | null = null;
-  /** Timer work of the initial state, kept until start() (xstate defers it): slot, code and delay of each. */
-  initialOps: number[] | null = null;
-  /** Custom actions of the initial state, run by start() (xstate defers them the same way). */
-  initialCalls: { fn: ActionFn; event: EventObject }[] | null = null;
-  idless: IdlessTimer[] | null = null;
-  observers: Set<Observer> | null = null;
-  /**
-   * A timer was scheduled under an id still pending: as in xstate the first
-   * one still fires, with no handle left to cancel it, so this actor's row is
-   * never reused (that timer would reach another actor).
-   */
-  pinned = false;
-}
-
-/** The handle of one actor: its table and its row (-1 once the row is let go: a stopped actor, which ignores what it is sent). */
-export class ActorRef implements FastActor {
-  /** Its last snapshot, taken when its row was let go (null: its run is over, ./actor-table.ts `reset`). */
-  ended: FastSnapshot | null = null;
-
-  constructor(
-    private readonly table: ActorTable,
-    public id: number,
-  ) {}
-
-  start(): this {
-    if (this.id >= 0) this.table.start(this.id);
-    else throw new Error(`fast engine: machine '${this.table.m.id}': start() after stop() is not supported`);
-    return this;
-  }
-
-  send(event: EventObject): void {
-    if (this.id >= 0) this.table.send(this.id, event);
-  }
-
-  getSnapshot(): FastSnapshot {
-    if (this.id >= 0) return this.table.snapshot(this.id);
-    if (this.ended === null) throw new Error(`fast engine: machine '${this.table.m.id}': an actor of a run that is over`);
-    return this.ended;
-  }
-
-  subscribe(observer: FastObserver): { unsubscribe(): void } {
-    const o: Observer = typeof observer === 'function' ? { next: observer } : observer;
-    if (this.id >= 0) return this.table.subscribe(this.id, o);
-    if (this.ended?.status === 'done') o.complete?.();
-    return { unsubscribe: () => {} };
-  }
-
-  stop(): this {
-    if (this.id >= 0) this.table.stop(this.id);
-    return this;
-  }
-}
 
 export class ActorTable implements KernelTarget {
   /** Per row: its resting state's index in the machine's `leaves`, its processing, status and busy flag. */

@@ -15,6 +15,9 @@ import { Kernel } from '../../src/sim/kernel/kernel';
 import { kernelClock } from '../../src/sim/kernel/clock';
 import { createFastActor, releaseActors, startMachine } from '../../src/sim/machines/engine';
 import { connectionDef } from '../../src/sim/machines/connection';
+import { ActorTable } from '../../src/sim/machines/engine/actor-table';
+import { link } from '../../src/sim/machines/engine/link';
+import { MACHINE_TABLES } from '../../src/sim/machines/tables.generated';
 
 beforeAll(() => {
   // xstate warns when an action drives another actor.
@@ -137,5 +140,43 @@ describe('actor rows', () => {
     const b = startMachine(connectionDef, clock, undefined);
     a.send({ type: 'CLOSE' });
     expect(b.getSnapshot().value).toBe('opening');
+  });
+
+  it('a table reset a thousand times over (a client after another) keeps lists the size of one client', () => {
+    const t = new ActorTable(link(MACHINE_TABLES.connection, connectionDef.behaviour), kernelClock(new Kernel()));
+    for (let client = 0; client < 1000; client++) {
+      // Three actors that never stop, as a client's that is alive at the end of its run.
+      for (let i = 0; i < 3; i++) t.spawn(undefined).start();
+      t.reset();
+    }
+    const lists = t as unknown as { refs: unknown[]; contexts: unknown[]; rare: unknown[] };
+    expect([lists.refs.length, lists.contexts.length, lists.rare.length]).toEqual([3, 3, 3]);
+  });
+
+  it('a stopped actor whose row stays taken (an orphaned timer) still refuses to start again', () => {
+    const make = engines[1][1](new Kernel());
+    const a = make(twice, { log: () => {}, name: 'a' }) as Sendable & { stop(): unknown };
+    a.start();
+    a.send({ type: 'GO' });
+    a.stop();
+    expect(() => a.start()).toThrow(/start\(\) after stop\(\) is not supported/);
+    expect(a.getSnapshot().status).toBe('stopped');
+  });
+
+  it('an actor whose making throws leaves its row free for the next', () => {
+    const flaky = setup({}).createMachine({
+      id: 'flaky',
+      // Its context maker refuses one input: that making throws, the next one (same table) succeeds.
+      context: ({ input }) => {
+        if (input === 'refused') throw new Error('no context');
+        return {};
+      },
+      initial: 'a',
+      states: { a: {} },
+    });
+    const clock = kernelClock(new Kernel());
+    expect(() => createFastActor(flaky, { clock, input: 'refused' })).toThrow('no context');
+    const next = createFastActor(flaky, { clock, input: 'fine' }) as unknown as { id: number };
+    expect(next.id).toBe(0);
   });
 });

@@ -2,7 +2,7 @@
 // POST per message, answered "204 No Content". One POST at a time per client
 // (the page awaits each fetch), on a pooled keep-alive connection (on
 // HTTP/2, a stream of the one connection). A client's poster is made at its
-// first message (./driver.ts `Upstream`): most runs send nothing up.
+// first message (./http-client.ts pumpUpstream): most runs send nothing up.
 
 import type { ArrivalHandler, Channel, ChannelListener, Requester } from '../run/channel';
 import type { ClientHost, UpstreamMessage } from '../run/client-host';

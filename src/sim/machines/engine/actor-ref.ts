@@ -6,6 +6,9 @@ import type { FastActor, FastObserver, FastSnapshot } from '../engine';
 import type { Observer } from './actor-rare';
 import type { ActorTable } from './actor-table';
 
+/** What start() after stop() throws (xstate restarts a stopped actor; this engine does not, and says so). */
+export const startAfterStop = (machine: string): Error => new Error(`fast engine: machine '${machine}': start() after stop() is not supported`);
+
 /** The handle of one actor: its table and its row (-1 once the row is let go: a stopped actor, which ignores what it is sent). */
 export class ActorRef implements FastActor {
   /** Its last snapshot, taken when its row was let go (null: its run is over, ./actor-table.ts `reset`). */
@@ -17,8 +20,8 @@ export class ActorRef implements FastActor {
   ) {}
 
   start(): this {
-    if (this.id >= 0) this.table.start(this.id);
-    else throw new Error(`fast engine: machine '${this.table.m.id}': start() after stop() is not supported`);
+    if (this.id < 0) throw startAfterStop(this.table.m.id);
+    this.table.start(this.id);
     return this;
   }
 

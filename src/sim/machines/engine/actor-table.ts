@@ -14,7 +14,7 @@ import type { EventObject } from 'xstate';
 import type { TargetClock } from '../../kernel/clock';
 import type { KernelTarget } from '../../kernel/kernel';
 import type { FastSnapshot, FastStatus } from '../engine';
-import { ActorRef } from './actor-ref';
+import { ActorRef, startAfterStop } from './actor-ref';
 import { IdlessTimer, Rare, type Observer } from './actor-rare';
 import { CANCEL, CUSTOM, NOOP, RAISE, type Args, type Candidate, type Compiled, type Step } from './tables';
 import { CANCELS, PENDING } from './timer-work';
@@ -32,10 +32,12 @@ const STOPPED_STATUS = 2;
 
 /** A timer slot with no pending timer. */
 const NO_TIMER = -1;
+/** The row of a handle whose actor's row was let go. */
+const NO_ROW = -1;
 
 const STOP_EVENT = 'xstate.stop';
 const INIT_EVENT = 'xstate.init';
-/** What a depth's arguments hold before their first call. */
+/** What a depth's arguments hold before their first call, and after a reset (so that they keep no run's event alive). */
 const BETWEEN_CALLS: EventObject = Object.freeze({ type: INIT_EVENT });
 
 export class ActorTable implements KernelTarget {
@@ -80,21 +82,30 @@ export class ActorTable implements KernelTarget {
     this.leafOf[id] = this.m.initial.to.index;
     this.timers.fill(NO_TIMER, id * this.slotsPerActor, (id + 1) * this.slotsPerActor);
     this.contexts[id] = undefined;
-    this.contexts[id] = this.m.context(input, ref);
+    // Busy while it is made: a stop() meanwhile (from its context maker or a guard) lets the row go only after.
+    this.busy[id] = 1;
     const init: EventObject = { type: INIT_EVENT, input } as EventObject;
     const base = PENDING.n;
     const depth = this.depth;
     try {
+      this.contexts[id] = this.m.context(input, ref);
       const args = this.enter(id);
       this.runActions(id, args, this.m.initial, init);
       this.macrostep(id, args, init, true);
       // The initial state's timer work waits for start(), off the shared stack.
       const p = PENDING;
       if (p.n > base) this.rareOf(id).initialOps = p.slots.slice(base, p.n).flatMap((slot, i) => [slot, p.codes[base + i], p.delays[base + i]]);
+    } catch (err) {
+      // Never made (its context maker or an initial function threw): nothing of it was posted, so its row is free again.
+      this.busy[id] = 0;
+      this.free(id, null);
+      throw err;
     } finally {
       PENDING.n = base;
       this.depth = depth;
     }
+    this.busy[id] = 0;
+    if (this.processing[id] === STOPPED) this.letGo(id);
     return ref;
   }
 
@@ -102,10 +113,15 @@ export class ActorTable implements KernelTarget {
   reset(): void {
     for (let id = 0; id < this.used; id++) {
       const ref = this.refs[id];
-      if (ref !== null) ref.id = NO_TIMER;
+      if (ref !== null) ref.id = NO_ROW;
       this.refs[id] = null;
       this.contexts[id] = undefined;
       this.rare[id] = null;
+    }
+    for (const args of this.argsAt) {
+      args.context = undefined;
+      args.self = undefined;
+      args.event = BETWEEN_CALLS;
     }
     this.used = 0;
     this.freeRows.length = 0;
@@ -127,9 +143,10 @@ export class ActorTable implements KernelTarget {
       this.busy = grow(this.busy, n);
       this.timers = grow(this.timers, n * this.slotsPerActor);
     }
-    this.refs.push(null);
-    this.contexts.push(undefined);
-    this.rare.push(null);
+    // By index, not push: after a reset the lists keep their length, and rows start again from 0.
+    this.refs[id] = null;
+    this.contexts[id] = undefined;
+    this.rare[id] = null;
     return id;
   }
 
@@ -137,13 +154,18 @@ export class ActorTable implements KernelTarget {
     return (this.rare[id] ??= new Rare());
   }
 
-  /** The row's actor stopped and none of its work is on the stack: its handle keeps its last snapshot, its row is reused. */
+  /** The row's actor stopped and none of its work is on the stack: its handle keeps its last snapshot, its row is reused (unless pinned). */
   private letGo(id: number): void {
     const rare = this.rare[id];
     if (rare !== null && rare.pinned) return;
+    this.free(id, this.snapshot(id));
+  }
+
+  /** Row `id` is free: its handle is dead (keeping `ended`, its last snapshot, if any). */
+  private free(id: number, ended: FastSnapshot | null): void {
     const ref = this.refs[id]!;
-    ref.ended = this.snapshot(id);
-    ref.id = -1;
+    ref.ended = ended;
+    ref.id = NO_ROW;
     this.refs[id] = null;
     this.contexts[id] = undefined;
     this.rare[id] = null;
@@ -152,6 +174,8 @@ export class ActorTable implements KernelTarget {
 
   start(id: number): void {
     if (this.processing[id] === RUNNING) return;
+    // A pinned row outlives its actor's stop (its handle still names it): it stays stopped.
+    if (this.processing[id] === STOPPED) throw startAfterStop(this.m.id);
     this.processing[id] = RUNNING;
     const rare = this.rare[id];
     const calls = rare === null ? null : rare.initialCalls;
@@ -223,7 +247,8 @@ export class ActorTable implements KernelTarget {
     if (rare !== null && rare.mailbox !== null) rare.mailbox.length = 0;
     if (processing === NOT_STARTED) {
       this.processing[id] = STOPPED;
-      this.letGo(id);
+      // Stopped while it is made: spawn lets the row go when it is done.
+      if (this.busy[id] === 0) this.letGo(id);
       return;
     }
     (this.rareOf(id).mailbox ??= []).push({ type: STOP_EVENT });

@@ -6,8 +6,9 @@
 // direction, and what the packet carries waits here. One table serves the
 // whole run, a column per field (struct-of-arrays), each lane a linked list
 // through it, its head and tail kept by the connection (four numbers on it,
-// no object per lane: 80 B a connection when all clients are alive at once): the clients that
-// share the server keep their packets in the same few arrays, and a slot is reused as soon as its packet has arrived.
+// no object per lane: 80 B a connection when all clients are alive at
+// once). The clients that share the server keep their packets in the same
+// few arrays, and a slot is reused as soon as its packet has arrived.
 
 import type { Micros } from '../kernel/time';
 import type { PacketKind, TracePacket } from '../types';

@@ -158,7 +158,7 @@ export class ActorTable implements KernelTarget {
   private letGo(id: number): void {
     const rare = this.rare[id];
     if (rare !== null && rare.pinned) return;
-    this.free(id, this.snapshot(id));
+    this.free(id, rare?.snapshot ?? this.freshSnapshot(id));
   }
 
   /** Row `id` is free: its handle is dead (keeping `ended`, its last snapshot, if any). */
@@ -225,9 +225,14 @@ export class ActorTable implements KernelTarget {
     (this.rareOf(id).mailbox ??= []).push(event);
   }
 
+  /** The row's snapshot, kept until its state or status changes. */
   snapshot(id: number): FastSnapshot {
     const rare = this.rareOf(id);
-    return (rare.snapshot ??= { value: this.m.leaves[this.leafOf[id]].value, context: this.contexts[id], status: STATUS[this.status[id]] });
+    return (rare.snapshot ??= this.freshSnapshot(id));
+  }
+
+  private freshSnapshot(id: number): FastSnapshot {
+    return { value: this.m.leaves[this.leafOf[id]].value, context: this.contexts[id], status: STATUS[this.status[id]] };
   }
 
   subscribe(id: number, o: Observer): { unsubscribe(): void } {

@@ -31,6 +31,15 @@ export function runsBefore(keyA: number, seqA: number, keyB: number, seqB: numbe
   return keyA < keyB || (keyA === keyB && seqA < seqB);
 }
 
+/**
+ * The same rule for the kernel's heap, which holds each event's key and
+ * keeps its sequence per slot (`seqOf`): the sequences are read only when
+ * the keys are equal, which is rare, so a sift reads one array, not two.
+ */
+export function slotRunsBefore(keyA: number, slotA: number, keyB: number, slotB: number, seqOf: Float64Array): boolean {
+  return keyA < keyB || (keyA === keyB && seqOf[slotA] < seqOf[slotB]);
+}
+
 export interface Ordered {
   readonly time: number;
   readonly priority: number;

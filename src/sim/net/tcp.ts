@@ -1,5 +1,7 @@
-// The TCP paths of a run and the access links they share, as one table: a
-// column per field (struct-of-arrays), a path or a link an index into it.
+// The TCP paths of a run and the access links they share, as typed arrays
+// of records (a path's numbers side by side, so that a send reads one cache
+// line: when clients share the server, each event touches a path nobody
+// touched for a second), a path or a link an index into them.
 // A path is one direction of one TCP connection, reduced to what changes
 // delivery times: segmentation into MSS-sized segments, serialization on
 // the client's link, propagation delay plus jitter, loss repaired by
@@ -57,26 +59,44 @@ export function ackCount(segments: number): number {
   return Math.ceil(segments / 2);
 }
 
+/** A link's numbers (Paths' `links`): busy until, µs per byte. */
+const LINK = 2;
+/** A path's numbers (Paths' `f`), at these offsets in its record; 8 of them fill one 64-byte cache line. */
+const PATH = 8;
+const P_LINK = 0;
+const P_LAST_ARRIVAL = 1;
+const P_CWND = 2;
+const P_ROUND_START = 3;
+const P_IN_ROUND = 4;
+const P_LAST_SENT = 5;
+
+/** The same numbers in an array twice as long. */
+function grown(a: Float64Array<ArrayBuffer>): Float64Array<ArrayBuffer> {
+  const b = new Float64Array(2 * a.length);
+  b.set(a);
+  return b;
+}
+
 export class Paths {
-  /** Per link: when its transmitter is next free (µs), and its serialization time per byte (µs: 8000 / kbit/s). */
-  private readonly busyUntil: number[] = [];
-  private readonly usPerByte: number[] = [];
   /**
-   * Per path: its link and random stream; the arrival time of the last byte
-   * delivered so far (TCP delivers in order); the congestion window
-   * (segments), the start of the current round trip and the segments sent in
-   * it; when its last segment left (for the idle restart). A freed slot has
-   * no stream, and its link column holds the next free slot (-1: none).
-   * Plain arrays: they grow as slots are first used, with no grow code of
-   * their own.
+   * Per link, two numbers side by side (LINK fields): when its transmitter
+   * is next free (µs), and its serialization time per byte (µs: 8000 /
+   * kbit/s).
    */
-  private readonly linkOf: number[] = [];
+  private links = new Float64Array(2 * LINK);
+  private linkCount = 0;
+  /**
+   * Per path, one record of PATH numbers side by side, so that a send reads
+   * one or two cache lines, not a line per field (clients that share the
+   * server are all alive at once, and each event touches a path nobody
+   * touched for a second): its link; the arrival time of the last byte
+   * delivered so far (TCP delivers in order); the congestion window
+   * (segments), the start of the current round trip and the segments sent
+   * in it; when its last segment left (for the idle restart). A freed slot
+   * has no stream, and its link field holds the next free slot (-1: none).
+   */
+  private f = new Float64Array(16 * PATH);
   private readonly rngOf: (Rng | null)[] = [];
-  private readonly lastArrival: number[] = [];
-  private readonly cwnd: number[] = [];
-  private readonly roundStart: number[] = [];
-  private readonly inRound: number[] = [];
-  private readonly lastSent: number[] = [];
   private used = 0;
   private free = -1;
   /** Paths in use. */
@@ -95,31 +115,38 @@ export class Paths {
 
   /** A new link of `rateKbps`, idle. */
   link(rateKbps: number): number {
-    const l = this.busyUntil.length;
-    this.busyUntil.push(0);
-    this.usPerByte.push(8000 / rateKbps);
+    const l = this.linkCount++;
+    if (LINK * this.linkCount > this.links.length) this.links = grown(this.links);
+    this.links[LINK * l] = 0;
+    this.links[LINK * l + 1] = 8000 / rateKbps;
     return l;
   }
 
   /** Put `wireBytes` on link `l` no earlier than `now`; returns when its last bit has left. */
   transmit(l: number, now: Micros, wireBytes: number): Micros {
-    const busy = this.busyUntil[l];
+    const links = this.links;
+    const busy = links[LINK * l];
     const start = now > busy ? now : busy;
-    return (this.busyUntil[l] = start + Math.round(wireBytes * this.usPerByte[l]));
+    return (links[LINK * l] = start + Math.round(wireBytes * links[LINK * l + 1]));
   }
 
   /** A new path on link `l`, drawing its jitter and losses from `rng`: nothing sent yet, the initial window. */
   open(l: number, rng: Rng): number {
     let s = this.free;
-    if (s >= 0) this.free = this.linkOf[s];
-    else s = this.used++;
-    this.linkOf[s] = l;
+    if (s >= 0) this.free = this.f[PATH * s + P_LINK];
+    else {
+      s = this.used++;
+      if (PATH * this.used > this.f.length) this.f = grown(this.f);
+    }
+    const f = this.f;
+    const at = PATH * s;
+    f[at + P_LINK] = l;
+    f[at + P_LAST_ARRIVAL] = 0;
+    f[at + P_CWND] = this.p.initialCwnd;
+    f[at + P_ROUND_START] = -Infinity;
+    f[at + P_IN_ROUND] = 0;
+    f[at + P_LAST_SENT] = -Infinity;
     this.rngOf[s] = rng;
-    this.lastArrival[s] = 0;
-    this.cwnd[s] = this.p.initialCwnd;
-    this.roundStart[s] = -Infinity;
-    this.inRound[s] = 0;
-    this.lastSent[s] = -Infinity;
     this.size++;
     return s;
   }
@@ -127,21 +154,21 @@ export class Paths {
   /** Path s is done with (its connection's life has ended): its slot is reused. */
   close(s: number): void {
     this.rngOf[s] = null;
-    this.linkOf[s] = this.free;
+    this.f[PATH * s + P_LINK] = this.free;
     this.free = s;
     this.size--;
   }
 
   /** No paths and no links any more (a run of independent clients starts each afresh). */
   reset(): void {
-    this.busyUntil.length = this.usPerByte.length = this.rngOf.length = this.used = 0;
+    this.rngOf.length = this.used = this.linkCount = 0;
     this.free = -1;
     this.size = 0;
   }
 
   /** Earliest time a byte sent now on path s could follow everything already sent (for FIN ordering), and the last send's arrival. */
   drainedAt(s: number): Micros {
-    return this.lastArrival[s];
+    return this.f[PATH * s + P_LAST_ARRIVAL];
   }
 
   /**
@@ -155,15 +182,17 @@ export class Paths {
     // A connection that sends after its life ended would write into another's slot: say so at once.
     const rng = this.rngOf[s];
     if (!rng) throw new Error(`tcp: path ${s} is not open`);
-    const l = this.linkOf[s];
-    let cwnd = this.cwnd[s];
-    let roundStart = this.roundStart[s];
-    let inRound = this.inRound[s];
-    let lastSent = this.lastSent[s];
+    const f = this.f;
+    const at = PATH * s;
+    const l = f[at + P_LINK];
+    let cwnd = f[at + P_CWND];
+    let roundStart = f[at + P_ROUND_START];
+    let inRound = f[at + P_IN_ROUND];
+    let lastSent = f[at + P_LAST_SENT];
     const n = segmentCount(bytes);
     let wire = 0;
     let retrans = 0;
-    let arrive = this.lastArrival[s];
+    let arrive = f[at + P_LAST_ARRIVAL];
     let left = bytes;
     const { latencyUs, jitterUs, lossRate, initialCwnd: iw } = this.p;
     const rtoUs = rtoOverride ?? this.p.rtoUs;
@@ -208,11 +237,11 @@ export class Paths {
       }
       if (t > arrive) arrive = t;
     }
-    this.cwnd[s] = cwnd;
-    this.roundStart[s] = roundStart;
-    this.inRound[s] = inRound;
-    this.lastSent[s] = lastSent;
-    this.lastArrival[s] = arrive;
+    f[at + P_CWND] = cwnd;
+    f[at + P_ROUND_START] = roundStart;
+    f[at + P_IN_ROUND] = inRound;
+    f[at + P_LAST_SENT] = lastSent;
+    f[at + P_LAST_ARRIVAL] = arrive;
     this.segments = n;
     this.wireBytes = wire;
     this.retransmissions = retrans;

@@ -5,7 +5,7 @@
 // The client's queue is implicit: every update is for every client, and they
 // leave the server in order, so the queue is feed[sent .. generated-1].
 
-import { serverDef, type ServerEvent, type ServerPort } from '../machines/server';
+import { serverDef, type ServerEvent, type ServerInput, type ServerPort } from '../machines/server';
 import type { StreamPackets, Technique } from '../techniques/driver';
 import type { Channel } from './channel';
 import { traceActor } from './trace-actor';
@@ -23,7 +23,7 @@ const UPDATE: ServerEvent = Object.freeze({ type: 'UPDATE' });
 const CLOSED: ServerEvent = Object.freeze({ type: 'CLOSED' });
 const UPSTREAM: ServerEvent = Object.freeze({ type: 'UPSTREAM' });
 
-export class ServerSession implements ServerPort, Subscriber, KernelTarget {
+export class ServerSession implements ServerPort, ServerInput, Subscriber, KernelTarget {
   /** Updates feed[0 .. sent-1] have been sent to this client. */
   sent = 0;
   readonly client: number;
@@ -42,15 +42,21 @@ export class ServerSession implements ServerPort, Subscriber, KernelTarget {
   private handledUpTo = 0;
   /** The technique's packets in this run (./world.ts packetsOf). */
   private readonly packets: unknown;
+  // The server machine's input, so its context: no object of its own (src/sim/machines/engine.ts).
+  readonly port = this;
+  readonly longPollTimeoutMs: number;
+  readonly pingIntervalMs: number;
 
   constructor(
     private readonly w: World,
-    private readonly host: ClientHost,
+    readonly host: ClientHost,
     private readonly technique: Technique,
   ) {
     this.client = host.id;
     this.packets = w.packetsOf(technique);
-    this.actor = w.spawn(serverDef, { port: this, longPollTimeoutMs: w.s.longPolling.timeoutMs, pingIntervalMs: technique.pingIntervalMs(w.s) });
+    this.longPollTimeoutMs = w.s.longPolling.timeoutMs;
+    this.pingIntervalMs = technique.pingIntervalMs(w.s);
+    this.actor = w.spawn(serverDef, this);
     traceActor(w, this.actor, this.client, 'server', null);
   }
 

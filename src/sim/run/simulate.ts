@@ -132,10 +132,13 @@ function runClients(s: Scenario, id: TechniqueId, range: ClientRange, opts: RunO
       });
     }
     kernel.owner = -1;
-    return { host, session, arriveUs, leaveUs };
+    return session;
   };
-  /** Client c's run is over: what it still owes and holds. */
-  const finishClient = ({ host, session, arriveUs, leaveUs }: ReturnType<typeof startClient>) => {
+  /** Client c's run is over: what it still owes and holds (its session: clients that share the server keep nothing else till then). */
+  const finishClient = (c: number, session: ServerSession) => {
+    const { host } = session;
+    const arriveUs = pop.arriveUs(c);
+    const leaveUs = Math.min(pop.leaveUs(c), w.durationUs);
     if (host.radio) {
       // A traced client's radio states go into the trace (Focus draws them).
       const spans: RadioSpan[] | undefined = w.tracer.traces(host.id) ? [] : undefined;
@@ -164,17 +167,17 @@ function runClients(s: Scenario, id: TechniqueId, range: ClientRange, opts: RunO
   if (w.shared) {
     // The clients share the server's cores (server.cores): all of them on one kernel.
     w.beginClient();
-    const clients = [];
-    for (let c = range.from; c < range.to; c++) clients.push(startClient(c));
+    const sessions: ServerSession[] = [];
+    for (let c = range.from; c < range.to; c++) sessions.push(startClient(c));
     w.kernel.run(w.durationUs);
-    for (const client of clients) finishClient(client);
+    for (let c = range.from; c < range.to; c++) finishClient(c, sessions[c - range.from]);
   } else {
     // One client after another, each on the kernel started afresh (src/sim/run/world.ts says why).
     for (let c = range.from; c < range.to; c++) {
       w.beginClient();
-      const client = startClient(c);
+      const session = startClient(c);
       w.kernel.run(w.durationUs);
-      finishClient(client);
+      finishClient(c, session);
     }
   }
 

@@ -5,8 +5,11 @@
 // handed to the server session when it arrives) and hears what comes back
 // (a ChannelListener). Its methods are its handlers, so that a client costs
 // no closure per handler (they were a fifth of a client's memory when all
-// clients are alive at once, docs/model.md). Its POSTs are made at its first
-// upstream message.
+// clients are alive at once, docs/model.md). Each technique's client is
+// also its machine's input (its port, `port`, is itself, beside its
+// parameters), so its machine's context, with no object of its own
+// (src/sim/machines/engine.ts). Its POSTs are made at its first upstream
+// message.
 
 import type { ArrivalHandler, Channel, ChannelListener, Requester } from '../run/channel';
 import type { ClientHost } from '../run/client-host';
@@ -21,19 +24,33 @@ import type { PacketKind } from '../types';
 import type { ClientDriver } from './driver';
 import { UpstreamPoster } from './upstream-post';
 
+/**
+ * A GET reaches the server: the client that sent it, its channel's listener
+ * since `use` (a channel serves one exchange at a time, and is released only
+ * when its answer is back), hands it to its session. One function for every
+ * client: a closure each was 104 B a client when all are alive at once.
+ */
+const AT_SERVER: ArrivalHandler = (ch) => {
+  const client = ch.listener;
+  if (!(client instanceof HttpClient)) throw new Error(`http client: a GET reached the server on channel ${ch.id}, whose listener is not the client that sent it`);
+  client.atServer(ch);
+};
+
 export abstract class HttpClient implements ClientDriver, ChannelListener, Requester {
   abstract readonly actor: SimActor<{ type: 'START' }>;
-  /** Hands the GET to the server session when it arrives, as the server machine's event (`requestEvent`: a function of the module, not of the client). */
-  private readonly atServer: ArrivalHandler;
   private poster: UpstreamPoster | null = null;
 
   constructor(
     protected readonly w: World,
     protected readonly host: ClientHost,
     protected readonly session: ServerSession,
-    requestEvent: (session: ServerSession) => ServerEvent,
-  ) {
-    this.atServer = (conn) => session.request(conn, requestEvent(session));
+    /** The server machine's event for this client's GET (a function of the technique's module, not of the client). */
+    private readonly requestEvent: (session: ServerSession) => ServerEvent,
+  ) {}
+
+  /** Its GET is at the server: the session has it, as the server machine's event. */
+  atServer(ch: Channel): void {
+    this.session.request(ch, this.requestEvent(this.session));
   }
 
   /** Its client machine, started on the run's clock, its states traced if the client is. */
@@ -55,7 +72,7 @@ export abstract class HttpClient implements ClientDriver, ChannelListener, Reque
     const { w } = this;
     w.metrics.request(w.kernel.now);
     conn.listener = this;
-    conn.send('up', this.request(), 0, 0, this.atServer);
+    conn.send('up', this.request(), 0, 0, AT_SERVER);
   }
 
   abstract down(ch: Channel, kind: PacketKind, first: number, count: number): void;

@@ -79,7 +79,8 @@ class Linker {
 
   private context(): ContextMaker {
     const c = this.table.context;
-    if ('input' in c) return (input) => Object.assign({}, input);
+    // The input itself, not xstate's shallow copy of it (engine.ts: differences left on purpose).
+    if ('input' in c) return (input) => input;
     if ('fn' in c) {
       const f = this.fn('actions', c.fn) as (a: unknown) => unknown;
       const spawn = () => {

@@ -3,7 +3,7 @@
 // page's handler is done with it (client.processingMs): it is the page's
 // own code that asks again.
 
-import { longPollingDef, type LongPollingEvent, type LongPollingPort } from './machine';
+import { longPollingDef, type LongPollingEvent, type LongPollingInput, type LongPollingPort } from './machine';
 import type { Channel } from '../../run/channel';
 import type { ClientHost } from '../../run/client-host';
 import type { PacketSpec } from '../../run/encode';
@@ -21,12 +21,16 @@ const DROPPED = { type: 'DROPPED' } as const;
 /** The server holds the poll, told how many updates wait for this client when it arrives. */
 const LONG_POLL_EVENT = (session: ServerSession) => ({ type: 'LONG_POLL', queued: session.queued }) as const;
 
-export class LongPollingClient extends HttpClient implements LongPollingPort, KernelTarget {
+export class LongPollingClient extends HttpClient implements LongPollingPort, LongPollingInput, KernelTarget {
   readonly actor: SimActor<LongPollingEvent>;
+  // Its machine's input, so its context (http-client.ts says why).
+  readonly port = this;
+  readonly reconnectDelayMs: number;
 
   constructor(w: World, host: ClientHost, session: ServerSession, private readonly packets: LongPollingPackets) {
     super(w, host, session, LONG_POLL_EVENT);
-    this.actor = this.machine(longPollingDef, { port: this, reconnectDelayMs: w.s.longPolling.reconnectDelayMs });
+    this.reconnectDelayMs = w.s.longPolling.reconnectDelayMs;
+    this.actor = this.machine(longPollingDef, this);
   }
 
   sendLongPoll(): void {

@@ -2,7 +2,7 @@
 // an idle pooled connection (a new one while earlier polls are unanswered,
 // up to the browser's 6), answered at once by the server.
 
-import { pollingDef, type PollingEvent, type PollingPort } from './machine';
+import { pollingDef, type PollingEvent, type PollingInput, type PollingPort } from './machine';
 import type { Channel } from '../../run/channel';
 import type { ClientHost } from '../../run/client-host';
 import type { PacketSpec } from '../../run/encode';
@@ -21,14 +21,20 @@ const DROPS: PollingEvent[] = [];
 const response = (outstanding: number): PollingEvent => (RESPONSES[outstanding] ??= Object.freeze({ type: 'RESPONSE', outstanding }));
 const dropped = (outstanding: number): PollingEvent => (DROPS[outstanding] ??= Object.freeze({ type: 'DROPPED', outstanding }));
 
-export class PollingClient extends HttpClient implements PollingPort {
+export class PollingClient extends HttpClient implements PollingPort, PollingInput {
   readonly actor: SimActor<PollingEvent>;
   /** Polls sent and not yet answered or cut. */
   private outstanding = 0;
+  // Its machine's input, so its context (http-client.ts says why).
+  readonly port = this;
+  readonly intervalMs: number;
+  readonly firstRequest: PollingInput['firstRequest'];
 
   constructor(w: World, host: ClientHost, session: ServerSession, private readonly packets: PollingPackets) {
     super(w, host, session, POLL_EVENT);
-    this.actor = this.machine(pollingDef, { port: this, intervalMs: w.s.polling.intervalMs, firstRequest: w.s.polling.firstRequest });
+    this.intervalMs = w.s.polling.intervalMs;
+    this.firstRequest = w.s.polling.firstRequest;
+    this.actor = this.machine(pollingDef, this);
   }
 
   sendPoll(): void {

@@ -6,7 +6,7 @@
 // keep-alive connection.
 
 import { sseDef } from './machine';
-import type { PersistentEvent, PersistentPort } from '../persistent-machine';
+import type { PersistentEvent, PersistentInput, PersistentPort } from '../persistent-machine';
 import type { Channel } from '../../run/channel';
 import type { ClientHost } from '../../run/client-host';
 import type { PacketSpec } from '../../run/encode';
@@ -24,14 +24,18 @@ const DROPPED = { type: 'DROPPED' } as const;
 const OPEN_STREAM = { type: 'OPEN_STREAM' } as const;
 const OPEN_STREAM_EVENT = () => OPEN_STREAM;
 
-export class SseClient extends HttpClient implements PersistentPort {
+export class SseClient extends HttpClient implements PersistentPort, PersistentInput {
   readonly actor: SimActor<PersistentEvent>;
   /** The id of the last event received (ids are update index + 1). */
   private lastEventId = 0;
+  // Its machine's input, so its context (http-client.ts says why).
+  readonly port = this;
+  readonly reconnectDelayMs: number;
 
   constructor(w: World, host: ClientHost, session: ServerSession, private readonly packets: SsePackets) {
     super(w, host, session, OPEN_STREAM_EVENT);
-    this.actor = this.machine(sseDef, { port: this, reconnectDelayMs: w.s.sse.retryMs });
+    this.reconnectDelayMs = w.s.sse.retryMs;
+    this.actor = this.machine(sseDef, this);
   }
 
   connect(): void {

@@ -3,7 +3,7 @@
 // streaming.reconnectDelayMs, asking from the last update it saw.
 
 import { streamingDef } from './machine';
-import type { PersistentEvent, PersistentPort } from '../persistent-machine';
+import type { PersistentEvent, PersistentInput, PersistentPort } from '../persistent-machine';
 import type { Channel } from '../../run/channel';
 import type { ClientHost } from '../../run/client-host';
 import type { PacketSpec } from '../../run/encode';
@@ -21,12 +21,16 @@ const DROPPED = { type: 'DROPPED' } as const;
 const OPEN_STREAM = { type: 'OPEN_STREAM' } as const;
 const OPEN_STREAM_EVENT = () => OPEN_STREAM;
 
-export class StreamingClient extends HttpClient implements PersistentPort {
+export class StreamingClient extends HttpClient implements PersistentPort, PersistentInput {
   readonly actor: SimActor<PersistentEvent>;
+  // Its machine's input, so its context (http-client.ts says why).
+  readonly port = this;
+  readonly reconnectDelayMs: number;
 
   constructor(w: World, host: ClientHost, session: ServerSession, private readonly packets: StreamingPackets) {
     super(w, host, session, OPEN_STREAM_EVENT);
-    this.actor = this.machine(streamingDef, { port: this, reconnectDelayMs: w.s.streaming.reconnectDelayMs });
+    this.reconnectDelayMs = w.s.streaming.reconnectDelayMs;
+    this.actor = this.machine(streamingDef, this);
   }
 
   connect(): void {

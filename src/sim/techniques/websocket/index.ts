@@ -7,7 +7,7 @@
 // (../long-polling/) for the rest of the run, as Socket.IO and SockJS do.
 
 import { websocketDef } from './machine';
-import type { PersistentEvent, PersistentPort } from '../persistent-machine';
+import type { PersistentEvent, PersistentInput, PersistentPort } from '../persistent-machine';
 import type { ArrivalHandler, Channel, ChannelListener, Requester } from '../../run/channel';
 import type { ClientHost, UpstreamMessage } from '../../run/client-host';
 import type { ServerSession } from '../../run/server-session';
@@ -28,7 +28,26 @@ const OPEN_STREAM = { type: 'OPEN_STREAM' } as const;
 const START = { type: 'START' } as const;
 const GAVE_UP = { type: 'GAVE_UP' } as const;
 
-export class WebSocketClient implements ClientDriver, ChannelListener, Requester, PersistentPort {
+/**
+ * The client that a WebSocket's packet at the server belongs to: its
+ * channel's listener since `use` (a socket's channel is its own; only a
+ * refused handshake, which never reaches the server, is let go). So one
+ * handler of each kind serves every client: closures were 150 B a client
+ * when all are alive at once.
+ */
+function clientOf(ch: Channel): WebSocketClient {
+  const client = ch.listener;
+  if (!(client instanceof WebSocketClient)) throw new Error(`websocket: a packet reached the server on channel ${ch.id}, whose listener is not the client that sent it`);
+  return client;
+}
+/** The handshake at the server. */
+const HANDSHAKE_ARRIVED: ArrivalHandler = (ch) => clientOf(ch).atServer(ch);
+/** A frame at the server, told its message. */
+const FRAME_ARRIVED: ArrivalHandler = (ch, m) => clientOf(ch).frameArrived(m!);
+/** A frame cut before it arrived. */
+const FRAME_LOST: ArrivalHandler = (ch, m) => clientOf(ch).frameLost(m!);
+
+export class WebSocketClient implements ClientDriver, ChannelListener, Requester, PersistentPort, PersistentInput {
   readonly actor: SimActor<PersistentEvent>;
   private ws: Channel | null = null;
   private open = false;
@@ -43,13 +62,12 @@ export class WebSocketClient implements ClientDriver, ChannelListener, Requester
   private cursor = 0;
   /** The page runs long polling instead (the intermediary refused the Upgrade: websocket.fallbackMs). */
   private fallback: ClientDriver | null = null;
-  // One handler each for every frame (told its message), so a frame makes no closure.
-  private readonly arrived: ArrivalHandler;
-  private readonly lost: ArrivalHandler;
-  /** The handshake at the server; none when the intermediary swallows a refused Upgrade (it never reaches the server). */
-  private readonly atServer: ArrivalHandler | undefined;
+  /** The intermediary swallows the Upgrade (proxy.websocket 'refuses'): the handshake never reaches the server. */
   private readonly refused: boolean;
   private readonly fallbackUs: number;
+  // Its machine's input, so its context (src/sim/machines/engine.ts).
+  readonly port = this;
+  readonly reconnectDelayMs: number;
 
   constructor(
     private readonly w: World,
@@ -57,28 +75,40 @@ export class WebSocketClient implements ClientDriver, ChannelListener, Requester
     private readonly session: ServerSession,
     private readonly packets: WebSocketPackets,
   ) {
-    this.arrived = (_c, m) => session.upstreamArrived(null, m!);
-    // Cut before it arrived: send it again on the next connection (now, if one is already open).
-    this.lost = (_c, m) => {
-      m!.sent = false;
-      this.cursor = 0;
-      this.pumpFrames();
-    };
     this.refused = w.s.proxy.websocket === 'refuses';
-    this.atServer = this.refused ? undefined : (conn) => session.request(conn, OPEN_STREAM);
     this.fallbackUs = fromMs(w.s.websocket.fallbackMs);
-    const { reconnectDelayMs: base, reconnectJitter: j, reconnectGrowth: g, reconnectMaxDelayMs: cap } = w.s.websocket;
-    // The page's backoff, as Socket.IO's: the pause is base·g^k after k
-    // attempts in a row that did not open (k = 0 after an open connection
-    // drops), at most the cap (never below the base); jitter then draws its
-    // fraction j of it, d(1 - j) + d·j·U, from the client's own stream.
-    const backoff = () => {
-      const d = this.failures === 0 ? base : Math.max(base, Math.min(cap, base * g ** this.failures));
-      this.failures++;
-      return j > 0 ? d * (1 - j) + d * j * host.jitterRng.uniform() : d;
-    };
-    this.actor = w.spawn(websocketDef, { port: this, reconnectDelayMs: base, reconnectDelay: backoff });
+    this.reconnectDelayMs = w.s.websocket.reconnectDelayMs;
+    this.actor = w.spawn(websocketDef, this);
     traceActor(w, this.actor, host.id, 'client', null);
+  }
+
+  /**
+   * The page's backoff, as Socket.IO's: the pause is base·g^k after k
+   * attempts in a row that did not open (k = 0 after an open connection
+   * drops), at most the cap (never below the base); jitter then draws its
+   * fraction j of it, d(1 - j) + d·j·U, from the client's own stream.
+   */
+  reconnectDelay(): number {
+    const { reconnectDelayMs: base, reconnectJitter: j, reconnectGrowth: g, reconnectMaxDelayMs: cap } = this.w.s.websocket;
+    const d = this.failures === 0 ? base : Math.max(base, Math.min(cap, base * g ** this.failures));
+    this.failures++;
+    return j > 0 ? d * (1 - j) + d * j * this.host.jitterRng.uniform() : d;
+  }
+
+  /** Its handshake is at the server. */
+  atServer(ch: Channel): void {
+    this.session.request(ch, OPEN_STREAM);
+  }
+
+  frameArrived(m: UpstreamMessage): void {
+    this.session.upstreamArrived(null, m);
+  }
+
+  /** A frame cut before it arrived: send it again on the next connection (now, if one is already open). */
+  frameLost(m: UpstreamMessage): void {
+    m.sent = false;
+    this.cursor = 0;
+    this.pumpFrames();
   }
 
   pumpUpstream(): void {
@@ -100,7 +130,7 @@ export class WebSocketClient implements ClientDriver, ChannelListener, Requester
 
   private sendFrame(c: Channel, m: UpstreamMessage): void {
     m.sent = true;
-    c.send('up', this.packets.upstream, m.seq, 0, this.arrived, this.lost, m);
+    c.send('up', this.packets.upstream, m.seq, 0, FRAME_ARRIVED, FRAME_LOST, m);
   }
 
   connect(): void {
@@ -114,7 +144,7 @@ export class WebSocketClient implements ClientDriver, ChannelListener, Requester
     this.ws = conn;
     w.metrics.request(w.kernel.now);
     conn.listener = this;
-    conn.send('up', this.packets.handshake(this.host.id, conn.id), 0, 0, this.atServer);
+    conn.send('up', this.packets.handshake(this.host.id, conn.id), 0, 0, this.refused ? undefined : HANDSHAKE_ARRIVED);
     if (this.refused && this.fallbackUs > 0) w.kernel.at(w.kernel.now + this.fallbackUs, PRIORITY.timer, () => this.giveUp(conn));
   }
 

@@ -11,6 +11,7 @@ import fc from 'fast-check';
 import { and, assign, cancel, createActor, emit, enqueueActions, log, raise, sendTo, setup, spawnChild, fromPromise, type AnyStateMachine, type EventObject } from 'xstate';
 import { Kernel, type EventId, type KernelTarget } from '../../src/sim/kernel/kernel';
 import type { TargetClock } from '../../src/sim/kernel/clock';
+import { kernelClock } from '../../src/sim/kernel/clock';
 import { PRIORITY } from '../../src/sim/kernel/order';
 import { fromMs } from '../../src/sim/kernel/time';
 import { createFastActor, assertFastEngineSupports } from '../../src/sim/machines/engine';
@@ -450,6 +451,38 @@ describe('fast engine = xstate 5.33, pinned cases', () => {
     expect(o.status).toBe('stopped');
     expect(o.log).toEqual(['subscribe@0']);
     expect(o.timers).toEqual([]);
+  });
+});
+
+describe('context from input: the one difference in contexts, left on purpose (src/sim/machines/engine.ts)', () => {
+  // A class instance as input, as a run's technique clients are: its methods
+  // live on its prototype, its parameters in its fields.
+  class Client {
+    readonly port = this;
+    readonly intervalMs = 250;
+    readonly firstRequest = 'immediate' as const;
+    polls = 0;
+    sendPoll(): void {
+      this.polls++;
+    }
+  }
+
+  it('xstate copies the input into a plain object; the fast engine keeps the input itself, and both drive the same port', () => {
+    const xs = new Client();
+    const a = createActor(pollingClient, { input: xs });
+    const fast = new Client();
+    const b = createFastActor(pollingClient, { clock: kernelClock(new Kernel()), input: fast });
+    a.start();
+    b.start();
+    a.send({ type: 'START' });
+    b.send({ type: 'START' });
+    // xstate: a shallow copy (a new plain object), whose port is still the client.
+    expect(a.getSnapshot().context).not.toBe(xs);
+    expect(a.getSnapshot().context.port).toBe(xs);
+    // The fast engine: the client itself, so a client costs no context object.
+    expect(b.getSnapshot().context).toBe(fast);
+    expect([xs.polls, fast.polls]).toEqual([1, 1]);
+    expect(b.getSnapshot().value).toEqual(a.getSnapshot().value);
   });
 });
 

@@ -22,8 +22,10 @@ const scenarioArb = fc.record({
   client: fc.record({ sendRateHz: fc.constantFrom(0, 0.5, 3) }),
   polling: fc.record({ intervalMs: fc.constantFrom(200, 1000), firstRequest: fc.constantFrom('immediate', 'afterInterval') }),
   longPolling: fc.record({ timeoutMs: fc.constantFrom(500, 5000), reconnectDelayMs: fc.constantFrom(0, 100) }),
-  websocket: fc.record({ pingIntervalMs: fc.constantFrom(0, 700) }),
-  faults: fc.record({ disconnectIntervalMs: fc.constantFrom(0, 2000) }),
+  // The page's backoff (growth, jitter) is drawn through the client's port: xstate's context is a copy of the input's own fields.
+  websocket: fc.record({ pingIntervalMs: fc.constantFrom(0, 700), reconnectJitter: fc.constantFrom(0, 0.5), reconnectGrowth: fc.constantFrom(1, 2) }),
+  // A restart with downtime: reconnections fail in a row, so the backoff grows.
+  faults: fc.record({ disconnectIntervalMs: fc.constantFrom(0, 2000), serverRestartAtMs: fc.constantFrom(0, 0, 3000), serverDownMs: fc.constantFrom(0, 1500) }),
   proxy: fc.record({ idleTimeoutMs: fc.constantFrom(0, 0, 1500), lifetimeMs: fc.constantFrom(0, 0, 4000) }),
   sse: fc.record({ heartbeatMs: fc.constantFrom(0, 600), eventsPerStream: fc.constantFrom(0, 0, 3), streamLifetimeMs: fc.constantFrom(0, 0, 2500) }),
   streaming: fc.record({ mediaBytes: fc.constant(0) }),

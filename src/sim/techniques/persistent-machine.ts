@@ -11,13 +11,18 @@ import type { Behaviour, MachineDef } from '../machines/engine';
 export interface PersistentPort {
   /** Open the connection and send the opening request (GET, or the Upgrade handshake). */
   connect(): void;
+  /**
+   * The page's pause before a reconnection, drawn each time
+   * (websocket.reconnectJitter); absent: reconnectDelayMs. On the port, not
+   * in the input: xstate copies an input's own fields into the context, not
+   * its class's methods.
+   */
+  reconnectDelay?(): number;
 }
 
 export interface PersistentInput {
   port: PersistentPort;
   reconnectDelayMs: number;
-  /** The page's pause before a reconnection, drawn each time (websocket.reconnectJitter); absent: reconnectDelayMs. */
-  reconnectDelay?: () => number;
 }
 
 export type PersistentEvent =
@@ -33,7 +38,7 @@ export const persistentBehaviour = {
   actions: {
     connect: ({ context }) => context.port.connect(),
   },
-  delays: { reconnect: ({ context }) => (context.reconnectDelay ? context.reconnectDelay() : context.reconnectDelayMs) },
+  delays: { reconnect: ({ context }) => (context.port.reconnectDelay ? context.port.reconnectDelay() : context.reconnectDelayMs) },
 } satisfies Behaviour<PersistentInput, PersistentEvent>;
 
 /** A technique's client as the run knows it: its table's id and the shared behaviour. */

@@ -127,7 +127,15 @@ export class InFlight {
 
   /** Slot s, the head of its lane, leaves it and goes back on the free list. */
   private leave(l: Lanes, d: Direction, s: number): void {
-    this.refs.fill(null, s * REFS, s * REFS + REFS);
+    // Six stores, not refs.fill(): fill is a call into the runtime, a tenth of a long poll's run in a profile.
+    const r = this.refs;
+    const j = s * REFS;
+    r[j] = null;
+    r[j + 1] = null;
+    r[j + 2] = null;
+    r[j + 3] = null;
+    r[j + 4] = null;
+    r[j + 5] = null;
     const head = this.next[s];
     setHead(l, d, head);
     if (head < 0) setTail(l, d, -1);

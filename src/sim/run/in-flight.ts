@@ -76,14 +76,7 @@ export class InFlight {
     this.firsts[s] = first;
     this.counts[s] = count;
     this.next[s] = -1;
-    const r = this.refs;
-    const j = s * REFS;
-    r[j] = ch;
-    r[j + 1] = kind;
-    r[j + 2] = rec;
-    r[j + 3] = onArrive;
-    r[j + 4] = onLost;
-    r[j + 5] = msg;
+    this.setRefs(s * REFS, ch, kind, rec, onArrive, onLost, msg);
     const tail = tailOf(l, d);
     if (tail >= 0) this.next[tail] = s;
     else setHead(l, d, s);
@@ -128,20 +121,24 @@ export class InFlight {
   /** Slot s, the head of its lane, leaves it and goes back on the free list. */
   private leave(l: Lanes, d: Direction, s: number): void {
     // Six stores, not refs.fill(): fill is a call into the runtime, a tenth of a long poll's run in a profile.
-    const r = this.refs;
-    const j = s * REFS;
-    r[j] = null;
-    r[j + 1] = null;
-    r[j + 2] = null;
-    r[j + 3] = null;
-    r[j + 4] = null;
-    r[j + 5] = null;
+    this.setRefs(s * REFS, null, null, null, undefined, undefined, null);
     const head = this.next[s];
     setHead(l, d, head);
     if (head < 0) setTail(l, d, -1);
     this.next[s] = this.free;
     this.free = s;
     this.size--;
+  }
+
+  /** A slot's references, from index j of `refs`. */
+  private setRefs(j: number, ch: Channel | null, kind: PacketKind | null, rec: TracePacket | null, onArrive: Handler, onLost: Handler, msg: UpstreamMessage | null): void {
+    const r = this.refs;
+    r[j] = ch;
+    r[j + 1] = kind;
+    r[j + 2] = rec;
+    r[j + 3] = onArrive;
+    r[j + 4] = onLost;
+    r[j + 5] = msg;
   }
 
   private slot(): number {

@@ -41,6 +41,25 @@ export interface UpstreamMessage {
   sent: boolean;
 }
 
+/**
+ * What few clients need, made on first need: most runs have no restarts,
+ * churn, radio, HTTP/2, upstream messages or faults, and every field of a
+ * client's host is 8 B when all clients are alive at once (Node's V8 has no
+ * pointer compression).
+ */
+class HostRare {
+  upstreamStream: Rng | null = null;
+  faultStream: Rng | null = null;
+  jitterStream: Rng | null = null;
+  live: Connection[] | null = null;
+  holding: Connection[] | null = null;
+  radio: RadioLogPort | null = null;
+  h2conn: Connection | null = null;
+  upSeq = 0;
+  upstreamAtServer = 0;
+  onProxyCut: ((c: Connection) => void) | null = null;
+}
+
 export class ClientHost {
   /** Its access link, each way: slots in the run's table (../net/tcp.ts). */
   readonly uplink: number;
@@ -48,25 +67,8 @@ export class ClientHost {
   /** Its links' jitter and losses, each way (their paths draw from them); NO_DRAWS when the network has neither, so no stream is made. */
   readonly upRng: Rng;
   readonly downRng: Rng;
-  private upstreamStream: Rng | null = null;
-  private faultStream: Rng | null = null;
-  private jitterStream: Rng | null = null;
   private cpuStream: Rng | null = null;
-  /**
-   * Every connection of this client not yet closed or cut (pooled, HTTP/2, a
-   * WebSocket's own), kept only when a server restart will cut them all
-   * (faults.serverRestartAtMs) or the client may leave (churn.meanSessionMs):
-   * null otherwise, so a client costs nothing more.
-   */
-  readonly live: Connection[] | null;
-  /**
-   * Every connection of this client that still holds its TCP paths, kept
-   * only when the client may leave (churn.meanSessionMs): what it scheduled
-   * is dropped then, so those waiting for a cut's notice let go at once.
-   */
-  readonly holding: Connection[] | null;
-  /** This client's phone radio (network.radio; null = none). */
-  readonly radio: RadioLogPort | null;
+  private rare: HostRare | null = null;
   /** The page's handler (client.processingMs): one message at a time. */
   private handler: Handler | null = null;
   /** When the page's handler is done with the last message it was given (µs): the page's own code runs after that. */
@@ -75,26 +77,22 @@ export class ClientHost {
   private pool: Connection[] = NO_CONNECTIONS;
   /** Exchanges waiting for a connection (or, on HTTP/2, a stream), oldest first. */
   private waiting: Fifo<Requester> = NOTHING_QUEUED;
-  /** HTTP/2: the one connection, while it lives. */
-  private h2conn: Connection | null = null;
   private readonly http2: boolean;
   /** Upstream messages not yet delivered to the server (queued or in flight), oldest first. */
   upstream: Fifo<UpstreamMessage> = NOTHING_QUEUED;
-  private upSeq = 0;
   /** Connection ids are per client, so adding clients leaves this one's trace unchanged. */
   nextConnId = 0;
   /** A TLS session from an earlier connection: the next one resumes it (no certificate). */
   tlsSession = false;
-  /** How the intermediary's cut reaches the server side: the run sets it (the session's own connection is cut through the session). */
-  onProxyCut: ((c: Connection) => void) | null = null;
 
   constructor(
     private readonly w: World,
     readonly id: number,
   ) {
-    this.radio = w.clientRadio();
-    this.live = w.s.faults.serverRestartAtMs > 0 || w.s.churn.meanSessionMs > 0 ? [] : null;
-    this.holding = w.s.churn.meanSessionMs > 0 ? [] : null;
+    const radio = w.clientRadio();
+    if (radio) this.more().radio = radio;
+    if (w.s.faults.serverRestartAtMs > 0 || w.s.churn.meanSessionMs > 0) this.more().live = [];
+    if (w.s.churn.meanSessionMs > 0) this.more().holding = [];
     const { s } = w;
     this.downlink = w.paths.link(s.network.bandwidthKbps);
     this.uplink = w.paths.link(s.network.uplinkKbps > 0 ? s.network.uplinkKbps : s.network.bandwidthKbps);
@@ -104,10 +102,66 @@ export class ClientHost {
     this.http2 = s.http.version === '2';
   }
 
+  private more(): HostRare {
+    return (this.rare ??= new HostRare());
+  }
+
+  /**
+   * Every connection of this client not yet closed or cut (pooled, HTTP/2, a
+   * WebSocket's own), kept only when a server restart will cut them all
+   * (faults.serverRestartAtMs) or the client may leave (churn.meanSessionMs):
+   * null otherwise, so a client costs nothing more.
+   */
+  get live(): Connection[] | null {
+    return this.rare === null ? null : this.rare.live;
+  }
+
+  /**
+   * Every connection of this client that still holds its TCP paths, kept
+   * only when the client may leave (churn.meanSessionMs): what it scheduled
+   * is dropped then, so those waiting for a cut's notice let go at once.
+   */
+  get holding(): Connection[] | null {
+    return this.rare === null ? null : this.rare.holding;
+  }
+
+  /** This client's phone radio (network.radio; null = none). */
+  get radio(): RadioLogPort | null {
+    return this.rare === null ? null : this.rare.radio;
+  }
+
+  /** HTTP/2: the one connection, while it lives. */
+  private get h2conn(): Connection | null {
+    return this.rare === null ? null : this.rare.h2conn;
+  }
+
+  private set h2conn(c: Connection | null) {
+    this.more().h2conn = c;
+  }
+
+  /** How the intermediary's cut reaches the server side: the run sets it (the session's own connection is cut through the session). */
+  get onProxyCut(): ((c: Connection) => void) | null {
+    return this.rare === null ? null : this.rare.onProxyCut;
+  }
+
+  set onProxyCut(f: ((c: Connection) => void) | null) {
+    this.more().onProxyCut = f;
+  }
+
+  /** Upstream messages the server has but has not handled yet (server.processingMs): still pending. */
+  get upstreamAtServer(): number {
+    return this.rare === null ? 0 : this.rare.upstreamAtServer;
+  }
+
+  set upstreamAtServer(n: number) {
+    this.more().upstreamAtServer = n;
+  }
+
   // Made on first draw: most runs send nothing upstream and have no faults,
   // and a stream's draws do not depend on when it is made.
   get upstreamRng(): Rng {
-    return (this.upstreamStream ??= createStream(this.w.s.seed, STREAM_KIND.upstream, this.id));
+    const r = this.more();
+    return (r.upstreamStream ??= createStream(this.w.s.seed, STREAM_KIND.upstream, this.id));
   }
 
   /** Draws of the server's CPU time for this client's work (server.cores > 0: ./server-cpu.ts). */
@@ -117,11 +171,13 @@ export class ClientHost {
 
   /** Draws of the page's reconnection jitter (websocket.reconnectJitter). */
   get jitterRng(): Rng {
-    return (this.jitterStream ??= createStream(this.w.s.seed, STREAM_KIND.reconnectJitter, this.id));
+    const r = this.more();
+    return (r.jitterStream ??= createStream(this.w.s.seed, STREAM_KIND.reconnectJitter, this.id));
   }
 
   get faultRng(): Rng {
-    return (this.faultStream ??= createStream(this.w.s.seed, STREAM_KIND.faults, this.id));
+    const r = this.more();
+    return (r.faultStream ??= createStream(this.w.s.seed, STREAM_KIND.faults, this.id));
   }
 
   /** When the page's handler is done with a message that arrived at `t` (client.processingMs; ./handler.ts). */
@@ -301,16 +357,13 @@ export class ClientHost {
     };
     const next = () => {
       if (this.upstream === NOTHING_QUEUED) this.upstream = new Fifo();
-      this.upstream.push({ seq: this.upSeq++, generatedAt: k.now, sent: false });
+      this.upstream.push({ seq: this.more().upSeq++, generatedAt: k.now, sent: false });
       this.w.metrics.upGenerated++;
       onMessage();
       schedule(k.now);
     };
     schedule(fromUs);
   }
-
-  /** Upstream messages the server has but has not handled yet (server.processingMs): still pending. */
-  upstreamAtServer = 0;
 
   /** An upstream message reached the server: it leaves the page's queue, so it is never sent again. */
   upstreamArrived(m: UpstreamMessage): void {

@@ -50,7 +50,8 @@ export class EventQueue {
    * The heap, least first, from index 1 (a node i's children are 2i and
    * 2i + 1): each entry is two numbers side by side, its orderKey(time,
    * priority) and its slot, so that a node's two children share one 64-byte
-   * cache line and a sift step reads one line, not one per field.
+   * cache line (when the buffer starts on one, as V8's large buffers do: it
+   * promises no alignment) and a sift step reads one line, not one per field.
    */
   private heap = new Float64Array(2 * 64);
   /** Events in the heap (cancelled ones included). */

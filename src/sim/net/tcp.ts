@@ -61,7 +61,7 @@ export function ackCount(segments: number): number {
 
 /** A link's numbers (Paths' `links`): busy until, µs per byte. */
 const LINK = 2;
-/** A path's numbers (Paths' `f`), at these offsets in its record; 8 of them fill one 64-byte cache line. */
+/** A path's numbers (Paths' `f`), at these offsets in its record: 8 of them, 64 bytes, one cache line when the buffer starts on one (V8 promises no alignment). */
 const PATH = 8;
 const P_LINK = 0;
 const P_LAST_ARRIVAL = 1;
